@@ -1,0 +1,39 @@
+package dev.supportgraph.customer;
+
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.graph.Node;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.time.OffsetDateTime;
+
+@Name("Contact")
+@Description("A person or role at a customer who reports problems and receives notifications.")
+public record ContactType(
+        @Ignore long key,
+        @Ignore long customerKey,
+        @NonNull String name,
+        @NonNull @Description("Role at the customer, e.g. IT manager or billing contact.") String role,
+        String email,
+        String phone,
+        @NonNull ContactChannel preferredChannel,
+        @NonNull String language,
+        @NonNull OffsetDateTime createdAt,
+        @NonNull OffsetDateTime updatedAt,
+        long version) implements Node {
+
+    public static final String TYPE = "Contact";
+
+    @Override
+    public @NonNull @Id String getId() {
+        return GlobalId.encode(TYPE, key);
+    }
+
+    static ContactType of(Contact c) {
+        return new ContactType(c.id, c.customerId, c.name, c.role, c.email, c.phone, c.preferredChannel,
+                c.language, c.createdAt, c.updatedAt, c.version);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.supportgraph.customer;
+
+import dev.supportgraph.graph.OrderDirection;
+import org.eclipse.microprofile.graphql.NonNull;
+
+public record CustomerOrder(@NonNull CustomerOrderField field, @NonNull OrderDirection direction) {
+}

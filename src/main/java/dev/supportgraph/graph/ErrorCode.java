@@ -1,0 +1,28 @@
+package dev.supportgraph.graph;
+
+/**
+ * The machine-readable codes of this API, used both as {@code extensions.code} on GraphQL errors
+ * and as {@code userErrors.code} in mutation payloads.
+ */
+public enum ErrorCode {
+    /** The object does not exist, or the caller may not know that it does. */
+    NOT_FOUND,
+    /** A global id that is malformed or names another type. */
+    INVALID_ID,
+    /** An argument or input field that is out of range or malformed. */
+    BAD_USER_INPUT,
+    /** A pagination cursor that this server did not hand out. */
+    INVALID_CURSOR,
+    /** The requested state change is not allowed from the current state. */
+    INVALID_TRANSITION,
+    /** {@code expectedVersion} does not match the stored version. */
+    STALE_OBJECT,
+    /** The idempotency key was used before with another input. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** The caller is authenticated but lacks the role for this operation. */
+    FORBIDDEN,
+    /** The query exceeds a configured limit (depth, cost, aliases, tokens, size, time). */
+    QUERY_TOO_COMPLEX,
+    /** A business rule rejected the request (e.g. the credit check). */
+    BUSINESS_RULE
+}

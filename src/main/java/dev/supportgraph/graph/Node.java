@@ -1,0 +1,17 @@
+package dev.supportgraph.graph;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Interface;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** Every object with an identity: fetchable again with {@code node(id:)}. */
+@Interface("Node")
+@Description("An object with a global id, fetchable with node(id:).")
+public interface Node {
+
+    @NonNull
+    @Id
+    @Description("Opaque global id.")
+    String getId();
+}

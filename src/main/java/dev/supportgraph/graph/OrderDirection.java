@@ -1,0 +1,5 @@
+package dev.supportgraph.graph;
+
+public enum OrderDirection {
+    ASC, DESC
+}

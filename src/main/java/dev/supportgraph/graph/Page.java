@@ -1,0 +1,24 @@
+package dev.supportgraph.graph;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of rows in display order, with the cursors and page info Relay needs. */
+public record Page<E>(List<E> rows, List<String> cursors, PageInfo pageInfo) {
+
+    public <T> Page<T> map(Function<E, T> mapper) {
+        return new Page<>(rows.stream().map(mapper).toList(), cursors, pageInfo);
+    }
+
+    /** Pairs each row with its cursor, e.g. {@code page.edges(CustomerEdge::new)}. */
+    public <X> List<X> edges(EdgeFactory<E, X> factory) {
+        return java.util.stream.IntStream.range(0, rows.size())
+                .mapToObj(i -> factory.edge(cursors.get(i), rows.get(i)))
+                .toList();
+    }
+
+    @FunctionalInterface
+    public interface EdgeFactory<E, X> {
+        X edge(String cursor, E node);
+    }
+}

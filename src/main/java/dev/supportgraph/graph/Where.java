@@ -1,0 +1,71 @@
+package dev.supportgraph.graph;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HQL conditions on alias {@code e} built from optional filter values: a null or empty value
+ * adds nothing, so a filter input maps field by field without if-chains in every service.
+ */
+public final class Where {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new HashMap<>();
+
+    /** {@code path = value}. */
+    public Where eq(String path, Object value) {
+        return value == null ? this : add(path + " = :%s", value);
+    }
+
+    /** {@code path in (values)}. */
+    public Where in(String path, Collection<?> values) {
+        return values == null || values.isEmpty() ? this : add(path + " in (:%s)", values);
+    }
+
+    /** {@code path >= from} and {@code path < to}, each when given. */
+    public Where between(String path, OffsetDateTime from, OffsetDateTime to) {
+        if (from != null) {
+            add(path + " >= :%s", from);
+        }
+        return to == null ? this : add(path + " < :%s", to);
+    }
+
+    /** Case-insensitive substring match on any of the paths. */
+    public Where search(String text, String... paths) {
+        if (text == null || text.isBlank()) {
+            return this;
+        }
+        String pattern = "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<String> any = new ArrayList<>();
+        String name = param(pattern);
+        for (String path : paths) {
+            any.add("lower(" + path + ") like :" + name + " escape '\\'");
+        }
+        conditions.add("(" + String.join(" or ", any) + ")");
+        return this;
+    }
+
+    /** Any other condition; {@code %s} in it stands for the parameter's name. */
+    public Where add(String template, Object value) {
+        conditions.add(template.formatted(param(value)));
+        return this;
+    }
+
+    public String hql() {
+        return String.join(" and ", conditions);
+    }
+
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    private String param(Object value) {
+        String name = "p" + params.size();
+        params.put(name, value);
+        return name;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.supportgraph.security;
+
+import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.graph.ErrorCode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.OptionalLong;
+
+/**
+ * Who is calling, as the services need it: the name recorded as actor, the roles, and for portal
+ * users the one customer every read and write is scoped to.
+ */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    SecurityConfig config;
+
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** Staff see across customers; a portal user only their own. */
+    public boolean isStaff() {
+        return has(Role.AGENT) || has(Role.SRE) || has(Role.ADMIN);
+    }
+
+    /**
+     * The customer this caller is confined to, or empty for staff. A portal user without a valid
+     * customer claim is confined to nothing (customer id -1 matches no row).
+     */
+    public OptionalLong customerScope() {
+        if (isStaff()) {
+            return OptionalLong.empty();
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim(config.customerClaim());
+            if (claim != null) {
+                try {
+                    return OptionalLong.of(Long.parseLong(claim.toString().replace("\"", "")));
+                } catch (NumberFormatException ignored) {
+                    // fall through: an unusable claim grants nothing
+                }
+            }
+        }
+        return OptionalLong.of(-1);
+    }
+
+    /** True when this caller may see objects of the given customer. */
+    public boolean canSeeCustomer(long customerId) {
+        OptionalLong scope = customerScope();
+        return scope.isEmpty() || scope.getAsLong() == customerId;
+    }
+
+    /** Refuses callers without one of the given roles. */
+    public void require(String... roles) {
+        for (String role : roles) {
+            if (has(role)) {
+                return;
+            }
+        }
+        throw ApiException.of(ErrorCode.FORBIDDEN, "This operation needs one of the roles " + String.join(", ", roles));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.supportgraph.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Which token claims carry the caller's roles and customer binding. */
+@ConfigMapping(prefix = "supportgraph.security")
+public interface SecurityConfig {
+
+    /** Claim naming the one customer a portal user belongs to (its database id). */
+    @WithDefault("customer_id")
+    String customerClaim();
+}

@@ -1,0 +1,36 @@
+package dev.supportgraph.testing;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.Set;
+
+/** Real signed bearer tokens for tests (key pair in src/test/resources, trusted by the test profile). */
+public final class Tokens {
+
+    public static final String ISSUER = "https://supportgraph.dev/issuer";
+
+    private Tokens() {
+    }
+
+    public static String agent() {
+        return staff("agent");
+    }
+
+    public static String sre() {
+        return staff("sre");
+    }
+
+    public static String admin() {
+        return staff("admin");
+    }
+
+    /** A portal user bound to one customer (its database id). */
+    public static String customer(long customerId) {
+        return Jwt.issuer(ISSUER).upn("portal-user-" + customerId).groups(Set.of("customer"))
+                .claim("customer_id", String.valueOf(customerId)).sign();
+    }
+
+    private static String staff(String role) {
+        return Jwt.issuer(ISSUER).upn(role + "@supportgraph.dev").groups(Set.of(role)).sign();
+    }
+}
