@@ -23,7 +23,7 @@ public record ContactType(
         @NonNull String language,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        long version) implements Node {
+        int version) implements Node {
 
     public static final String TYPE = "Contact";
 
@@ -34,6 +34,6 @@ public record ContactType(
 
     static ContactType of(Contact c) {
         return new ContactType(c.id, c.customerId, c.name, c.role, c.email, c.phone, c.preferredChannel,
-                c.language, c.createdAt, c.updatedAt, c.version);
+                c.language, c.createdAt, c.updatedAt, (int) c.version);
     }
 }

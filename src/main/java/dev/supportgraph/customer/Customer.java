@@ -1,23 +1,15 @@
 package dev.supportgraph.customer;
 
+import dev.supportgraph.persistence.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Version;
 
-import java.time.OffsetDateTime;
 
 /** A customer account (TMF629 Customer). */
 @Entity
-public class Customer {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Customer extends TrackedEntity {
 
     @Column(name = "account_number", nullable = false, unique = true)
     public String accountNumber;
@@ -38,13 +30,4 @@ public class Customer {
 
     @Column(name = "preferred_language", nullable = false)
     public String preferredLanguage;
-
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
 }

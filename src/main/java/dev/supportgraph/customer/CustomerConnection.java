@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.util.List;
 
 public record CustomerConnection(@NonNull List<@NonNull CustomerEdge> edges, @NonNull PageInfo pageInfo,
-                                 Long totalCount) {
+                                 Integer totalCount) {
 
     public record CustomerEdge(@NonNull String cursor, @NonNull CustomerType node) {
     }

@@ -1,10 +1,12 @@
 package dev.supportgraph.customer;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 
+@Input("CustomerFilter")
 @Description("Narrows the customers list; all given conditions must hold.")
 public record CustomerFilter(
         List<CustomerStatus> status,

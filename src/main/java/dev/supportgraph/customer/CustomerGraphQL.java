@@ -37,7 +37,7 @@ public class CustomerGraphQL {
                                                  CustomerFilter filter, CustomerOrder orderBy) {
         PageRequest request = PageRequest.of(first, after, last, before, config.paging());
         Page<CustomerType> page = service.page(request, filter, orderBy);
-        Long total = Selection.wantsTotalCount(context) ? service.count(filter) : null;
+        Integer total = Selection.wantsTotalCount(context) ? (int) service.count(filter) : null;
         return new CustomerConnection(page.edges(CustomerConnection.CustomerEdge::new), page.pageInfo(), total);
     }
 

@@ -1,5 +1,7 @@
 package dev.supportgraph.customer;
 
+import dev.supportgraph.graph.Node;
+import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.OrderDirection;
 import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
@@ -13,13 +15,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads of customers and contacts, always within the caller's customer scope. */
 @ApplicationScoped
 @Transactional
-public class CustomerService {
+public class CustomerService implements NodeLoader {
 
     @Inject
     CustomerRepository customers;
@@ -66,6 +69,16 @@ public class CustomerService {
                 .filter(c -> caller.canSeeCustomer(c.customerId))
                 .map(ContactType::of)
                 .toList();
+    }
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of(CustomerType.TYPE, ContactType.TYPE);
+    }
+
+    @Override
+    public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
+        return type.equals(CustomerType.TYPE) ? byIds(ids) : contactsByIds(ids);
     }
 
     private Where where(CustomerFilter filter) {

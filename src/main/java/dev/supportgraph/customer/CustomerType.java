@@ -22,7 +22,7 @@ public record CustomerType(
         @NonNull @Description("BCP 47 language tag, e.g. en or de.") String preferredLanguage,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        @Description("Optimistic-locking version; pass it as expectedVersion when updating.") long version)
+        @Description("Optimistic-locking version; pass it as expectedVersion when updating.") int version)
         implements Node {
 
     public static final String TYPE = "Customer";
@@ -34,6 +34,6 @@ public record CustomerType(
 
     static CustomerType of(Customer c) {
         return new CustomerType(c.id, c.accountNumber, c.name, c.status, c.segment, c.creditRating,
-                c.preferredLanguage, c.createdAt, c.updatedAt, c.version);
+                c.preferredLanguage, c.createdAt, c.updatedAt, (int) c.version);
     }
 }

@@ -2,6 +2,7 @@ package dev.supportgraph.graph;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Interface;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -14,4 +15,8 @@ public interface Node {
     @Id
     @Description("Opaque global id.")
     String getId();
+
+    /** The database id behind the global id (not part of the schema). */
+    @Ignore
+    long key();
 }
