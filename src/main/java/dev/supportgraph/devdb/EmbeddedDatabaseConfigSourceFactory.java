@@ -19,7 +19,7 @@ import java.util.Map;
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
 
     /** Survives dev-mode live reloads, which rebuild the config but keep the JVM. */
-    private static final String STARTED_PORT = "supportgraph.dev-db.started-port";
+    private static final String STARTED_PORT = "embedded-postgres.dev.started-port";
     private static final int ORDINAL = 50;
 
     @Override
