@@ -1,6 +1,6 @@
 package dev.supportgraph.ticket;
 
-/** Status of every ticket (TMF621 / TMF656); the allowed changes are in {@link TicketLifecycles}. */
+/** The states shared by all tickets (TMF621/TMF656). */
 public enum TicketStatus {
     ACKNOWLEDGED, IN_PROGRESS, PENDING, HELD, RESOLVED, CLOSED, REJECTED, CANCELLED
 }
