@@ -23,8 +23,8 @@ public final class Keyset {
      * @param where      the filter's conditions on {@code e}
      * @param descending the client's sort direction
      */
-    public static <E> Page<E> page(EntityManager em, Class<E> entity, Where where, SortKey<E> key,
-                                   boolean descending, PageRequest request, ToLongFunction<E> idOf) {
+    public static <E> Page<E> page(EntityManager em, Class<E> entity, Where where, SortKey<? super E> key,
+                                   boolean descending, PageRequest request, ToLongFunction<? super E> idOf) {
         List<String> conditions = new ArrayList<>();
         if (!where.hql().isBlank()) {
             conditions.add(where.hql());
@@ -53,15 +53,30 @@ public final class Keyset {
         if (request.backward()) {
             Collections.reverse(rows);
         }
-        List<String> cursors = rows.stream()
-                .map(row -> new Cursor(key.name(), key.valueOf(row), idOf.applyAsLong(row)).encode())
-                .toList();
+        List<String> cursors = cursors(rows, key, idOf);
         PageInfo info = new PageInfo(
                 request.backward() ? cursor != null : more,
                 request.backward() ? more : cursor != null,
                 cursors.isEmpty() ? null : cursors.getFirst(),
                 cursors.isEmpty() ? null : cursors.getLast());
         return new Page<>(rows, cursors, info);
+    }
+
+    /**
+     * The first page of a nested connection from rows fetched in key order with one extra row
+     * (e.g. per parent by a lateral join); its cursors continue in the top-level list.
+     */
+    public static <E> Page<E> firstPage(List<E> rowsPlusOne, int size, SortKey<? super E> key, ToLongFunction<? super E> idOf) {
+        List<E> rows = rowsPlusOne.size() > size ? rowsPlusOne.subList(0, size) : rowsPlusOne;
+        List<String> cursors = cursors(rows, key, idOf);
+        return new Page<>(rows, cursors, new PageInfo(rowsPlusOne.size() > size, false,
+                cursors.isEmpty() ? null : cursors.getFirst(), cursors.isEmpty() ? null : cursors.getLast()));
+    }
+
+    private static <E> List<String> cursors(List<E> rows, SortKey<? super E> key, ToLongFunction<? super E> idOf) {
+        return rows.stream()
+                .map(row -> new Cursor(key.name(), key.valueOf(row), idOf.applyAsLong(row)).encode())
+                .toList();
     }
 
     /** {@code select count(e)} with the same conditions as the page. */

@@ -1,0 +1,113 @@
+package dev.supportgraph.problem;
+
+import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.Batches;
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.graph.Keyset;
+import dev.supportgraph.graph.Node;
+import dev.supportgraph.graph.NodeLoader;
+import dev.supportgraph.graph.Page;
+import dev.supportgraph.graph.PageRequest;
+import dev.supportgraph.graph.Where;
+import dev.supportgraph.security.Caller;
+import dev.supportgraph.ticket.TicketCriteria;
+import dev.supportgraph.ticket.TicketOrder;
+import dev.supportgraph.ticket.TicketOrderField;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads of problem reports, always within the caller's customer scope. */
+@ApplicationScoped
+@Transactional
+public class ProblemReportService implements NodeLoader {
+
+    @Inject
+    ProblemReportRepository reports;
+
+    @Inject
+    Caller caller;
+
+    public Page<ProblemReportType> page(PageRequest request, ProblemReportFilter filter, TicketOrder order) {
+        TicketOrder effective = TicketOrder.orDefault(order);
+        return reports.page(where(filter), effective.field().key, effective.descending(), request)
+                .map(ProblemReportType::of);
+    }
+
+    public long count(ProblemReportFilter filter) {
+        return reports.count(where(filter));
+    }
+
+    public List<ProblemReportType> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : reports.list(scoped(new Where()).in("e.id", ids)).stream().map(ProblemReportType::of).toList();
+    }
+
+    /** The visible problem reports referring to each of {@code keys} through {@code reference}, newest first. */
+    Map<Long, List<ProblemReportType>> byReference(ProblemReportReference reference, Collection<Long> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return reports.list(scoped(new Where()).in(reference.path, keys)).stream().collect(Collectors.groupingBy(
+                reference.getter, Collectors.mapping(ProblemReportType::of, Collectors.toList())));
+    }
+
+    public Map<Long, List<ProblemReportType>> byServiceTroubles(Collection<Long> serviceTroubleKeys) {
+        if (serviceTroubleKeys.isEmpty()) {
+            return Map.of();
+        }
+        return Batches.pairs(reports.byServiceTroubles(serviceTroubleKeys, scoped(new Where())), ProblemReport.class,
+                ProblemReportType::of);
+    }
+
+    /** The first {@code first} problem reports of each customer, newest first, as connection pages. */
+    public Map<Long, Page<ProblemReportType>> newestByCustomers(Collection<Long> customerKeys, int first) {
+        List<Long> visible = customerKeys.stream().filter(caller::canSeeCustomer).toList();
+        if (visible.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<ProblemReport>> byCustomer = reports.newestByCustomers(visible, first + 1).stream()
+                .collect(Collectors.groupingBy(p -> p.customerId));
+        return byCustomer.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> Keyset.firstPage(e.getValue(), first, TicketOrderField.CREATED_AT.key, p -> p.id)
+                        .map(ProblemReportType::of)));
+    }
+
+    public Map<Long, Long> countByCustomers(Collection<Long> customerKeys) {
+        List<Long> visible = customerKeys.stream().filter(caller::canSeeCustomer).toList();
+        return visible.isEmpty() ? Map.of() : reports.countByCustomers(visible);
+    }
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of(ProblemReportType.TYPE);
+    }
+
+    @Override
+    public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
+        return byIds(ids);
+    }
+
+    /** Confines {@code where} to a portal customer's own problem reports. */
+    private Where scoped(Where where) {
+        caller.customerScope().ifPresent(scope -> where.eq("e.customerId", scope));
+        return where;
+    }
+
+    private Where where(ProblemReportFilter filter) {
+        Where where = scoped(TicketCriteria.where(filter));
+        if (filter != null) {
+            where.in("e.channel", filter.channel());
+            if (filter.customerId() != null) {
+                where.eq("e.customerId", GlobalId.decode(CustomerType.TYPE, filter.customerId()));
+            }
+        }
+        return where;
+    }
+}
