@@ -6,6 +6,11 @@ import java.util.function.Function;
 /** One page of rows in display order, with the cursors and page info Relay needs. */
 public record Page<E>(List<E> rows, List<String> cursors, PageInfo pageInfo) {
 
+    /** No rows, no neighbours: what a caller gets for a list they may not see. */
+    public static <E> Page<E> empty() {
+        return new Page<>(List.of(), List.of(), new PageInfo(false, false, null, null));
+    }
+
     public <T> Page<T> map(Function<E, T> mapper) {
         return new Page<>(rows.stream().map(mapper).toList(), cursors, pageInfo);
     }
