@@ -2,7 +2,9 @@
 -- exposes as the custom mutation problemReportTransition. It does the work the service's
 -- problemReportTransition does in one transaction: optimistic version check, the TMF621
 -- transition table, the update, the status history row, the outbox event and the NOTIFY.
--- Lives in its own schema so the app's schema (owned by Flyway) stays untouched.
+-- Lives in its own schema so the app's schema (owned by Flyway) stays untouched. It NOTIFYs its
+-- own channel: the service under test LISTENs on supportgraph_events and must stay idle while
+-- the peer is measured.
 create schema if not exists bench;
 
 create or replace function bench.problem_report_transition(report_id bigint, expected_version bigint, to_status text,
@@ -40,10 +42,10 @@ begin
     insert into public.status_change (problem_report_id, customer_id, from_status, to_status, reason, actor)
     values (report_id, r.customer_id, from_status, to_status, reason, current_user);
     insert into public.outbox_event (type, aggregate, aggregate_id, customer_id, payload)
-    values ('TicketStatusChanged', 'PROBLEM_REPORT', report_id, r.customer_id,
+    values ('TICKET_STATUS_CHANGED', 'PROBLEM_REPORT', report_id, r.customer_id,
             jsonb_build_object('number', r.number, 'from', from_status, 'to', to_status, 'reason', reason,
                                'actor', current_user, 'at', now()));
-    perform pg_notify('supportgraph_events', currval(pg_get_serial_sequence('public.outbox_event', 'id'))::text);
+    perform pg_notify('supportgraph_bench_peer', currval(pg_get_serial_sequence('public.outbox_event', 'id'))::text);
     return r;
 end
 $$;
