@@ -94,8 +94,12 @@ class GracefulShutdownIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
+        // The JVM app, or the native executable when the build made one instead (-Dnative).
+        Path nativeRunner = Path.of(System.getProperty("native.image.path", "target/none-runner"));
+        boolean jvm = Files.exists(APP_JAR) || !Files.exists(nativeRunner);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                jvm ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : nativeRunner.toString()));
+        command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
                 // No OIDC provider here: validate tokens against a throwaway public key instead.
@@ -105,7 +109,9 @@ class GracefulShutdownIT {
             database = EmbeddedDatabase.start(null, 0);
             database.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         }
-        command.addAll(List.of("-jar", APP_JAR.toString()));
+        if (jvm) {
+            command.addAll(List.of("-jar", APP_JAR.toString()));
+        }
         Path log = Path.of("target", "graceful-shutdown-app.log");
         app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
