@@ -1,26 +1,18 @@
 package dev.supportgraph.delivery;
 
 import dev.supportgraph.devdb.EmbeddedDatabase;
+import dev.supportgraph.testing.PackagedApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,11 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GracefulShutdownIT {
 
-    private static final Path APP_JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final byte[] GRAPHQL_BODY = "{\"query\":\"{ __typename }\"}".getBytes(StandardCharsets.UTF_8);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedDatabase database;
+    private PackagedApp packaged;
     private Process app;
     private int port;
 
@@ -92,50 +83,21 @@ class GracefulShutdownIT {
     }
 
     private void start() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        // The JVM app, or the native executable when the build made one instead (-Dnative).
-        Path nativeRunner = Path.of(System.getProperty("native.image.path", "target/none-runner"));
-        boolean jvm = Files.exists(APP_JAR) || !Files.exists(nativeRunner);
-        List<String> command = new ArrayList<>(List.of(
-                jvm ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : nativeRunner.toString()));
-        command.addAll(List.of(
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
-                // No OIDC provider here: validate tokens against a throwaway public key instead.
-                "-Dquarkus.oidc.public-key=" + publicKey(),
-                "-Dquarkus.oidc.token.issuer=https://issuer.test"));
+        Map<String, String> datasource = Map.of();
         if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
             database = EmbeddedDatabase.start(null, 0);
-            database.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+            datasource = database.properties();
         }
-        if (jvm) {
-            command.addAll(List.of("-jar", APP_JAR.toString()));
-        }
-        Path log = Path.of("target", "graceful-shutdown-app.log");
-        app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertTrue(app.isAlive(), () -> "the app stopped during start-up: " + tail(log));
-            try {
-                if (get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // keep polling
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the app did not become ready: " + tail(log));
+        packaged = PackagedApp.start("graceful-shutdown-app", datasource);
+        app = packaged.process();
+        port = packaged.port;
     }
 
     private HttpResponse<String> awaitReadinessDown(Duration delay) throws Exception {
         long deadline = System.nanoTime() + delay.toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < deadline) {
-            last = get("/q/health/ready");
+            last = packaged.get("/q/health/ready");
             if (last.statusCode() == 503) {
                 return last;
             }
@@ -144,10 +106,6 @@ class GracefulShutdownIT {
         throw new AssertionError("readiness still answered " + (last == null ? "nothing" : last.statusCode()) + " after the delay");
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private String headers() {
         return "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
@@ -172,18 +130,5 @@ class GracefulShutdownIT {
         return response.substring(0, response.indexOf("\r\n")) + "\n" + response.substring(headersEnd + 4);
     }
 
-    private static String publicKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
-    }
 
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
 }
