@@ -28,8 +28,8 @@ public final class Keyset {
      * @param where      the filter's conditions on {@code e}
      * @param descending the client's sort direction
      */
-    public static <E> Page<E> page(EntityManager em, Class<E> entity, Where where, SortKey<E> key,
-                                   boolean descending, PageRequest request, ToLongFunction<E> idOf) {
+    public static <E> Page<E> page(EntityManager em, Class<E> entity, Where where, SortKey<? super E> key,
+                                   boolean descending, PageRequest request, ToLongFunction<? super E> idOf) {
         Seek<E> seek = new Seek<>(key, descending, request);
         TypedQuery<E> query = em.createQuery("select e from " + entity.getSimpleName() + " e" + seek.where(where)
                 + " order by " + seek.orderBy(), entity);
@@ -47,9 +47,9 @@ public final class Keyset {
      * @return a page for every parent id, empty where a parent has no rows
      */
     public static <E> Map<Long, Page<E>> pagesPerParent(EntityManager em, Class<E> entity, String parentPath,
-                                                        Collection<Long> parentIds, Where where, SortKey<E> key,
+                                                        Collection<Long> parentIds, Where where, SortKey<? super E> key,
                                                         boolean descending, PageRequest request,
-                                                        ToLongFunction<E> idOf, ToLongFunction<E> parentOf) {
+                                                        ToLongFunction<? super E> idOf, ToLongFunction<? super E> parentOf) {
         Seek<E> seek = new Seek<>(key, descending, request);
         Map<Long, List<E>> byParent = new LinkedHashMap<>();
         parentIds.forEach(id -> byParent.put(id, new ArrayList<>()));
@@ -91,12 +91,12 @@ public final class Keyset {
 
     /** The cursor condition and ordering of one keyset request, and how to turn its rows into a page. */
     private static final class Seek<E> {
-        private final SortKey<E> key;
+        private final SortKey<? super E> key;
         private final PageRequest request;
         private final Cursor cursor;
         private final boolean ascending;
 
-        Seek(SortKey<E> key, boolean descending, PageRequest request) {
+        Seek(SortKey<? super E> key, boolean descending, PageRequest request) {
             this.key = key;
             this.request = request;
             this.cursor = request.cursor() == null ? null : Cursor.decode(request.cursor(), key.name());
@@ -129,7 +129,7 @@ public final class Keyset {
             }
         }
 
-        Page<E> page(List<E> fetched, ToLongFunction<E> idOf) {
+        Page<E> page(List<E> fetched, ToLongFunction<? super E> idOf) {
             List<E> rows = new ArrayList<>(fetched);
             boolean more = rows.size() > request.size();
             if (more) {
