@@ -2,26 +2,13 @@ package dev.supportgraph.billing;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /** A credit on an invoice, e.g. an SLA compensation granted for a problem report. */
 @Entity
-public class Adjustment {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "invoice_id", nullable = false)
-    public long invoiceId;
-
-    @Column(name = "customer_id", nullable = false)
-    public long customerId;
+public class Adjustment extends InvoicePart {
 
     @Column(nullable = false, precision = 14, scale = 2)
     public BigDecimal amount;

@@ -2,9 +2,6 @@ package dev.supportgraph.billing;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -12,17 +9,7 @@ import java.math.BigDecimal;
 /** One charge on an invoice, optionally tracing back to the order (item) it bills. */
 @Entity
 @Table(name = "invoice_line")
-public class InvoiceLine {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "invoice_id", nullable = false)
-    public long invoiceId;
-
-    @Column(name = "customer_id", nullable = false)
-    public long customerId;
+public class InvoiceLine extends InvoicePart {
 
     @Column(nullable = false)
     public String description;

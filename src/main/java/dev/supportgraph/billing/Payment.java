@@ -4,26 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /** Money received against an invoice (TMF676 Payment). */
 @Entity
-public class Payment {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "invoice_id", nullable = false)
-    public long invoiceId;
-
-    @Column(name = "customer_id", nullable = false)
-    public long customerId;
+public class Payment extends InvoicePart {
 
     @Column(nullable = false, precision = 14, scale = 2)
     public BigDecimal amount;

@@ -1,6 +1,8 @@
 package dev.supportgraph.graph;
 
 import io.quarkus.security.Authenticated;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -19,8 +21,12 @@ import java.util.Map;
 @Authenticated
 public class NodeGraphQL {
 
+    private final Map<String, NodeLoader> loaders = new HashMap<>();
+
     @Inject
-    NodeLoaders loaders;
+    NodeGraphQL(@Any Instance<NodeLoader> all) {
+        all.forEach(loader -> loader.nodeTypes().forEach(type -> loaders.put(type, loader)));
+    }
 
     @Query
     @Description("The object with this id, or null when it does not exist or is not visible to the caller.")
@@ -38,8 +44,12 @@ public class NodeGraphQL {
         Map<String, List<Long>> byType = new LinkedHashMap<>();
         decoded.forEach(id -> byType.computeIfAbsent(id.type(), t -> new ArrayList<>()).add(id.id()));
         Map<GlobalId, Node> found = new HashMap<>();
-        byType.forEach((type, keys) ->
-                loaders.load(type, keys).forEach(node -> found.put(new GlobalId(type, node.key()), node)));
+        byType.forEach((type, keys) -> {
+            NodeLoader loader = loaders.get(type);
+            if (loader != null) {
+                loader.loadNodes(type, keys).forEach(node -> found.put(new GlobalId(type, node.key()), node));
+            }
+        });
         return decoded.stream().map(found::get).toList();
     }
 }

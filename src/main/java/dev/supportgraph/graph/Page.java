@@ -6,7 +6,7 @@ import java.util.function.Function;
 /** One page of rows in display order, with the cursors and page info Relay needs. */
 public record Page<E>(List<E> rows, List<String> cursors, PageInfo pageInfo) {
 
-    /** A page with no rows, for lists the caller may not see at all. */
+    /** No rows, no neighbours: what a caller gets for a list they may not see. */
     public static <E> Page<E> empty() {
         return new Page<>(List.of(), List.of(), new PageInfo(false, false, null, null));
     }

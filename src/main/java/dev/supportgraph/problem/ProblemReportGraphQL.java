@@ -1,20 +1,25 @@
 package dev.supportgraph.problem;
 
+import dev.supportgraph.billing.BillingService;
+import dev.supportgraph.billing.InvoiceType;
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.ContactType;
+import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
-import dev.supportgraph.graph.Batches;
+import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.GlobalId;
-import dev.supportgraph.graph.NodeLoaders;
 import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
+import dev.supportgraph.inventory.InventoryService;
+import dev.supportgraph.inventory.ServiceType;
+import dev.supportgraph.order.OrderService;
+import dev.supportgraph.order.ProductOrderType;
 import dev.supportgraph.servicetrouble.ServiceTroubleType;
 import dev.supportgraph.ticket.TicketOrder;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Context;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -24,7 +29,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Problem reports: the top-level list, their references, and the edges leading to them. */
 @GraphQLApi
@@ -35,7 +41,16 @@ public class ProblemReportGraphQL {
     ProblemReportService service;
 
     @Inject
-    NodeLoaders nodes;
+    CustomerService customers;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    BillingService billing;
 
     @Inject
     SupportGraphConfig config;
@@ -59,40 +74,72 @@ public class ProblemReportGraphQL {
         return found.isEmpty() ? null : found.getFirst();
     }
 
+    @Name("customer")
     @Description("The customer who reported the problem.")
-    public List<CustomerType> customer(@Source List<ProblemReportType> reports) {
-        return Batches.one(reports, ProblemReportType::customerKey, nodes.byKey(CustomerType.TYPE, CustomerType.class,
-                Batches.keys(reports, ProblemReportType::customerKey)));
+    public List<CustomerType> reportCustomer(@Source List<ProblemReportType> reports) {
+        return Batch.one(reports, ProblemReportType::customerKey, customers::mapByIds);
     }
 
     @Description("The contact who reported the problem, if known.")
     public List<ContactType> reportedBy(@Source List<ProblemReportType> reports) {
-        return Batches.one(reports, ProblemReportType::reportedByKey, nodes.byKey(ContactType.TYPE, ContactType.class,
-                Batches.keys(reports, ProblemReportType::reportedByKey)));
+        return Batch.one(reports, ProblemReportType::reportedByKey, keys -> customers.contactsByIds(keys).stream()
+                .collect(Collectors.toMap(ContactType::key, Function.identity())));
     }
 
-    @Description("The customer's problem reports, newest first; continue with problemReports(filter: {customerId}, orderBy: {field: CREATED_AT, direction: DESC}, after: endCursor).")
-    public List<@NonNull ProblemReportConnection> problemReports(@Source List<CustomerType> customers,
-                                                                 @DefaultValue("20") int first) {
-        int size = PageRequest.of(first, null, null, null, config.paging()).size();
-        List<Long> keys = Batches.keys(customers, CustomerType::key);
-        Map<Long, Page<ProblemReportType>> pages = service.newestByCustomers(keys, size);
-        Map<Long, Long> totals = Selection.wantsTotalCount(context) ? service.countByCustomers(keys) : null;
-        return customers.stream().map(c -> ProblemReportConnection.of(pages.getOrDefault(c.key(), Page.empty()),
-                totals == null ? null : totals.getOrDefault(c.key(), 0L).intValue())).toList();
+    @Description("The product order the problem is about, if any.")
+    public List<ProductOrderType> relatedOrder(@Source List<ProblemReportType> reports) {
+        return Batch.one(reports, ProblemReportType::relatedOrderKey, orders::mapByIds);
+    }
+
+    @Description("The service the problem is about, if any.")
+    public List<ServiceType> relatedService(@Source List<ProblemReportType> reports) {
+        return Batch.one(reports, ProblemReportType::relatedServiceKey, inventory::mapServicesByIds);
+    }
+
+    @Description("The invoice the problem is about (a billing dispute), if any.")
+    public List<InvoiceType> relatedInvoice(@Source List<ProblemReportType> reports) {
+        return Batch.one(reports, ProblemReportType::relatedInvoiceKey, billing::mapByIds);
+    }
+
+    @Name("problemReports")
+    @Description("The customer's problem reports; one statement for all customers of the enclosing list.")
+    public List<@NonNull ProblemReportConnection> customerProblemReports(
+            @Source List<CustomerType> customerList, Integer first, String after, Integer last, String before,
+            ProblemReportFilter filter, TicketOrder orderBy) {
+        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
+        return Batch.connections(customerList, CustomerType::key,
+                keys -> service.pagesByCustomer(keys, request, filter, orderBy),
+                Selection.wantsTotalCount(context) ? keys -> service.countByCustomer(keys, filter) : null,
+                ProblemReportConnection::of);
     }
 
     @Description("Problem reports this contact reported, newest first.")
     public List<@NonNull List<@NonNull ProblemReportType>> reportedProblems(@Source List<ContactType> contacts) {
-        return Batches.many(contacts, ContactType::key,
-                service.byReference(ProblemReportReference.REPORTED_BY, Batches.keys(contacts, ContactType::key)));
+        return Batch.many(contacts, ContactType::key, service::byContacts);
+    }
+
+    @Name("problemReports")
+    @Description("Problem reports about this order, newest first.")
+    public List<@NonNull List<@NonNull ProblemReportType>> orderProblemReports(@Source List<ProductOrderType> orderList) {
+        return Batch.many(orderList, ProductOrderType::key, service::byOrders);
+    }
+
+    @Name("problemReports")
+    @Description("Problem reports about this service, newest first.")
+    public List<@NonNull List<@NonNull ProblemReportType>> serviceProblemReports(@Source List<ServiceType> services) {
+        return Batch.many(services, ServiceType::key, service::byServices);
+    }
+
+    @Name("problemReports")
+    @Description("Problem reports about this invoice, newest first.")
+    public List<@NonNull List<@NonNull ProblemReportType>> invoiceProblemReports(@Source List<InvoiceType> invoices) {
+        return Batch.many(invoices, InvoiceType::key, service::byInvoices);
     }
 
     @Name("problemReports")
     @Description("Customer problem reports linked to this service trouble, newest first.")
-    public List<@NonNull List<@NonNull ProblemReportType>> problemReportsOfServiceTroubles(
+    public List<@NonNull List<@NonNull ProblemReportType>> serviceTroubleProblemReports(
             @Source List<ServiceTroubleType> troubles) {
-        return Batches.many(troubles, ServiceTroubleType::key,
-                service.byServiceTroubles(Batches.keys(troubles, ServiceTroubleType::key)));
+        return Batch.many(troubles, ServiceTroubleType::key, service::byServiceTroubles);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ProblemReportRepository implements PanacheRepositoryBase<ProblemReport, Long> {
@@ -40,27 +39,15 @@ public class ProblemReportRepository implements PanacheRepositoryBase<ProblemRep
                 "problemReportId", "serviceTroubleId", serviceTroubleIds, scope);
     }
 
-    /**
-     * The newest {@code limit} problem reports of each customer in one statement (a lateral join
-     * runs the per-customer top-N on the (customer_id, id) index once per customer).
-     */
-    @SuppressWarnings("unchecked")
-    public List<ProblemReport> newestByCustomers(Collection<Long> customerIds, int limit) {
-        return getEntityManager().createNativeQuery("""
-                        select p.* from customer c
-                        cross join lateral (select x.* from problem_report x where x.customer_id = c.id
-                                            order by x.created_at desc, x.id desc limit :limit) p
-                        where c.id in (:ids)""", ProblemReport.class)
-                .setParameter("ids", customerIds)
-                .setParameter("limit", limit)
-                .getResultList();
+    /** A page of each customer's problem reports, one statement for all customers. */
+    public Map<Long, Page<ProblemReport>> pagesPerCustomer(Collection<Long> customerIds, Where where,
+                                                          SortKey<TicketEntity> key, boolean descending,
+                                                          PageRequest request) {
+        return Keyset.pagesPerParent(getEntityManager(), ProblemReport.class, "e.customerId", customerIds, where, key,
+                descending, request, p -> p.id, p -> p.customerId);
     }
 
-    public Map<Long, Long> countByCustomers(Collection<Long> customerIds) {
-        return getEntityManager().createQuery("select e.customerId, count(e) from ProblemReport e"
-                        + " where e.customerId in :ids group by e.customerId", Object[].class)
-                .setParameter("ids", customerIds)
-                .getResultStream()
-                .collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
+    public Map<Long, Long> countPerCustomer(Collection<Long> customerIds, Where where) {
+        return Keyset.countPerParent(getEntityManager(), ProblemReport.class, "e.customerId", customerIds, where);
     }
 }

@@ -1,9 +1,7 @@
 package dev.supportgraph.problem;
 
 import dev.supportgraph.customer.CustomerType;
-import dev.supportgraph.graph.Batches;
 import dev.supportgraph.graph.GlobalId;
-import dev.supportgraph.graph.Keyset;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.Page;
@@ -11,13 +9,14 @@ import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.ticket.TicketCriteria;
+import dev.supportgraph.ticket.TicketLinks;
 import dev.supportgraph.ticket.TicketOrder;
-import dev.supportgraph.ticket.TicketOrderField;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +49,7 @@ public class ProblemReportService implements NodeLoader {
     }
 
     /** The visible problem reports referring to each of {@code keys} through {@code reference}, newest first. */
-    Map<Long, List<ProblemReportType>> byReference(ProblemReportReference reference, Collection<Long> keys) {
+    private Map<Long, List<ProblemReportType>> byReference(ProblemReportReference reference, Collection<Long> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
@@ -62,26 +61,39 @@ public class ProblemReportService implements NodeLoader {
         if (serviceTroubleKeys.isEmpty()) {
             return Map.of();
         }
-        return Batches.pairs(reports.byServiceTroubles(serviceTroubleKeys, scoped(new Where())), ProblemReport.class,
+        return TicketLinks.byParent(reports.byServiceTroubles(serviceTroubleKeys, scoped(new Where())), ProblemReport.class,
                 ProblemReportType::of);
     }
 
-    /** The first {@code first} problem reports of each customer, newest first, as connection pages. */
-    public Map<Long, Page<ProblemReportType>> newestByCustomers(Collection<Long> customerKeys, int first) {
-        List<Long> visible = customerKeys.stream().filter(caller::canSeeCustomer).toList();
-        if (visible.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, List<ProblemReport>> byCustomer = reports.newestByCustomers(visible, first + 1).stream()
-                .collect(Collectors.groupingBy(p -> p.customerId));
-        return byCustomer.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> Keyset.firstPage(e.getValue(), first, TicketOrderField.CREATED_AT.key, p -> p.id)
-                        .map(ProblemReportType::of)));
+    /** A page of each visible customer's problem reports under the filter, one statement. */
+    public Map<Long, Page<ProblemReportType>> pagesByCustomer(Collection<Long> customerKeys, PageRequest request,
+                                                              ProblemReportFilter filter, TicketOrder order) {
+        TicketOrder effective = TicketOrder.orDefault(order);
+        Map<Long, Page<ProblemReportType>> pages = new HashMap<>();
+        reports.pagesPerCustomer(customerKeys, where(filter), effective.field().key, effective.descending(), request)
+                .forEach((customer, page) -> pages.put(customer, page.map(ProblemReportType::of)));
+        return pages;
     }
 
-    public Map<Long, Long> countByCustomers(Collection<Long> customerKeys) {
-        List<Long> visible = customerKeys.stream().filter(caller::canSeeCustomer).toList();
-        return visible.isEmpty() ? Map.of() : reports.countByCustomers(visible);
+    /** How many problem reports each customer has under the filter (one grouped statement); absent = 0. */
+    public Map<Long, Long> countByCustomer(Collection<Long> customerKeys, ProblemReportFilter filter) {
+        return reports.countPerCustomer(customerKeys, where(filter));
+    }
+
+    public Map<Long, List<ProblemReportType>> byContacts(Collection<Long> contactKeys) {
+        return byReference(ProblemReportReference.REPORTED_BY, contactKeys);
+    }
+
+    public Map<Long, List<ProblemReportType>> byOrders(Collection<Long> orderKeys) {
+        return byReference(ProblemReportReference.RELATED_ORDER, orderKeys);
+    }
+
+    public Map<Long, List<ProblemReportType>> byServices(Collection<Long> serviceKeys) {
+        return byReference(ProblemReportReference.RELATED_SERVICE, serviceKeys);
+    }
+
+    public Map<Long, List<ProblemReportType>> byInvoices(Collection<Long> invoiceKeys) {
+        return byReference(ProblemReportReference.RELATED_INVOICE, invoiceKeys);
     }
 
     @Override

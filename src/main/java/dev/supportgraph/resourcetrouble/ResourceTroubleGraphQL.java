@@ -1,9 +1,11 @@
 package dev.supportgraph.resourcetrouble;
 
 import dev.supportgraph.config.SupportGraphConfig;
-import dev.supportgraph.graph.Batches;
+import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
+import dev.supportgraph.inventory.InventoryService;
+import dev.supportgraph.inventory.ResourceType;
 import dev.supportgraph.servicetrouble.ServiceTroubleType;
 import dev.supportgraph.ticket.TicketOrder;
 import io.quarkus.security.Authenticated;
@@ -17,6 +19,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Resource troubles: the top-level list and the edges leading to them. Staff only. */
 @GraphQLApi
@@ -25,6 +29,9 @@ public class ResourceTroubleGraphQL {
 
     @Inject
     ResourceTroubleService service;
+
+    @Inject
+    InventoryService inventory;
 
     @Inject
     SupportGraphConfig config;
@@ -43,9 +50,20 @@ public class ResourceTroubleGraphQL {
 
     @Name("resourceTroubles")
     @Description("Resource troubles causing this service trouble, newest first.")
-    public List<@NonNull List<@NonNull ResourceTroubleType>> resourceTroublesOfServiceTroubles(
+    public List<@NonNull List<@NonNull ResourceTroubleType>> serviceTroubleResourceTroubles(
             @Source List<ServiceTroubleType> troubles) {
-        return Batches.many(troubles, ServiceTroubleType::key,
-                service.byServiceTroubles(Batches.keys(troubles, ServiceTroubleType::key)));
+        return Batch.many(troubles, ServiceTroubleType::key, service::byServiceTroubles);
+    }
+
+    @Description("The faulty resource.")
+    public List<ResourceType> resource(@Source List<ResourceTroubleType> troubles) {
+        return Batch.one(troubles, ResourceTroubleType::resourceKey, keys -> inventory.resourcesByIds(keys).stream()
+                .collect(Collectors.toMap(ResourceType::key, Function.identity())));
+    }
+
+    @Name("resourceTroubles")
+    @Description("Troubles of this resource, newest first.")
+    public List<@NonNull List<@NonNull ResourceTroubleType>> resourceResourceTroubles(@Source List<ResourceType> resources) {
+        return Batch.many(resources, ResourceType::key, service::byResources);
     }
 }

@@ -1,6 +1,5 @@
 package dev.supportgraph.resourcetrouble;
 
-import dev.supportgraph.graph.Batches;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.Page;
@@ -9,6 +8,7 @@ import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.ticket.StaffOnly;
 import dev.supportgraph.ticket.TicketCriteria;
+import dev.supportgraph.ticket.TicketLinks;
 import dev.supportgraph.ticket.TicketOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +52,7 @@ public class ResourceTroubleService implements NodeLoader {
     }
 
     public Map<Long, List<ResourceTroubleType>> byServiceTroubles(Collection<Long> serviceTroubleKeys) {
-        return StaffOnly.batch(caller, serviceTroubleKeys, () -> Batches.pairs(
+        return StaffOnly.batch(caller, serviceTroubleKeys, () -> TicketLinks.byParent(
                 troubles.byServiceTroubles(serviceTroubleKeys), ResourceTrouble.class, ResourceTroubleType::of));
     }
 

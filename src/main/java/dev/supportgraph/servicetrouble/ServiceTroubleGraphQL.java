@@ -1,9 +1,11 @@
 package dev.supportgraph.servicetrouble;
 
 import dev.supportgraph.config.SupportGraphConfig;
-import dev.supportgraph.graph.Batches;
+import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
+import dev.supportgraph.inventory.InventoryService;
+import dev.supportgraph.inventory.ServiceType;
 import dev.supportgraph.problem.ProblemReportType;
 import dev.supportgraph.resourcetrouble.ResourceTroubleType;
 import dev.supportgraph.ticket.TicketOrder;
@@ -18,6 +20,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Service troubles: the top-level list, their hierarchy, and the edges leading to them. Staff only. */
 @GraphQLApi
@@ -26,6 +30,9 @@ public class ServiceTroubleGraphQL {
 
     @Inject
     ServiceTroubleService service;
+
+    @Inject
+    InventoryService inventory;
 
     @Inject
     SupportGraphConfig config;
@@ -44,28 +51,42 @@ public class ServiceTroubleGraphQL {
 
     @Description("The trouble this one is grouped under, if any.")
     public List<ServiceTroubleType> parent(@Source List<ServiceTroubleType> troubles) {
-        return Batches.one(troubles, ServiceTroubleType::parentKey,
-                service.byIds(Batches.keys(troubles, ServiceTroubleType::parentKey)));
+        return Batch.one(troubles, ServiceTroubleType::parentKey, service::byIds);
     }
 
     @Description("The troubles grouped under this one, newest first.")
     public List<@NonNull List<@NonNull ServiceTroubleType>> children(@Source List<ServiceTroubleType> troubles) {
-        return Batches.many(troubles, ServiceTroubleType::key, service.children(Batches.keys(troubles, ServiceTroubleType::key)));
+        return Batch.many(troubles, ServiceTroubleType::key, service::children);
     }
 
     @Name("serviceTroubles")
     @Description("Service troubles linked to this problem report, newest first (empty for portal customers).")
-    public List<@NonNull List<@NonNull ServiceTroubleType>> serviceTroublesOfProblemReports(
+    public List<@NonNull List<@NonNull ServiceTroubleType>> problemReportServiceTroubles(
             @Source List<ProblemReportType> reports) {
-        return Batches.many(reports, ProblemReportType::key,
-                service.byProblemReports(Batches.keys(reports, ProblemReportType::key)));
+        return Batch.many(reports, ProblemReportType::key, service::byProblemReports);
     }
 
     @Name("serviceTroubles")
     @Description("Service troubles this resource trouble causes, newest first.")
-    public List<@NonNull List<@NonNull ServiceTroubleType>> serviceTroublesOfResourceTroubles(
+    public List<@NonNull List<@NonNull ServiceTroubleType>> resourceTroubleServiceTroubles(
             @Source List<ResourceTroubleType> troubles) {
-        return Batches.many(troubles, ResourceTroubleType::key,
-                service.byResourceTroubles(Batches.keys(troubles, ResourceTroubleType::key)));
+        return Batch.many(troubles, ResourceTroubleType::key, service::byResourceTroubles);
+    }
+
+    @Description("The services this trouble affects.")
+    public List<@NonNull List<@NonNull ServiceType>> affectedServices(@Source List<ServiceTroubleType> troubles) {
+        // Two statements for the level: the link rows, then the services through the inventory's own scope.
+        Map<Long, List<Long>> serviceKeys = service.affectedServiceKeys(
+                troubles.stream().map(ServiceTroubleType::key).distinct().toList());
+        Map<Long, ServiceType> services = inventory.mapServicesByIds(
+                serviceKeys.values().stream().flatMap(List::stream).distinct().toList());
+        return troubles.stream().map(t -> serviceKeys.getOrDefault(t.key(), List.of()).stream()
+                .map(services::get).filter(Objects::nonNull).toList()).toList();
+    }
+
+    @Name("serviceTroubles")
+    @Description("Service troubles affecting this service, newest first (empty for portal customers).")
+    public List<@NonNull List<@NonNull ServiceTroubleType>> serviceServiceTroubles(@Source List<ServiceType> services) {
+        return Batch.many(services, ServiceType::key, service::byServices);
     }
 }

@@ -1,6 +1,5 @@
 package dev.supportgraph.servicetrouble;
 
-import dev.supportgraph.graph.Batches;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.Page;
@@ -9,6 +8,7 @@ import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.ticket.StaffOnly;
 import dev.supportgraph.ticket.TicketCriteria;
+import dev.supportgraph.ticket.TicketLinks;
 import dev.supportgraph.ticket.TicketOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,17 +53,17 @@ public class ServiceTroubleService implements NodeLoader {
     }
 
     public Map<Long, List<ServiceTroubleType>> byProblemReports(Collection<Long> problemReportKeys) {
-        return StaffOnly.batch(caller, problemReportKeys, () -> Batches.pairs(troubles.byProblemReports(problemReportKeys),
+        return StaffOnly.batch(caller, problemReportKeys, () -> TicketLinks.byParent(troubles.byProblemReports(problemReportKeys),
                 ServiceTrouble.class, ServiceTroubleType::of));
     }
 
     public Map<Long, List<ServiceTroubleType>> byResourceTroubles(Collection<Long> resourceTroubleKeys) {
-        return StaffOnly.batch(caller, resourceTroubleKeys, () -> Batches.pairs(troubles.byResourceTroubles(resourceTroubleKeys),
+        return StaffOnly.batch(caller, resourceTroubleKeys, () -> TicketLinks.byParent(troubles.byResourceTroubles(resourceTroubleKeys),
                 ServiceTrouble.class, ServiceTroubleType::of));
     }
 
     public Map<Long, List<ServiceTroubleType>> byServices(Collection<Long> serviceKeys) {
-        return StaffOnly.batch(caller, serviceKeys, () -> Batches.pairs(troubles.byServices(serviceKeys),
+        return StaffOnly.batch(caller, serviceKeys, () -> TicketLinks.byParent(troubles.byServices(serviceKeys),
                 ServiceTrouble.class, ServiceTroubleType::of));
     }
 

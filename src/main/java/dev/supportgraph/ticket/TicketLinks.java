@@ -5,6 +5,9 @@ import jakarta.persistence.EntityManager;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Tickets reached through a many-to-many link table, for all parents in one statement. */
 public final class TicketLinks {
@@ -30,5 +33,11 @@ public final class TicketLinks {
         query.setParameter("parentIds", parentIds);
         where.params().forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /** Groups the pairs of {@link #linked} by parent id, keeping their order, mapping each ticket. */
+    public static <E, T> Map<Long, List<T>> byParent(List<Object[]> pairs, Class<E> ticket, Function<E, T> mapper) {
+        return pairs.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(),
+                Collectors.mapping(r -> mapper.apply(ticket.cast(r[1])), Collectors.toList())));
     }
 }
