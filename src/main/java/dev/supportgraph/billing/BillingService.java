@@ -1,6 +1,7 @@
 package dev.supportgraph.billing;
 
 import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
@@ -14,12 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads of invoices, their lines, payments and adjustments, always within the caller's customer scope. */
@@ -52,11 +51,8 @@ public class BillingService implements NodeLoader {
     public Map<Long, Page<InvoiceType>> pagesByCustomer(Collection<Long> customerIds, PageRequest request,
                                                         InvoiceFilter filter, InvoiceOrder order) {
         InvoiceOrder effective = order == null ? DEFAULT_ORDER : order;
-        Map<Long, Page<InvoiceType>> pages = new LinkedHashMap<>();
-        invoices.pagesPerCustomer(customerIds, where(filter), effective.field().key,
-                        effective.direction() == OrderDirection.DESC, request)
-                .forEach((customer, page) -> pages.put(customer, page.map(InvoiceType::of)));
-        return pages;
+        return Page.mapEach(invoices.pagesPerCustomer(customerIds, where(filter), effective.field().key,
+                effective.direction() == OrderDirection.DESC, request), InvoiceType::of);
     }
 
     /** How many invoices each customer has under the filter (one grouped statement); absent = 0. */
@@ -76,7 +72,7 @@ public class BillingService implements NodeLoader {
     }
 
     public Map<Long, InvoiceType> mapByIds(Collection<Long> ids) {
-        return byIds(ids).stream().collect(Collectors.toMap(InvoiceType::key, Function.identity()));
+        return Batch.byKey(byIds(ids));
     }
 
     public Map<Long, List<InvoiceLineType>> linesByInvoices(Collection<Long> invoiceIds) {

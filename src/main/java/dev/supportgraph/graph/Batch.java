@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The shape of every batch resolver ({@code @Source List<Parent>}): collect the parents' keys,
@@ -46,5 +47,10 @@ public final class Batch {
         Map<Long, Long> counted = totals == null ? null : totals.apply(keys);
         return parents.stream().map(keyOf).map(key -> connection.apply(found.get(key),
                 counted == null ? null : counted.getOrDefault(key, 0L).intValue())).toList();
+    }
+
+    /** Nodes keyed by database id, the shape {@link #one} loads. */
+    public static <N extends Node> Map<Long, N> byKey(Collection<N> nodes) {
+        return nodes.stream().collect(Collectors.toMap(Node::key, Function.identity()));
     }
 }

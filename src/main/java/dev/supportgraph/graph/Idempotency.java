@@ -46,7 +46,8 @@ public class Idempotency {
         if (key.isBlank() || key.length() > 200) {
             throw ApiException.badInput("An idempotency key has 1 to 200 characters", "input", "idempotencyKey");
         }
-        String scopedKey = caller.name() + "\u0000" + key;
+        // Length-prefixed so that no principal name and key can spell another pair.
+        String scopedKey = caller.name().length() + ":" + caller.name() + ":" + key;
         String hash = hash(input);
         int claimed = em.createNativeQuery("""
                         insert into idempotency_key (operation, key, request_hash, result_id)

@@ -1,6 +1,7 @@
 package dev.supportgraph.inventory;
 
 import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -72,7 +72,7 @@ public class InventoryService implements NodeLoader {
     }
 
     public Map<Long, ServiceType> mapServicesByIds(Collection<Long> ids) {
-        return servicesByIds(ids).stream().collect(Collectors.toMap(ServiceType::key, Function.identity()));
+        return Batch.byKey(servicesByIds(ids));
     }
 
     public Map<Long, List<ServiceType>> servicesByCustomers(Collection<Long> customerIds) {

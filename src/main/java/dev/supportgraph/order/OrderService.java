@@ -1,6 +1,7 @@
 package dev.supportgraph.order;
 
 import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
@@ -14,11 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,11 +51,8 @@ public class OrderService implements NodeLoader {
     public Map<Long, Page<ProductOrderType>> pagesByCustomer(Collection<Long> customerIds, PageRequest request,
                                                              OrderFilter filter, OrderOrder order) {
         OrderOrder effective = order == null ? DEFAULT_ORDER : order;
-        Map<Long, Page<ProductOrderType>> pages = new LinkedHashMap<>();
-        orders.pagesPerCustomer(customerIds, where(filter), effective.field().key,
-                        effective.direction() == OrderDirection.DESC, request)
-                .forEach((customer, page) -> pages.put(customer, page.map(ProductOrderType::of)));
-        return pages;
+        return Page.mapEach(orders.pagesPerCustomer(customerIds, where(filter), effective.field().key,
+                effective.direction() == OrderDirection.DESC, request), ProductOrderType::of);
     }
 
     /** How many orders each customer has under the filter (one grouped statement); absent = 0. */
@@ -76,7 +72,7 @@ public class OrderService implements NodeLoader {
     }
 
     public Map<Long, ProductOrderType> mapByIds(Collection<Long> ids) {
-        return byIds(ids).stream().collect(Collectors.toMap(ProductOrderType::key, Function.identity()));
+        return Batch.byKey(byIds(ids));
     }
 
     public Map<Long, List<OrderItemType>> itemsByOrders(Collection<Long> orderIds) {
@@ -95,7 +91,7 @@ public class OrderService implements NodeLoader {
     }
 
     public Map<Long, OrderItemType> mapItemsByIds(Collection<Long> ids) {
-        return itemsByIds(ids).stream().collect(Collectors.toMap(OrderItemType::key, Function.identity()));
+        return Batch.byKey(itemsByIds(ids));
     }
 
     @Override
