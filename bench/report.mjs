@@ -48,10 +48,10 @@ p(`| ${["customers", "contacts", "services", "resources", "orders", "orderItems"
 p();
 p("## Throughput and latency per shape");
 p();
-p("Max rate: closed loop (wrk for reads, bench/load.mjs for the mutation; pgbench for raw SQL). Fixed rate: open loop (bench/load.mjs), half the slower server's max rate, latency from each request's scheduled start (no coordinated omission). Latencies in ms.");
+p("Max rate: closed loop (wrk for reads, bench/load.mjs for the mutation; pgbench for raw SQL); server CPU ms/req is the CPU time of the server process (not PostgreSQL's) during the max-rate run divided by its requests, a measure that other load on the machine does not distort much. Fixed rate: open loop (bench/load.mjs), half the slower server's max rate, latency from each request's scheduled start (no coordinated omission). Latencies in ms.");
 p();
-p("| shape | server | max req/s | p50 | p99 | fixed rate req/s | p50 | p99 | SQL statements/request (data / all) | query depth |");
-p("|---|---|---|---|---|---|---|---|---|---|");
+p("| shape | server | max req/s | p50 | p99 | server CPU ms/req | fixed rate req/s | p50 | p99 | SQL statements/request (data / all) | query depth |");
+p("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const [shape, title] of Object.entries(SHAPES)) {
   for (const target of ["ours", "pgl", "pgbench"]) {
     const max = find(target, shape, "max");
@@ -60,7 +60,7 @@ for (const [shape, title] of Object.entries(SHAPES)) {
     if (!max && !fixed) continue;
     const name = { ours: "SupportGraph", pgl: "PostGraphile", pgbench: "pgbench (SQL)" }[target];
     const errs = (max?.errors || 0) + (fixed?.errors || 0);
-    p(`| ${title} | ${name}${errs ? ` (**${errs} errors**)` : ""} | ${fmt(max?.rps, 0)} | ${fmt(max?.p50, 2)} | ${fmt(max?.p99, 2)} | ${fixed ? fmt(fixed.rate, 0) : "–"} | ${fmt(fixed?.p50, 2)} | ${fmt(fixed?.p99, 2)} | ${s ? `${s.data} / ${s.all}` : target === "pgbench" ? sqlCount(shape) : "–"} | ${s?.depth ?? "–"} |`);
+    p(`| ${title} | ${name}${errs ? ` (**${errs} errors**)` : ""} | ${fmt(max?.rps, 0)} | ${fmt(max?.p50, 2)} | ${fmt(max?.p99, 2)} | ${fmt(max?.cpuMsPerRequest, 2)} | ${fixed ? fmt(fixed.rate, 0) : "–"} | ${fmt(fixed?.p50, 2)} | ${fmt(fixed?.p99, 2)} | ${s ? `${s.data} / ${s.all}` : target === "pgbench" ? sqlCount(shape) : "–"} | ${s?.depth ?? "–"} |`);
   }
 }
 p();

@@ -9,7 +9,8 @@
 # Knobs (environment): SCALE, DURATION (s per measurement), WARMUP (s), CONNECTIONS, BENCH_DB,
 # REUSE_DB=1 (keep an already loaded database of the same scale and data), BENCH_JFR=1 (record a
 # JFR profile of the service under load), BENCH_PG_RESTART=0 (never restart the local PostgreSQL
-# to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1.
+# to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
+# PARTS (default "reads mutation subs": which measurements to run).
 # Needs: a JDK >= 21, PostgreSQL server + pgbench, wrk and npm (installed from Debian/npm if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,14 +22,14 @@ mkdir -p "$W"
 SMOKE=0
 [ "${1:-}" = "--smoke" ] && SMOKE=1
 if [ "$SMOKE" = 1 ]; then
-  SCALE=${SCALE:-200} DURATION=${DURATION:-2} WARMUP=${WARMUP:-1} CONNECTIONS=${CONNECTIONS:-4}
+  SCALE=${SCALE:-200} DURATION=${DURATION:-1} WARMUP=${WARMUP:-0} CONNECTIONS=${CONNECTIONS:-4}
   BENCH_DB=${BENCH_DB:-supportgraph_bench_smoke} BENCH_PG_RESTART=${BENCH_PG_RESTART:-0}
-  STARTUPS=1 IDLE_SUBS=100 FANOUT_SAME="100" FANOUT_DISTINCT=50 FANOUT_EVENTS=5
+  STARTUPS=0 CHECKS=5 COUNTED=10 IDLE_SUBS=100 FANOUT_SAME="100" FANOUT_DISTINCT=50 FANOUT_EVENTS=5
   REPORT=$W/RESULTS-smoke.md
 else
   SCALE=${SCALE:-100000} DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} CONNECTIONS=${CONNECTIONS:-16}
   BENCH_DB=${BENCH_DB:-supportgraph_bench} BENCH_PG_RESTART=${BENCH_PG_RESTART:-1}
-  STARTUPS=${STARTUPS:-3} IDLE_SUBS=${IDLE_SUBS:-5000} FANOUT_SAME=${FANOUT_SAME:-"1000 10000"}
+  STARTUPS=${STARTUPS:-3} CHECKS=20 COUNTED=50 IDLE_SUBS=${IDLE_SUBS:-5000} FANOUT_SAME=${FANOUT_SAME:-"1000 10000"}
   FANOUT_DISTINCT=${FANOUT_DISTINCT:-5000} FANOUT_EVENTS=${FANOUT_EVENTS:-20}
   REPORT=$B/RESULTS.md
 fi
@@ -39,6 +40,8 @@ RESULTS=$W/results.jsonl
 : > "$RESULTS"
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 READ_SHAPES="ticket nested nplus1 page"
+PARTS=${PARTS:-reads mutation subs}
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 FAILED=0
 
 log() { printf '\n=== %s  %s\n' "$(date +%T)" "$*" >&2; }
@@ -172,7 +175,7 @@ else
   psql -q -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
   start_ours "$W/ours-migrate.log" || { echo "the service did not start" >&2; exit 1; }
   record "{\"kind\":\"startup\",\"phase\":\"empty database, with migration\",\"ms\":$STARTUP_MS}"
-  stop_ours
+  [ "$STARTUPS" = 0 ] || stop_ours # the smoke run keeps this instance: one start saves ~10 s
   log "Loading scale $SCALE (bench/data.sql)"
   load_begin=$(date +%s)
   psql -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" -v scale="$SCALE" -f "$B/data.sql" >/dev/null
@@ -191,13 +194,14 @@ psql -Atd "$BENCH_DB" -c "select json_build_object('kind','data','scale',$SCALE,
   'resourceTroubles',(select count(*) from resource_trouble),'notes',(select count(*) from ticket_note))" >> "$RESULTS"
 
 # --- 2. Startup time of the packaged app, then the two servers --------------------------------
-log "Starting the service $STARTUPS time(s) (startup: launch -> first answered GraphQL request)"
+[ "$STARTUPS" = 0 ] || log "Starting the service $STARTUPS time(s) (startup: launch -> first answered GraphQL request)"
 for i in $(seq 1 "$STARTUPS"); do
   stop_ours
   start_ours "$W/ours.log" || { echo "the service did not start" >&2; exit 1; }
   started_in=$(grep -o 'started in [0-9.]*s' "$W/ours.log" | head -1 | grep -o '[0-9.]*' || echo null)
   record "{\"kind\":\"startup\",\"phase\":\"loaded database\",\"run\":$i,\"ms\":$STARTUP_MS,\"quarkusStartedInS\":${started_in:-null}}"
 done
+[ -n "$OURS_PID" ] || start_ours "$W/ours.log" || { echo "the service did not start" >&2; exit 1; }
 PGL_PID=""
 if [ "$SKIP_PGL" = 0 ]; then
   log "Starting PostGraphile"
@@ -254,14 +258,20 @@ pgbench_run() { # pgbench_run <shape>: the equivalent SQL, prepared, same concur
   rm -f "$prefix".*
 }
 
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+pid_of() { [ "$1" = ours ] && echo "$OURS_PID" || echo "$PGL_PID"; }
 wrk_run() { # wrk_run <target> <shape> <seconds> [record]: max rate, closed loop
   local target=$1 shape=$2 seconds=$3
   load dump "$target" "$shape" --requests 5000 --seed 11 > "$W/bodies-$target-$shape.txt"
-  local out
+  local out cpu0
+  cpu0=$(cpu_ms "$(pid_of "$target")")
   out=$(BODIES="$W/bodies-$target-$shape.txt" TOKEN="$(token_of "$target")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s \
     -s "$B/wrk-post.lua" "$(url_of "$target")" | tail -1)
   [ "${4:-}" = record ] || return 0
-  echo "$out" | jq -c --arg t "$target" --arg s "$shape" --argjson c "$CONNECTIONS" '{kind:"http",target:$t,shape:$s,mode:"max",connections:$c} + .' >> "$RESULTS"
+  # CPU the server process itself spent per request (PostgreSQL's share is not in it).
+  local cpu=$(($(cpu_ms "$(pid_of "$target")" | cut -d. -f1) - ${cpu0%.*}))
+  echo "$out" | jq -c --arg t "$target" --arg s "$shape" --argjson c "$CONNECTIONS" --argjson cpu "$cpu" \
+    '{kind:"http",target:$t,shape:$s,mode:"max",connections:$c} + . + {cpuMsPerRequest: (if .requests > 0 then ($cpu / .requests * 100 | round) / 100 else null end)}' >> "$RESULTS"
   [ "$(echo "$out" | jq .errors)" = 0 ] || fail "$target $shape: wrk counted errors: $out"
 }
 
@@ -270,21 +280,22 @@ fixed_rate_for() { # half the slower server's max rate: both can sustain it
   local rate=0 t r
   for t in $TARGETS; do
     r=$(rps_of "$t" "$1")
-    rate=$(awk -v a="$rate" -v b="$r" 'BEGIN { if (a == 0 || b < a) a = b; print a }')
+    rate=$(awk -v a="$rate" -v b="$r" 'BEGIN { if (b > 0 && (a == 0 || b < a)) a = b; print a }')
   done
   awk -v r="$rate" 'BEGIN { r = int(r / 2); print (r < 1 ? 1 : r) }'
 }
 
 # --- 3. Read shapes ---------------------------------------------------------------------------
+part reads || READ_SHAPES=""
 for shape in $READ_SHAPES; do
   log "Shape $shape"
   ok_targets=""
   for t in $TARGETS; do
-    if out=$(load check "$t" "$shape" --requests 20 2>&1); then ok_targets="$ok_targets $t"; else fail "$out"; fi
+    if out=$(load check "$t" "$shape" --requests "$CHECKS" 2>&1); then ok_targets="$ok_targets $t"; else fail "$out"; fi
   done
-  for t in $ok_targets; do count_statements "$t" "$shape" 50; done
+  for t in $ok_targets; do count_statements "$t" "$shape" "$COUNTED"; done
   for t in $ok_targets; do
-    wrk_run "$t" "$shape" "$WARMUP"
+    [ "$WARMUP" = 0 ] || wrk_run "$t" "$shape" "$WARMUP"
     wrk_run "$t" "$shape" "$DURATION" record
   done
   pgbench_run "$shape"
@@ -296,14 +307,18 @@ for shape in $READ_SHAPES; do
 done
 
 # --- 3e. The status-change mutation (IN_PROGRESS <-> HELD), each server on its own tickets ----
+parity() { [ "$1" = ours ] && echo 0 || echo 1; } # each server changes its own tickets
 pool() { # pool <file> <parity>: open problem reports this run may change
   psql -Atd "$BENCH_DB" -c "select coalesce(json_agg(json_build_array(id, version, status) order by id), '[]')
     from problem_report where status in ('IN_PROGRESS', 'HELD') and id % 2 = $2" > "$1"
 }
-log "Shape mutation"
+MUTATION_TARGETS=""
+part mutation || MUTATION_SKIP=1
 for t in $TARGETS; do
-  pool "$W/pool-$t.json" "$([ "$t" = ours ] && echo 0 || echo 1)"
-  if ! out=$(load check "$t" mutation --requests 10 --pool "$W/pool-$t.json" 2>&1); then
+  [ -z "${MUTATION_SKIP:-}" ] || break
+  log "Shape mutation: $t"
+  pool "$W/pool-$t.json" "$(parity "$t")"
+  if ! out=$(load check "$t" mutation --requests "$CHECKS" --pool "$W/pool-$t.json" 2>&1); then
     if echo "$out" | grep -q "FieldUndefined\|Cannot query field\|Validation error"; then
       record "{\"kind\":\"unavailable\",\"target\":\"$t\",\"what\":\"mutation problemReportTransition\",\"detail\":$(jq -Rn --arg m "${out:0:300}" '$m')}"
     else
@@ -311,15 +326,17 @@ for t in $TARGETS; do
     fi
     continue
   fi
-  pool "$W/pool-$t.json" "$([ "$t" = ours ] && echo 0 || echo 1)"
-  count_statements "$t" mutation 50 --pool "$W/pool-$t.json"
-  for mode in max fixed; do
-    pool "$W/pool-$t.json" "$([ "$t" = ours ] && echo 0 || echo 1)"
-    rate_arg=()
-    if [ "$mode" = fixed ]; then rate_arg=(--rate "$(fixed_rate_for mutation)"); fi
-    load run "$t" mutation --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" --pool "$W/pool-$t.json" "${rate_arg[@]}" \
-      | jq -c '{kind:"http"} + .' >> "$RESULTS"
-  done
+  MUTATION_TARGETS="$MUTATION_TARGETS $t"
+  pool "$W/pool-$t.json" "$(parity "$t")"
+  count_statements "$t" mutation "$COUNTED" --pool "$W/pool-$t.json"
+  pool "$W/pool-$t.json" "$(parity "$t")"
+  load run "$t" mutation --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" --pool "$W/pool-$t.json" \
+    | jq -c '{kind:"http"} + .' >> "$RESULTS"
+done
+for t in $MUTATION_TARGETS; do
+  pool "$W/pool-$t.json" "$(parity "$t")"
+  load run "$t" mutation --connections "$CONNECTIONS" --duration "$DURATION" --pool "$W/pool-$t.json" \
+    --rate "$(TARGETS=$MUTATION_TARGETS fixed_rate_for mutation)" | jq -c '{kind:"http"} + .' >> "$RESULTS"
 done
 
 # --- 4. Subscriptions (only the service; PostGraphile is stopped to free the machine) ----------
@@ -327,7 +344,7 @@ if [ -n "$PGL_PID" ]; then kill "$PGL_PID" 2>/dev/null || true; wait "$PGL_PID" 
 HAS_SUBS=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \
   -d '{"query":"{ __schema { subscriptionType { fields { name } } mutationType { fields { name } } } }"}' "$OURS_URL" \
   | jq -r '[.data.__schema.subscriptionType.fields[]?.name, .data.__schema.mutationType.fields[]?.name] | (index("ticketStatusChanged") != null and index("problemReportTransition") != null)')
-if [ "$SKIP_SUBS" = 1 ]; then
+if [ "$SKIP_SUBS" = 1 ] || ! part subs; then
   log "Subscriptions skipped"
 elif [ "$HAS_SUBS" != true ]; then
   log "The service has no ticketStatusChanged subscription or problemReportTransition mutation yet"
