@@ -33,6 +33,9 @@ public abstract sealed class ApiException extends RuntimeException {
             case FORBIDDEN -> new Forbidden(message);
             case QUERY_TOO_COMPLEX -> new QueryTooComplex(message);
             case BUSINESS_RULE -> new BusinessRule(message);
+            case INTERNAL -> new Internal(message);
+            case BAD_REQUEST, GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, INTROSPECTION_DISABLED ->
+                    throw new IllegalArgumentException(code + " is reported by the protocol layer, not by resolvers");
         };
     }
 
@@ -111,6 +114,13 @@ public abstract sealed class ApiException extends RuntimeException {
     static final class BusinessRule extends ApiException {
         BusinessRule(String message) {
             super(dev.supportgraph.graph.ErrorCode.BUSINESS_RULE, message);
+        }
+    }
+
+    @ErrorCode("INTERNAL")
+    static final class Internal extends ApiException {
+        Internal(String message) {
+            super(dev.supportgraph.graph.ErrorCode.INTERNAL, message);
         }
     }
 }
