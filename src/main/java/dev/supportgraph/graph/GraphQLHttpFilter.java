@@ -13,7 +13,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
@@ -59,15 +58,21 @@ public class GraphQLHttpFilter {
     @ConfigProperty(name = "quarkus.smallrye-graphql.http.get.enabled", defaultValue = "false")
     boolean getEnabled;
 
+    /**
+     * Extension routes without an explicit order are numbered from 0 as they are registered, so
+     * this filter takes -1: after Quarkus' security filters (negative orders by priority), before SmallRye.
+     */
+    private static final int ORDER = -1;
+
     void register(@Observes Router router) {
-        router.get(path + "/schema.graphql").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> {
+        router.get(path + "/schema.graphql").order(ORDER).handler(ctx -> {
             if (config.introspection()) {
                 ctx.next();
             } else {
                 ctx.response().setStatusCode(404).end();
             }
         });
-        router.route(path).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+        router.route(path).order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()))
                 .handler(this::filter);
     }
