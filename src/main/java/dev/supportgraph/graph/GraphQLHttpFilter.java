@@ -150,11 +150,11 @@ public class GraphQLHttpFilter {
     /** True when the client's preferred response type is application/graphql-response+json. */
     private static boolean prefersGraphQLResponse(RoutingContext ctx) {
         for (MIMEHeader accept : ctx.parsedHeaders().accept()) {
-            String type = accept.component() + "/" + accept.subComponent();
-            if (type.equals(GRAPHQL_RESPONSE_JSON)) {
+            String type = accept.value();
+            if (type.startsWith(GRAPHQL_RESPONSE_JSON)) {
                 return true;
             }
-            if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
+            if (type.startsWith("application/json") || type.startsWith("application/*") || type.startsWith("*/*")) {
                 return false;
             }
         }
