@@ -16,6 +16,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.language.Field;
 import graphql.language.Node;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import graphql.validation.ValidationError;
 import io.quarkus.logging.Log;
@@ -50,17 +51,21 @@ final class QueryGuard extends SimplePerformantInstrumentation {
         this.introspection = introspection;
     }
 
-    /** Per execution: when it must be done, and whether it was cut off. */
+    /**
+     * Per execution: when it must be done, and whether it was cut off. Subscriptions are exempt:
+     * their events run within the same execution for as long as the client stays subscribed.
+     */
     private static final class Deadline implements InstrumentationState {
         final long deadline;
         final AtomicBoolean passed = new AtomicBoolean();
+        volatile boolean enforced = true;
 
         Deadline(Duration timeout) {
             deadline = System.nanoTime() + timeout.toNanos();
         }
 
         boolean passed() {
-            if (!passed.get() && System.nanoTime() - deadline > 0) {
+            if (enforced && !passed.get() && System.nanoTime() - deadline > 0) {
                 passed.set(true);
             }
             return passed.get();
@@ -76,6 +81,8 @@ final class QueryGuard extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
+        ((Deadline) state).enforced =
+                execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION;
         int[] aliases = {0};
         boolean[] introspects = {false};
         visitFields(execution.getDocument(), field -> {

@@ -90,7 +90,7 @@ class QueryLimitsTest {
 
     @Test
     void pageSizesStillMultiplyButOrdinaryPagesPass() {
-        // 100 customers with their contacts: an estimate of about 3,300, far below the limit.
+        // 100 customers with their contacts: an estimate of about 2,300, far below the limit.
         GraphQLClient.post(Tokens.agent(), NORMAL).statusCode(200).body("errors", equalTo(null));
     }
 
