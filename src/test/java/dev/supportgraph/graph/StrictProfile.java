@@ -1,0 +1,24 @@
+package dev.supportgraph.graph;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/**
+ * A production-like hardening (introspection and SDL off, GET queries on to prove mutations are
+ * still refused over GET) with a deliberately tiny execution budget and a cost limit high enough
+ * to let a genuinely slow query start, so that the timeout is what stops it.
+ */
+public class StrictProfile implements QuarkusTestProfile {
+
+    static final String TIMEOUT = "PT0.3S";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "supportgraph.introspection", "false",
+                "quarkus.smallrye-graphql.http.get.enabled", "true",
+                "supportgraph.query-limits.timeout", TIMEOUT,
+                "supportgraph.query-limits.max-cost", "100000000");
+    }
+}
