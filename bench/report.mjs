@@ -127,6 +127,12 @@ if (failures.length) {
   p();
   for (const f of failures) p(`- ${f.message.slice(0, 500)}`);
 }
+// The engineer's analysis of the run (causes, fixes, what is left) lives next to the numbers.
+const notes = new URL("./NOTES.md", import.meta.url);
+if (!machine.smoke && fs.existsSync(notes)) {
+  p();
+  p(fs.readFileSync(notes, "utf8").trim());
+}
 p();
 process.stdout.write(out.join("\n"));
 
