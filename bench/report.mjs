@@ -36,7 +36,7 @@ p(`- CPU: ${machine.cpu}, ${machine.cores} cores; memory ${machine.memory}; kern
 p(`- ${machine.java}; Quarkus ${machine.quarkus}; commit ${machine.commit}`);
 p(`- PostgreSQL ${machine.postgresql} (local server, shared by the service, PostGraphile and pgbench)`);
 p(`- PostGraphile ${machine.postgraphile} (Amber preset + postgraphile-plugin-connection-filter) on Node ${machine.node}; ${machine.wrk}`);
-p(`- Concurrency ${machine.connections} connections for every server and shape; database pool ${machine.poolSize} connections on both servers; ${machine.duration} s per measurement after ${machine.warmup} s warm-up`);
+p(`- Concurrency ${machine.connections} connections for every server and shape; database pool ${machine.poolSize} connections on both servers; ${machine.duration} s per measurement after a warm-up per shape of ${machine.warmupJvm} s for the JVM service and ${machine.warmup} s for PostGraphile (the JVM's JIT needs many more requests to reach steady state)`);
 p();
 p("## Data set");
 p();

@@ -6,7 +6,8 @@
 #   bench/run.sh --smoke    tiny scale, seconds per shape, for CI; exits non-zero when a shape
 #                           returns GraphQL errors or wrong data
 #
-# Knobs (environment): SCALE, DURATION (s per measurement), WARMUP (s), CONNECTIONS, BENCH_DB,
+# Knobs (environment): SCALE, DURATION (s per measurement), WARMUP (s; the JVM gets WARMUP_JVM, as
+# its JIT needs far more requests than V8's to reach steady state), CONNECTIONS, BENCH_DB,
 # REUSE_DB=1 (keep an already loaded database of the same scale and data), BENCH_JFR=1 (record a
 # JFR profile of the service under load), BENCH_PG_RESTART=0 (never restart the local PostgreSQL
 # to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
@@ -25,12 +26,12 @@ mkdir -p "$W"
 SMOKE=0
 [ "${1:-}" = "--smoke" ] && SMOKE=1
 if [ "$SMOKE" = 1 ]; then
-  SCALE=${SCALE:-200} DURATION=${DURATION:-1} WARMUP=${WARMUP:-0} CONNECTIONS=${CONNECTIONS:-4}
+  SCALE=${SCALE:-200} DURATION=${DURATION:-1} WARMUP=${WARMUP:-0} WARMUP_JVM=${WARMUP_JVM:-0} CONNECTIONS=${CONNECTIONS:-4}
   BENCH_DB=${BENCH_DB:-supportgraph_bench_smoke} BENCH_PG_RESTART=${BENCH_PG_RESTART:-0}
   STARTUPS=0 CHECKS=5 COUNTED=10 IDLE_SUBS=100 FANOUT_SAME="100" FANOUT_DISTINCT=40 FANOUT_EVENTS=5
   REPORT=$W/RESULTS-smoke.md
 else
-  SCALE=${SCALE:-100000} DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} CONNECTIONS=${CONNECTIONS:-16}
+  SCALE=${SCALE:-100000} DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} WARMUP_JVM=${WARMUP_JVM:-45} CONNECTIONS=${CONNECTIONS:-16}
   BENCH_DB=${BENCH_DB:-supportgraph_bench} BENCH_PG_RESTART=${BENCH_PG_RESTART:-1}
   STARTUPS=${STARTUPS:-3} CHECKS=20 COUNTED=50 IDLE_SUBS=${IDLE_SUBS:-5000} FANOUT_SAME=${FANOUT_SAME:-"1000 10000"}
   FANOUT_DISTINCT=${FANOUT_DISTINCT:-5000} FANOUT_EVENTS=${FANOUT_EVENTS:-20}
@@ -222,6 +223,7 @@ fi
 TARGETS="ours"
 [ "$SKIP_PGL" = 0 ] && TARGETS="ours pgl"
 url_of() { [ "$1" = ours ] && echo "$OURS_URL" || echo "$PGL_URL"; }
+warmup_of() { [ "$1" = ours ] && echo "$WARMUP_JVM" || echo "$WARMUP"; }
 token_of() { [ "$1" = ours ] && echo "$TOKEN" || echo ""; }
 load() { # load <mode> <target> <shape> [args...]
   local mode=$1 target=$2 shape=$3
@@ -302,7 +304,7 @@ for shape in $READ_SHAPES; do
   done
   for t in $ok_targets; do count_statements "$t" "$shape" "$COUNTED"; done
   for t in $ok_targets; do
-    [ "$WARMUP" = 0 ] || wrk_run "$t" "$shape" "$WARMUP"
+    [ "$(warmup_of "$t")" = 0 ] || wrk_run "$t" "$shape" "$(warmup_of "$t")"
     wrk_run "$t" "$shape" "$DURATION" record
   done
   pgbench_run "$shape"
@@ -337,7 +339,7 @@ for t in $TARGETS; do
   pool "$W/pool-$t.json" "$(parity "$t")"
   count_statements "$t" mutation "$COUNTED" --pool "$W/pool-$t.json"
   pool "$W/pool-$t.json" "$(parity "$t")"
-  load run "$t" mutation --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" --pool "$W/pool-$t.json" \
+  load run "$t" mutation --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$(warmup_of "$t")" --pool "$W/pool-$t.json" \
     | jq -c '{kind:"http"} + .' >> "$RESULTS"
 done
 for t in $MUTATION_TARGETS; do
@@ -390,9 +392,9 @@ stop_ours
     --arg pgl "$( [ -n "$NODE22" ] && jq -r .version "$B/node_modules/postgraphile/package.json" || echo -)" \
     --arg quarkus "$(grep -o '<quarkus.platform.version>[^<]*' "$ROOT/pom.xml" | cut -d'>' -f2)" \
     --arg commit "$(git rev-parse --short HEAD)" --arg smoke "$SMOKE" \
-    --arg duration "$DURATION" --arg warmup "$WARMUP" --arg connections "$CONNECTIONS" --arg pool "$POOL_SIZE" \
+    --arg duration "$DURATION" --arg warmup "$WARMUP" --arg warmupJvm "$WARMUP_JVM" --arg connections "$CONNECTIONS" --arg pool "$POOL_SIZE" \
     '{kind:"machine",cpu:$cpu,cores:$cores,memory:$mem,kernel:$kernel,loadAtEnd:$load,java:$java,node:$node,postgresql:$pg,
-      wrk:$wrk,postgraphile:$pgl,quarkus:$quarkus,commit:$commit,smoke:($smoke=="1"),duration:$duration,warmup:$warmup,
+      wrk:$wrk,postgraphile:$pgl,quarkus:$quarkus,commit:$commit,smoke:($smoke=="1"),duration:$duration,warmup:$warmup,warmupJvm:$warmupJvm,
       connections:$connections,poolSize:$pool}'
 } >> "$RESULTS"
 "$NODE" "$B/report.mjs" "$RESULTS" > "$REPORT"
