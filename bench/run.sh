@@ -7,7 +7,8 @@
 #                           returns GraphQL errors or wrong data
 #
 # Knobs (environment): SCALE, DURATION (s per measurement), WARMUP (s; the JVM gets WARMUP_JVM, as
-# its JIT needs far more requests than V8's to reach steady state), CONNECTIONS, BENCH_DB,
+# its JIT needs far more requests than V8's to reach steady state, and first WARMUP_GLOBAL s per
+# read shape), CONNECTIONS, BENCH_DB,
 # REUSE_DB=1 (keep an already loaded database of the same scale and data), BENCH_JFR=1 (record a
 # JFR profile of the service under load), BENCH_PG_RESTART=0 (never restart the local PostgreSQL
 # to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
@@ -31,7 +32,7 @@ if [ "$SMOKE" = 1 ]; then
   STARTUPS=0 CHECKS=5 COUNTED=10 IDLE_SUBS=100 FANOUT_SAME="100" FANOUT_DISTINCT=40 FANOUT_EVENTS=5
   REPORT=$W/RESULTS-smoke.md
 else
-  SCALE=${SCALE:-100000} DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} WARMUP_JVM=${WARMUP_JVM:-45} CONNECTIONS=${CONNECTIONS:-16}
+  SCALE=${SCALE:-100000} DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} WARMUP_JVM=${WARMUP_JVM:-20} WARMUP_GLOBAL=${WARMUP_GLOBAL:-40} CONNECTIONS=${CONNECTIONS:-16}
   BENCH_DB=${BENCH_DB:-supportgraph_bench} BENCH_PG_RESTART=${BENCH_PG_RESTART:-1}
   STARTUPS=${STARTUPS:-3} CHECKS=20 COUNTED=50 IDLE_SUBS=${IDLE_SUBS:-5000} FANOUT_SAME=${FANOUT_SAME:-"1000 10000"}
   FANOUT_DISTINCT=${FANOUT_DISTINCT:-5000} FANOUT_EVENTS=${FANOUT_EVENTS:-20}
@@ -144,14 +145,14 @@ start_ours() { # start_ours <log>: starts the service, sets OURS_PID and STARTUP
   local jfr=""
   [ "${BENCH_JFR:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$W/ours.jfr,settings=profile"
   begin=$(date +%s%N)
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086 # JVM_OPTS and STARTUP_OPTS are lists of flags
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
   QUARKUS_DATASOURCE_JDBC_MAX_SIZE=$POOL_SIZE \
   QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER \
   QUARKUS_HTTP_PORT=$PORT_OURS QUARKUS_SHUTDOWN_DELAY=0S \
-    java $JVM_OPTS $jfr -jar "$JAR" >"$1" 2>&1 &
+    java $JVM_OPTS ${STARTUP_OPTS:-} $jfr -jar "$JAR" >"$1" 2>&1 &
   OURS_PID=$!
   PIDS+=("$OURS_PID")
   local body='{"query":"{ customers(first: 1) { edges { node { id } } } }"}'
@@ -202,13 +203,27 @@ psql -Atd "$BENCH_DB" -c "select json_build_object('kind','data','scale',$SCALE,
   'resourceTroubles',(select count(*) from resource_trouble),'notes',(select count(*) from ticket_note))" >> "$RESULTS"
 
 # --- 2. Startup time of the packaged app, then the two servers --------------------------------
-[ "$STARTUPS" = 0 ] || log "Starting the service $STARTUPS time(s) (startup: launch -> first answered GraphQL request)"
-for i in $(seq 1 "$STARTUPS"); do
-  stop_ours
-  start_ours "$W/ours.log" || { echo "the service did not start" >&2; exit 1; }
-  started_in=$(grep -o 'started in [0-9.]*s' "$W/ours.log" | head -1 | grep -o '[0-9.]*' || echo null)
-  record "{\"kind\":\"startup\",\"phase\":\"loaded database\",\"run\":$i,\"ms\":$STARTUP_MS,\"quarkusStartedInS\":${started_in:-null}}"
+[ "$STARTUPS" = 0 ] || log "Starting the service $STARTUPS time(s) plain and with a CDS archive (startup: launch -> first answered GraphQL request)"
+# Plain java -jar, then with a dynamic AppCDS archive of the JDK (-XX:+AutoCreateSharedArchive:
+# the first run writes it at exit, later runs map the classes instead of loading them).
+CDS="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$W/ours-cds.jsa"
+rm -f "$W/ours-cds.jsa"
+for series in plain cds; do
+  [ "$STARTUPS" = 0 ] && break
+  STARTUP_OPTS=""
+  if [ "$series" = cds ]; then
+    STARTUP_OPTS=$CDS
+    stop_ours
+    start_ours "$W/ours.log" || { echo "the service did not start" >&2; exit 1; } # writes the archive at exit
+  fi
+  for i in $(seq 1 "$STARTUPS"); do
+    stop_ours
+    start_ours "$W/ours.log" || { echo "the service did not start" >&2; exit 1; }
+    started_in=$(grep -o 'started in [0-9.]*s' "$W/ours.log" | head -1 | grep -o '[0-9.]*' || echo null)
+    record "{\"kind\":\"startup\",\"phase\":\"loaded database\",\"series\":\"$series\",\"run\":$i,\"ms\":$STARTUP_MS,\"quarkusStartedInS\":${started_in:-null}}"
+  done
 done
+STARTUP_OPTS=""
 [ -n "$OURS_PID" ] || start_ours "$W/ours.log" || { echo "the service did not start" >&2; exit 1; }
 PGL_PID=""
 if [ "$SKIP_PGL" = 0 ]; then
@@ -296,6 +311,12 @@ fixed_rate_for() { # half the slower server's max rate: both can sustain it
 
 # --- 3. Read shapes ---------------------------------------------------------------------------
 part reads || READ_SHAPES=""
+# The JIT's work carries over between shapes (GraphQL engine, Hibernate, Vert.x): warm the JVM on
+# every read shape first, then each shape gets its own shorter warm-up below.
+if [ "${WARMUP_GLOBAL:-0}" != 0 ] && [ -n "$READ_SHAPES" ]; then
+  log "Warming up the JVM service: ${WARMUP_GLOBAL} s per read shape"
+  for shape in $READ_SHAPES; do wrk_run ours "$shape" "$WARMUP_GLOBAL"; done
+fi
 for shape in $READ_SHAPES; do
   log "Shape $shape"
   ok_targets=""
@@ -392,9 +413,9 @@ stop_ours
     --arg pgl "$( [ -n "$NODE22" ] && jq -r .version "$B/node_modules/postgraphile/package.json" || echo -)" \
     --arg quarkus "$(grep -o '<quarkus.platform.version>[^<]*' "$ROOT/pom.xml" | cut -d'>' -f2)" \
     --arg commit "$(git rev-parse --short HEAD)" --arg smoke "$SMOKE" \
-    --arg duration "$DURATION" --arg warmup "$WARMUP" --arg warmupJvm "$WARMUP_JVM" --arg connections "$CONNECTIONS" --arg pool "$POOL_SIZE" \
+    --arg duration "$DURATION" --arg warmup "$WARMUP" --arg warmupJvm "$WARMUP_JVM" --arg warmupGlobal "${WARMUP_GLOBAL:-0}" --arg connections "$CONNECTIONS" --arg pool "$POOL_SIZE" \
     '{kind:"machine",cpu:$cpu,cores:$cores,memory:$mem,kernel:$kernel,loadAtEnd:$load,java:$java,node:$node,postgresql:$pg,
-      wrk:$wrk,postgraphile:$pgl,quarkus:$quarkus,commit:$commit,smoke:($smoke=="1"),duration:$duration,warmup:$warmup,warmupJvm:$warmupJvm,
+      wrk:$wrk,postgraphile:$pgl,quarkus:$quarkus,commit:$commit,smoke:($smoke=="1"),duration:$duration,warmup:$warmup,warmupJvm:$warmupJvm,warmupGlobal:$warmupGlobal,
       connections:$connections,poolSize:$pool}'
 } >> "$RESULTS"
 "$NODE" "$B/report.mjs" "$RESULTS" > "$REPORT"
