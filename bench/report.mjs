@@ -77,6 +77,18 @@ p();
 p("SQL statements are counted with pg_stat_statements (top-level statements, calls summed over 50 sequential requests of one shape to one server, divided by 50). *data* leaves out transaction control and session settings (BEGIN, COMMIT, SET, SHOW, set_config) and the service's periodic outbox poll; *all* counts everything. Statements inside PostGraphile's mutation function are not top-level and not counted. The most frequent statements per shape are in bench/work/results.jsonl.");
 p();
 
+const profiles = of("profile");
+if (profiles.length) {
+  p("Where the service's CPU goes during its max-rate runs (JFR execution samples, % per component; bench/jfr-summary.py):");
+  p();
+  const names = [...new Set(profiles.flatMap((x) => Object.keys(x.components)))];
+  names.sort((a, b) => Math.max(...profiles.map((x) => x.components[b] ?? 0)) - Math.max(...profiles.map((x) => x.components[a] ?? 0)));
+  p(`| component | ${profiles.map((x) => x.shape).join(" | ")} |`);
+  p(`|---|${profiles.map(() => "---").join("|")}|`);
+  for (const n of names) p(`| ${n} | ${profiles.map((x) => fmt(x.components[n] ?? 0, 1)).join(" | ")} |`);
+  p();
+}
+
 p("## Startup of the packaged JVM app");
 p();
 const startups = of("startup");

@@ -12,7 +12,8 @@
 # REUSE_DB=1 (keep an already loaded database of the same scale and data), BENCH_JFR=1 (record a
 # JFR profile of the service under load), BENCH_PG_RESTART=0 (never restart the local PostgreSQL
 # to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
-# PARTS (default "reads mutation subs": which measurements to run).
+# PARTS (default "reads mutation subs": which measurements to run), PROFILE=0 (no JFR recording of
+# the service's measured max-rate runs; they cost it about 1-2%).
 # Needs: a JDK >= 21, PostgreSQL server + pgbench, wrk and npm (installed from Debian/npm if missing).
 # The whole script is one { ... } group: bash reads it completely before running it, so editing
 # this file during a (long) run cannot derail that run.
@@ -30,13 +31,13 @@ if [ "$SMOKE" = 1 ]; then
   SCALE=${SCALE:-200} DURATION=${DURATION:-1} WARMUP=${WARMUP:-0} WARMUP_JVM=${WARMUP_JVM:-0} CONNECTIONS=${CONNECTIONS:-4}
   BENCH_DB=${BENCH_DB:-supportgraph_bench_smoke} BENCH_PG_RESTART=${BENCH_PG_RESTART:-0}
   STARTUPS=0 CHECKS=5 COUNTED=10 IDLE_SUBS=100 FANOUT_SAME="100" FANOUT_DISTINCT=40 FANOUT_EVENTS=5
-  REPORT=$W/RESULTS-smoke.md
+  REPORT=$W/RESULTS-smoke.md PROFILE=${PROFILE:-0}
 else
   SCALE=${SCALE:-100000} DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} WARMUP_JVM=${WARMUP_JVM:-20} WARMUP_GLOBAL=${WARMUP_GLOBAL:-40} CONNECTIONS=${CONNECTIONS:-16}
   BENCH_DB=${BENCH_DB:-supportgraph_bench} BENCH_PG_RESTART=${BENCH_PG_RESTART:-1}
   STARTUPS=${STARTUPS:-3} CHECKS=20 COUNTED=50 IDLE_SUBS=${IDLE_SUBS:-5000} FANOUT_SAME=${FANOUT_SAME:-"1000 10000"}
   FANOUT_DISTINCT=${FANOUT_DISTINCT:-5000} FANOUT_EVENTS=${FANOUT_EVENTS:-20}
-  REPORT=$B/RESULTS.md
+  REPORT=$B/RESULTS.md PROFILE=${PROFILE:-1}
 fi
 PORT_OURS=${PORT_OURS:-18080}
 PORT_PGL=${PORT_PGL:-18081}
@@ -287,10 +288,15 @@ pid_of() { [ "$1" = ours ] && echo "$OURS_PID" || echo "$PGL_PID"; }
 wrk_run() { # wrk_run <target> <shape> <seconds> [record]: max rate, closed loop
   local target=$1 shape=$2 seconds=$3
   load dump "$target" "$shape" --requests 5000 --seed 11 > "$W/bodies-$target-$shape.txt"
-  local out cpu0
+  local out cpu0 profiling=0
+  if [ "${4:-}" = record ] && [ "$target" = ours ] && [ "$PROFILE" = 1 ]; then
+    # A JFR recording of the measured run, summarised by component at the end (bench/jfr-summary.py).
+    "$JAVA_HOME/bin/jcmd" "$OURS_PID" JFR.start name="bench-$shape" settings=profile filename="$W/ours-$shape.jfr" >/dev/null 2>&1 && profiling=1
+  fi
   cpu0=$(cpu_ms "$(pid_of "$target")")
   out=$(BODIES="$W/bodies-$target-$shape.txt" TOKEN="$(token_of "$target")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s \
     -s "$B/wrk-post.lua" "$(url_of "$target")" | tail -1)
+  [ "$profiling" = 0 ] || "$JAVA_HOME/bin/jcmd" "$OURS_PID" JFR.stop name="bench-$shape" >/dev/null 2>&1 || true
   [ "${4:-}" = record ] || return 0
   # CPU the server process itself spent per request (PostgreSQL's share is not in it).
   local cpu=$(($(cpu_ms "$(pid_of "$target")" | cut -d. -f1) - ${cpu0%.*}))
@@ -418,6 +424,12 @@ stop_ours
       wrk:$wrk,postgraphile:$pgl,quarkus:$quarkus,commit:$commit,smoke:($smoke=="1"),duration:$duration,warmup:$warmup,warmupJvm:$warmupJvm,warmupGlobal:$warmupGlobal,
       connections:$connections,poolSize:$pool}'
 } >> "$RESULTS"
+for f in "$W"/ours-*.jfr; do
+  [ -f "$f" ] || continue
+  shape=$(basename "$f" .jfr)
+  "$JAVA_HOME/bin/jfr" print --stack-depth 64 --events jdk.ExecutionSample "$f" | python3 "$B/jfr-summary.py" "${shape#ours-}" >> "$RESULTS" || true
+  rm -f "$f"
+done
 "$NODE" "$B/report.mjs" "$RESULTS" > "$REPORT"
 log "Report: $REPORT"
 if [ "$FAILED" = 1 ]; then
