@@ -5,8 +5,9 @@
 //        distinct tickets: KB per subscription.
 //   node subs.mjs fanout --url U --token T --subscribers N --tickets FILE (--same | --distinct)
 //        [--events E] [--interval MS]
-//        --same: all N subscribe to the first ticket; E status changes of it, one every MS ms.
+//        --same: all N subscribe to the first ticket; E status changes of it.
 //        --distinct: subscriber i subscribes to ticket i; E changes of random subscribed tickets.
+//        Each change waits until the previous one reached every subscriber, then MS ms.
 //        Latency = delivery time at the subscriber - time the mutation was sent (it includes the
 //        mutation itself, reported separately as mutation p50/p99); prints one JSON line.
 // FILE: JSON [[id, version, status], ...] of IN_PROGRESS/HELD problem reports the run may change.
@@ -150,18 +151,32 @@ async function fanout() {
     const id = same ? tickets[0].id : tickets[i].id;
     if (sent.has(id)) latencies.push(at - sent.get(id));
   });
+  const settle = async (count) => {
+    let last = received;
+    let idleSince = performance.now();
+    while (received < count && performance.now() - idleSince < 30000) {
+      await sleep(5);
+      if (received !== last) {
+        last = received;
+        idleSince = performance.now();
+      }
+    }
+  };
   const rng = prng(7);
   const mutationMs = [];
+  // One event at a time: the next change is made once every subscriber got the previous one (or
+  // after 30 s without progress), so each event's fan-out is measured alone.
+  const perEvent = same ? n : 1;
   for (let e = 0; e < events; e++) {
     const ticket = same ? tickets[0] : tickets[Math.floor(rng() * n)];
     const start = performance.now();
     sent.set(ticket.id, start);
     await transition(ticket);
     mutationMs.push(performance.now() - start);
+    await settle((e + 1) * perEvent);
     await sleep(interval);
   }
-  const expected = same ? events * n : events;
-  for (let i = 0; i < 100 && received < expected; i++) await sleep(100);
+  const expected = events * perEvent;
   latencies.sort((a, b) => a - b);
   mutationMs.sort((a, b) => a - b);
   await Promise.all(clients.map((c) => c.dispose()));
