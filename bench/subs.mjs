@@ -8,8 +8,9 @@
 //        --same: all N subscribe to the first ticket; E status changes of it.
 //        --distinct: subscriber i subscribes to ticket i; E changes of random subscribed tickets.
 //        Each change waits until the previous one reached every subscriber, then MS ms.
-//        Latency = delivery time at the subscriber - time the mutation was sent (it includes the
-//        mutation itself, reported separately as mutation p50/p99); prints one JSON line.
+//        Latency = delivery time at the subscriber - time the mutation was sent (an upper bound of
+//        commit -> delivery: it includes the mutation itself, reported as mutation p50/p99), and
+//        from the mutation's answer (a lower bound); prints one JSON line.
 // FILE: JSON [[id, version, status], ...] of IN_PROGRESS/HELD problem reports the run may change.
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -143,13 +144,15 @@ async function fanout() {
   const interval = Number(opt.interval ?? 200);
   const same = Boolean(opt.same);
   if (!same && tickets.length < n) throw new Error(`--distinct needs ${n} tickets, have ${tickets.length}`);
-  const sent = new Map(); // ticket id -> time the current mutation was sent
-  const latencies = [];
+  // Events go one at a time, so every delivery belongs to the current event.
+  const sentAt = [];
+  const answeredAt = [];
+  const deliveries = []; // [event index, received at]
+  let current = -1;
   let received = 0;
   const clients = await openAll(n, (i) => (same ? tickets[0].id : tickets[i].id), (i, msg, at) => {
     received++;
-    const id = same ? tickets[0].id : tickets[i].id;
-    if (sent.has(id)) latencies.push(at - sent.get(id));
+    if (current >= 0) deliveries.push([current, at]);
   });
   const settle = async (count) => {
     let last = received;
@@ -169,15 +172,19 @@ async function fanout() {
   const perEvent = same ? n : 1;
   for (let e = 0; e < events; e++) {
     const ticket = same ? tickets[0] : tickets[Math.floor(rng() * n)];
-    const start = performance.now();
-    sent.set(ticket.id, start);
+    current = e;
+    sentAt[e] = performance.now();
     await transition(ticket);
-    mutationMs.push(performance.now() - start);
+    answeredAt[e] = performance.now();
+    mutationMs.push(answeredAt[e] - sentAt[e]);
     await settle((e + 1) * perEvent);
     await sleep(interval);
   }
   const expected = events * perEvent;
-  latencies.sort((a, b) => a - b);
+  const latencies = deliveries.map(([e, at]) => at - sentAt[e]).sort((a, b) => a - b);
+  // From the mutation's answer (after its commit): a lower bound of commit -> delivery; negative
+  // when the event arrived before the answer did.
+  const afterAnswer = deliveries.map(([e, at]) => at - answeredAt[e]).sort((a, b) => a - b);
   mutationMs.sort((a, b) => a - b);
   await Promise.all(clients.map((c) => c.dispose()));
   console.log(
@@ -190,6 +197,8 @@ async function fanout() {
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
       max: pct(latencies, 100),
+      afterAnswerP50: pct(afterAnswer, 50),
+      afterAnswerP99: pct(afterAnswer, 99),
       mutationP50: pct(mutationMs, 50),
       mutationP99: pct(mutationMs, 99),
     }),
