@@ -283,20 +283,24 @@ pgbench_run() { # pgbench_run <shape>: the equivalent SQL, prepared, same concur
   rm -f "$prefix".*
 }
 
+# A JFR recording of one measured run of the service, summarised by component at the end
+# (bench/jfr-summary.py); only with PROFILE=1.
+profile_start() {
+  [ "$PROFILE" = 1 ] || return 1
+  "$JAVA_HOME/bin/jcmd" "$OURS_PID" JFR.start name="bench-$1" settings=profile filename="$W/ours-$1.jfr" >/dev/null 2>&1
+}
+profile_stop() { "$JAVA_HOME/bin/jcmd" "$OURS_PID" JFR.stop name="bench-$1" >/dev/null 2>&1 || true; }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 pid_of() { [ "$1" = ours ] && echo "$OURS_PID" || echo "$PGL_PID"; }
 wrk_run() { # wrk_run <target> <shape> <seconds> [record]: max rate, closed loop
   local target=$1 shape=$2 seconds=$3
   load dump "$target" "$shape" --requests 5000 --seed 11 > "$W/bodies-$target-$shape.txt"
   local out cpu0 profiling=0
-  if [ "${4:-}" = record ] && [ "$target" = ours ] && [ "$PROFILE" = 1 ]; then
-    # A JFR recording of the measured run, summarised by component at the end (bench/jfr-summary.py).
-    "$JAVA_HOME/bin/jcmd" "$OURS_PID" JFR.start name="bench-$shape" settings=profile filename="$W/ours-$shape.jfr" >/dev/null 2>&1 && profiling=1
-  fi
+  if [ "${4:-}" = record ] && [ "$target" = ours ]; then profile_start "$shape" && profiling=1; fi
   cpu0=$(cpu_ms "$(pid_of "$target")")
   out=$(BODIES="$W/bodies-$target-$shape.txt" TOKEN="$(token_of "$target")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s \
     -s "$B/wrk-post.lua" "$(url_of "$target")" | tail -1)
-  [ "$profiling" = 0 ] || "$JAVA_HOME/bin/jcmd" "$OURS_PID" JFR.stop name="bench-$shape" >/dev/null 2>&1 || true
+  [ "$profiling" = 0 ] || profile_stop "$shape"
   [ "${4:-}" = record ] || return 0
   # CPU the server process itself spent per request (PostgreSQL's share is not in it).
   local cpu=$(($(cpu_ms "$(pid_of "$target")" | cut -d. -f1) - ${cpu0%.*}))
@@ -399,8 +403,11 @@ else
   for n in $FANOUT_SAME; do
     log "Subscriptions: fan-out to $n subscribers of one ticket"
     pool "$W/pool-subs.json" 0
+    profiling=0
+    profile_start "fanout-$n" && profiling=1
     subs fanout --same --subscribers "$n" --events "$FANOUT_EVENTS" --interval 300 --tickets "$W/pool-subs.json" \
       | jq -c '{kind:"subs-fanout",mode:"same"} + .' >> "$RESULTS" || fail "fan-out to $n"
+    [ "$profiling" = 0 ] || profile_stop "fanout-$n"
   done
   log "Subscriptions: $FANOUT_DISTINCT subscribers on distinct tickets"
   pool "$W/pool-subs.json" 0
