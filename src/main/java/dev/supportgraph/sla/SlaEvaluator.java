@@ -52,7 +52,7 @@ public class SlaEvaluator {
                     done += firing.fire(ticket, reading, due, now);
                 }
             }
-            after = batch.isEmpty() ? after : batch.getLast().reportId();
+            after = batch.isEmpty() ? after : batch.getLast().id();
         } while (batch.size() == config.batchSize());
         return done + firing.applyPending(config.batchSize(), now);
     }

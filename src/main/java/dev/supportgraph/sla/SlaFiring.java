@@ -44,7 +44,7 @@ public class SlaFiring {
             List<?> inserted = em.createNativeQuery("""
                             insert into sla_event (problem_report_id, customer_id, kind, due_at, fired_at)
                             values (?1, ?2, ?3, ?4, ?5) on conflict do nothing returning id""")
-                    .setParameter(1, ticket.reportId()).setParameter(2, ticket.customerId()).setParameter(3, kind.name())
+                    .setParameter(1, ticket.id()).setParameter(2, ticket.customerId()).setParameter(3, kind.name())
                     .setParameter(4, utc(dueAt)).setParameter(5, utc(now))
                     .getResultList();
             if (inserted.isEmpty()) {
@@ -53,13 +53,13 @@ public class SlaFiring {
             fired++;
             long eventId = ((Number) inserted.getFirst()).longValue();
             Map<String, Object> payload = new HashMap<>();
-            payload.put("problemReportId", GlobalId.encode("ProblemReport", ticket.reportId()));
+            payload.put("problemReportId", GlobalId.encode("ProblemReport", ticket.id()));
             payload.put("number", ticket.number());
             payload.put("target", kind.target());
             payload.put("dueAt", utc(dueAt).toString());
             payload.put("elapsedSeconds", reading.elapsed().toSeconds());
             payload.put("policyId", ticket.policy().getId());
-            outbox.publish(kind.breach() ? "SlaBreached" : "SlaAtRisk", "ProblemReport", ticket.reportId(), ticket.customerId(), payload);
+            outbox.publish(kind.breach() ? "SlaBreached" : "SlaAtRisk", "ProblemReport", ticket.id(), ticket.customerId(), payload);
             if (kind == SlaEventKind.RESOLUTION_BREACHED) {
                 credit(ticket, eventId, now);
             }
@@ -108,11 +108,11 @@ public class SlaFiring {
         long creditId = ((Number) em.createNativeQuery("""
                         insert into service_credit (sla_event_id, problem_report_id, customer_id, amount, currency, created_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6) returning id""")
-                .setParameter(1, eventId).setParameter(2, ticket.reportId()).setParameter(3, ticket.customerId())
+                .setParameter(1, eventId).setParameter(2, ticket.id()).setParameter(3, ticket.customerId())
                 .setParameter(4, amount).setParameter(5, policy.creditAmount().currency()).setParameter(6, utc(now))
                 .getSingleResult()).longValue();
         if (!apply(creditId, now)) {
-            publishCredit(creditId, ticket.reportId(), ticket.customerId(), amount, policy.creditAmount().currency(), null);
+            publishCredit(creditId, ticket.id(), ticket.customerId(), amount, policy.creditAmount().currency(), null);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.problem.ProblemReportService;
 import dev.supportgraph.problem.ProblemReportType;
+import dev.supportgraph.servicetrouble.ServiceTroubleType;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
@@ -40,7 +41,14 @@ public class SlaGraphQL {
 
     @Description("The SLA clock under the policy of the customer's segment and the report's priority.")
     public List<SlaClockType> sla(@Source List<ProblemReportType> reports) {
-        return Batch.one(reports, ProblemReportType::key, service::clocks);
+        return Batch.one(reports, ProblemReportType::key, keys -> service.clocks(SlaSubject.PROBLEM_REPORT, keys));
+    }
+
+    @Name("sla")
+    @Description("The SLA clock under the policy of the most demanding segment among the affected services' customers and the "
+            + "trouble's priority; null without affected services. Informational: events and credits follow problem reports.")
+    public List<SlaClockType> serviceTroubleSla(@Source List<ServiceTroubleType> troubles) {
+        return Batch.one(troubles, ServiceTroubleType::key, keys -> service.clocks(SlaSubject.SERVICE_TROUBLE, keys));
     }
 
     @Description("Credits earned by breaches of this report's SLA, oldest first.")

@@ -27,6 +27,10 @@ public record SlaPolicyType(
 
     public static final String TYPE = "SlaPolicy";
 
+    /** The columns {@link #of} reads, of sla_policy aliased sp. */
+    static final String COLUMNS = "sp.id, sp.segment, sp.priority, sp.response_minutes, sp.resolution_minutes, "
+            + "sp.credit_percent, sp.credit_amount, sp.currency";
+
     @Override
     public @NonNull @Id String getId() {
         return GlobalId.encode(TYPE, key);
@@ -44,7 +48,7 @@ public record SlaPolicyType(
         return new BigDecimal(creditPercent);
     }
 
-    /** From the columns id, segment, priority, response_minutes, resolution_minutes, credit_percent, credit_amount, currency. */
+    /** From {@link #COLUMNS}, starting at {@code from}. */
     static SlaPolicyType of(Object[] row, int from) {
         return new SlaPolicyType(((Number) row[from]).longValue(), CustomerSegment.valueOf((String) row[from + 1]),
                 TicketPriority.valueOf((String) row[from + 2]), ((Number) row[from + 3]).intValue(),

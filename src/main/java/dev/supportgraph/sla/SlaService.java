@@ -23,9 +23,6 @@ import java.util.stream.Collectors;
 @Transactional
 public class SlaService implements NodeLoader {
 
-    private static final String POLICY_COLUMNS = "sp.id, sp.segment, sp.priority, sp.response_minutes, sp.resolution_minutes, "
-            + "sp.credit_percent, sp.credit_amount, sp.currency";
-
     @Inject
     EntityManager em;
 
@@ -42,20 +39,21 @@ public class SlaService implements NodeLoader {
         return policies("", List.of());
     }
 
-    /** The clock of each problem report (callers pass reports the caller may already see). */
-    public Map<Long, SlaClockType> clocks(Collection<Long> reportIds) {
-        if (reportIds.isEmpty()) {
+    /** The clock of each ticket (callers pass tickets the caller may already see); none where no policy applies. */
+    public Map<Long, SlaClockType> clocks(SlaSubject subject, Collection<Long> ids) {
+        if (ids.isEmpty()) {
             return Map.of();
         }
-        List<SlaTicket> tickets = tickets("p.id in (:ids)", Map.of("ids", reportIds));
+        List<Object[]> rows = em.createNativeQuery("select " + subject.columns() + " from " + subject.from + " where p.id in (:ids)",
+                Object[].class).setParameter("ids", ids).getResultList();
         var now = clock.instant();
-        return tickets.stream().filter(t -> caller.canSeeCustomer(t.customerId()))
-                .collect(Collectors.toMap(SlaTicket::reportId, t -> SlaClockType.of(t.policy(), t.read(config.atRiskBefore(), now))));
+        return rows.stream().map(SlaTicket::of).filter(t -> t.customerId() == null || caller.canSeeCustomer(t.customerId()))
+                .collect(Collectors.toMap(SlaTicket::id, t -> SlaClockType.of(t.policy(), t.read(config.atRiskBefore(), now))));
     }
 
     /** Open problem reports whose clocks may still fire, after {@code afterId} in id order. */
     public List<SlaTicket> openTickets(long afterId, int limit) {
-        List<Object[]> rows = em.createNativeQuery("select " + SlaTicket.COLUMNS + " from " + SlaTicket.FROM + " " + """
+        List<Object[]> rows = em.createNativeQuery("select " + SlaSubject.PROBLEM_REPORT.columns() + " from " + SlaSubject.PROBLEM_REPORT.from + " " + """
                          where p.status in ('ACKNOWLEDGED', 'IN_PROGRESS', 'PENDING', 'HELD') and p.id > :after
                            and not exists (select 1 from sla_event e where e.problem_report_id = p.id and e.kind = 'RESOLUTION_BREACHED')
                          order by p.id limit :limit""", Object[].class)
@@ -95,19 +93,12 @@ public class SlaService implements NodeLoader {
     }
 
     private List<SlaPolicyType> policies(String where, Collection<Long> ids) {
-        var query = em.createNativeQuery("select " + POLICY_COLUMNS + " from sla_policy sp " + where
+        var query = em.createNativeQuery("select " + SlaPolicyType.COLUMNS + " from sla_policy sp " + where
                 + " order by sp.segment, sp.priority", Object[].class);
         if (!ids.isEmpty()) {
             query.setParameter("ids", ids);
         }
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> SlaPolicyType.of(r, 0)).toList();
-    }
-
-    private List<SlaTicket> tickets(String where, Map<String, ?> params) {
-        var query = em.createNativeQuery("select " + SlaTicket.COLUMNS + " from " + SlaTicket.FROM + " where " + where, Object[].class);
-        params.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(SlaTicket::of).toList();
     }
 }

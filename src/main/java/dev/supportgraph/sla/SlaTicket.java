@@ -12,24 +12,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A problem report as its SLA clock needs it: policy, status history, and the clock events already fired. */
-record SlaTicket(long reportId, long customerId, String number, Long relatedServiceId, SlaPolicyType policy,
+/**
+ * A ticket as its SLA clock needs it: policy, status history, and the clock events already fired;
+ * customer and related service for problem reports (null for service troubles).
+ */
+record SlaTicket(long id, Long customerId, String number, Long relatedServiceId, SlaPolicyType policy,
                  List<SlaTimeline.Change> history, Set<SlaEventKind> fired) {
-
-    /**
-     * The select list every clock query uses (problem_report p, sla_policy sp), history as JSON
-     * [[status, time], ...] in order, fired kinds comma-separated.
-     */
-    static final String COLUMNS = """
-            p.id, p.customer_id, p.number, p.related_service_id, p.status, p.created_at,
-            sp.id, sp.segment, sp.priority, sp.response_minutes, sp.resolution_minutes, sp.credit_percent, sp.credit_amount, sp.currency,
-            (select json_agg(json_build_array(sc.to_status, sc.changed_at) order by sc.id)::text
-               from status_change sc where sc.problem_report_id = p.id),
-            (select string_agg(e.kind, ',') from sla_event e where e.problem_report_id = p.id)""";
-
-    static final String FROM = """
-            problem_report p join customer c on c.id = p.customer_id
-            join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority""";
 
     static SlaTicket of(Object[] row) {
         List<SlaTimeline.Change> history = row[14] == null
@@ -38,8 +26,12 @@ record SlaTicket(long reportId, long customerId, String number, Long relatedServ
                 : parse((String) row[14]);
         Set<SlaEventKind> fired = row[15] == null ? Set.of()
                 : Arrays.stream(((String) row[15]).split(",")).map(SlaEventKind::valueOf).collect(Collectors.toSet());
-        return new SlaTicket(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
-                row[3] == null ? null : ((Number) row[3]).longValue(), SlaPolicyType.of(row, 6), history, fired);
+        return new SlaTicket(((Number) row[0]).longValue(), key(row[1]), (String) row[3], key(row[2]),
+                SlaPolicyType.of(row, 6), history, fired);
+    }
+
+    private static Long key(Object column) {
+        return column == null ? null : ((Number) column).longValue();
     }
 
     /** A timestamptz column of a native query (Hibernate returns it as an Instant). */

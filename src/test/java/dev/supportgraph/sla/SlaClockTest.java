@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -80,6 +81,30 @@ class SlaClockTest {
         assertEquals(0, Duration.between(clock.instant().plus(Duration.ofHours(7)), due).toMinutes());
         assertFalse(running.getBoolean("breached"));
         assertFalse(running.getBoolean("atRisk"));
+    }
+
+    @Test
+    void aServiceTroubleRunsOnTheMostDemandingSegmentsClockAndPausesWhileHeld() {
+        long enterprise = Sql.exec(ds, "insert into service (customer_id, name, category) values (?, 'VPN', 'vpn') returning id", customer("ENTERPRISE"));
+        long wholesale = Sql.exec(ds, "insert into service (customer_id, name, category) values (?, 'Transit', 'ip') returning id", customer("WHOLESALE"));
+        String trouble = GraphQLClient.mutate(Tokens.sre(), "serviceTroubleCreate", "{title: \"Core router loss\", severity: MAJOR, priority: MEDIUM, "
+                + "impact: SIGNIFICANT, urgency: MEDIUM, affectedServiceIds: [\"" + GlobalId.encode("Service", enterprise) + "\", \""
+                + GlobalId.encode("Service", wholesale) + "\"]}", "serviceTrouble { id }").getString("serviceTrouble.id");
+        String lonely = GraphQLClient.mutate(Tokens.sre(), "serviceTroubleCreate", "{title: \"No services\", severity: MINOR, priority: LOW, "
+                + "impact: MINOR, urgency: LOW}", "serviceTrouble { id }").getString("serviceTrouble.id");
+        for (String[] step : new String[][]{{"0", "IN_PROGRESS"}, {"1", "HELD"}}) {
+            assertEquals(List.of(), GraphQLClient.mutate(Tokens.sre(), "serviceTroubleTransition", "{id: \"" + trouble + "\", expectedVersion: "
+                    + step[0] + ", to: " + step[1] + "}", "serviceTrouble { id }").getList("userErrors"));
+        }
+        clock.set(Instant.now().plus(Duration.ofHours(5)));
+        JsonPath clocks = GraphQLClient.post(Tokens.sre(), "{ nodes(ids: [\"" + trouble + "\", \"" + lonely + "\"]) { ... on ServiceTrouble {"
+                        + " sla { policy { segment priority responseMinutes } paused elapsedSeconds } } } }")
+                .statusCode(200).extract().jsonPath().setRootPath("data.nodes");
+        assertEquals("WHOLESALE", clocks.getString("[0].sla.policy.segment"), "wholesale is the most demanding of the two");
+        assertEquals(60, clocks.getInt("[0].sla.policy.responseMinutes"));
+        assertTrue(clocks.getBoolean("[0].sla.paused"));
+        assertTrue(clocks.getInt("[0].sla.elapsedSeconds") < 60, clocks.prettify());
+        assertNull(clocks.get("[1].sla"), "no affected services, no customer, no policy");
     }
 
     @Test
