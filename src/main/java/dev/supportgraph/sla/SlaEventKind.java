@@ -8,7 +8,12 @@ public enum SlaEventKind {
         return this == RESPONSE_BREACHED || this == RESOLUTION_BREACHED;
     }
 
+    boolean response() {
+        return this == RESPONSE_AT_RISK || this == RESPONSE_BREACHED;
+    }
+
+    /** The target this event is about, as events name it. */
     String target() {
-        return this == RESPONSE_AT_RISK || this == RESPONSE_BREACHED ? "RESPONSE" : "RESOLUTION";
+        return response() ? "RESPONSE" : "RESOLUTION";
     }
 }

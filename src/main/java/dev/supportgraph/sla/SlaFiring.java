@@ -40,7 +40,7 @@ public class SlaFiring {
     public int fire(SlaTicket ticket, SlaTimeline.Reading reading, List<SlaEventKind> due, Instant now) {
         int fired = 0;
         for (SlaEventKind kind : due) {
-            Instant dueAt = kind.target().equals("RESPONSE") ? reading.responseDueAt() : reading.resolutionDueAt();
+            Instant dueAt = kind.response() ? reading.responseDueAt() : reading.resolutionDueAt();
             List<?> inserted = em.createNativeQuery("""
                             insert into sla_event (problem_report_id, customer_id, kind, due_at, fired_at)
                             values (?1, ?2, ?3, ?4, ?5) on conflict do nothing returning id""")

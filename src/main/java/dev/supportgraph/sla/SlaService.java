@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public class SlaService implements NodeLoader {
     }
 
     private static OffsetDateTime utc(Object column) {
-        return SlaTicket.instant(column).atOffset(java.time.ZoneOffset.UTC);
+        return SlaTicket.instant(column).atOffset(ZoneOffset.UTC);
     }
 
     @Override

@@ -6,6 +6,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -35,8 +37,8 @@ record SlaTicket(long id, Long customerId, String number, Long relatedServiceId,
     }
 
     /** A timestamptz column of a native query (Hibernate returns it as an Instant). */
-    static java.time.Instant instant(Object column) {
-        return column instanceof OffsetDateTime time ? time.toInstant() : (java.time.Instant) column;
+    static Instant instant(Object column) {
+        return column instanceof OffsetDateTime time ? time.toInstant() : (Instant) column;
     }
 
     private static List<SlaTimeline.Change> parse(String json) {
@@ -48,7 +50,7 @@ record SlaTicket(long id, Long customerId, String number, Long relatedServiceId,
         }
     }
 
-    SlaTimeline.Reading read(java.time.Duration warning, java.time.Instant now) {
+    SlaTimeline.Reading read(Duration warning, Instant now) {
         return SlaTimeline.read(history, policy.responseTarget(), policy.resolutionTarget(), warning, now);
     }
 }
