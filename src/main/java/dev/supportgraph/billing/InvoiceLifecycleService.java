@@ -28,7 +28,8 @@ import static dev.supportgraph.billing.InvoiceLifecycle.INVOICE;
 
 /**
  * Billing (TMF678): issuing invoices from completed orders, the invoice lifecycle, payments and
- * adjustments with PARTIALLY_PAID/SETTLED derived from what is still due. Agents and admins only.
+ * adjustments with PARTIALLY_PAID/SETTLED derived from what is still due. Agents and admins only;
+ * another customer's invoice is NOT_FOUND for a portal user, their own FORBIDDEN.
  */
 @ApplicationScoped
 @Transactional
@@ -67,7 +68,8 @@ public class InvoiceLifecycleService {
     }
 
     public InvoiceType recordPayment(InvoiceInputs.Payment input) {
-        caller.require(Role.AGENT, Role.ADMIN);
+        // Authorized before the idempotency key is looked at, so a replay is never shown to someone refused.
+        find(input.id());
         long id = idempotency.once("invoiceRecordPayment", input.idempotencyKey(), input, () -> {
             Invoice invoice = load(input.id(), input.expectedVersion());
             if (!INVOICE.allows(invoice.state, InvoiceState.PARTIALLY_PAID) && !INVOICE.allows(invoice.state, InvoiceState.SETTLED)) {
@@ -173,12 +175,18 @@ public class InvoiceLifecycleService {
     }
 
     private Invoice load(String id, int expectedVersion) {
-        caller.require(Role.AGENT, Role.ADMIN);
+        Invoice invoice = find(id);
+        Mutations.checkVersion(invoice.version, expectedVersion);
+        return invoice;
+    }
+
+    /** Scope before roles: another customer's invoice is NOT_FOUND whatever the roles (no existence leak). */
+    private Invoice find(String id) {
         Invoice invoice = em.find(Invoice.class, Inputs.id(InvoiceType.TYPE, id, "input", "id"));
-        if (invoice == null) {
+        if (invoice == null || !caller.canSeeCustomer(invoice.customerId)) {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "id"), "Invoice not found: " + id);
         }
-        Mutations.checkVersion(invoice.version, expectedVersion);
+        caller.require(Role.AGENT, Role.ADMIN);
         return invoice;
     }
 

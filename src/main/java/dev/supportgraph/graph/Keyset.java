@@ -5,7 +5,6 @@ import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,23 +129,8 @@ public final class Keyset {
         }
 
         Page<E> page(List<E> fetched, ToLongFunction<? super E> idOf) {
-            List<E> rows = new ArrayList<>(fetched);
-            boolean more = rows.size() > request.size();
-            if (more) {
-                rows.removeLast();
-            }
-            if (request.backward()) {
-                Collections.reverse(rows);
-            }
-            List<String> cursors = rows.stream()
-                    .map(row -> new Cursor(key.name(), key.valueOf(row), idOf.applyAsLong(row)).encode())
-                    .toList();
-            PageInfo info = new PageInfo(
-                    request.backward() ? cursor != null : more,
-                    request.backward() ? more : cursor != null,
-                    cursors.isEmpty() ? null : cursors.getFirst(),
-                    cursors.isEmpty() ? null : cursors.getLast());
-            return new Page<>(rows, cursors, info);
+            return Page.fromFetched(fetched, request, cursor != null,
+                    row -> new Cursor(key.name(), key.valueOf(row), idOf.applyAsLong(row)).encode());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.supportgraph.graph;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,30 @@ public record Page<E>(List<E> rows, List<String> cursors, PageInfo pageInfo) {
     /** No rows, no neighbours: what a caller gets for a list they may not see. */
     public static <E> Page<E> empty() {
         return new Page<>(List.of(), List.of(), new PageInfo(false, false, null, null));
+    }
+
+    /**
+     * A page from rows fetched in walking order with one extra row when there is more: drops the
+     * extra row, flips backward pages into display order and derives the page info.
+     *
+     * @param fromCursor whether the request started at a cursor (so there are rows before it)
+     */
+    public static <E> Page<E> fromFetched(List<E> fetched, PageRequest request, boolean fromCursor, Function<E, String> cursorOf) {
+        List<E> rows = new ArrayList<>(fetched);
+        boolean more = rows.size() > request.size();
+        if (more) {
+            rows.removeLast();
+        }
+        if (request.backward()) {
+            Collections.reverse(rows);
+        }
+        List<String> cursors = rows.stream().map(cursorOf).toList();
+        PageInfo info = new PageInfo(
+                request.backward() ? fromCursor : more,
+                request.backward() ? more : fromCursor,
+                cursors.isEmpty() ? null : cursors.getFirst(),
+                cursors.isEmpty() ? null : cursors.getLast());
+        return new Page<>(rows, cursors, info);
     }
 
     public <T> Page<T> map(Function<E, T> mapper) {

@@ -27,7 +27,8 @@ import static dev.supportgraph.order.OrderLifecycles.ORDER;
 /**
  * Order handling (TMF622): creation with the credit check, state changes through the transition
  * tables, item-by-item completion with the order's final state derived from its items, and the
- * cancellation flow. Agents and admins only.
+ * cancellation flow. Agents and admins; a portal user creates orders for their own customer and
+ * requests the cancellation of their own orders. Another customer's order is simply not found.
  */
 @ApplicationScoped
 @Transactional
@@ -54,7 +55,7 @@ public class OrderLifecycle {
     OrderPolicy policy;
 
     public ProductOrderType create(OrderInputs.Create input) {
-        caller.require(Role.AGENT, Role.ADMIN);
+        caller.require(Role.CUSTOMER, Role.AGENT, Role.ADMIN);
         long id = idempotency.once("orderCreate", input.idempotencyKey(), input, () -> insert(input));
         return ProductOrderType.of(em.find(ProductOrder.class, id));
     }
@@ -64,27 +65,27 @@ public class OrderLifecycle {
             throw ApiException.of(ErrorCode.INVALID_TRANSITION, List.of("input", "to"),
                     input.to() + " follows from the items: complete or fail them instead");
         }
-        ProductOrder order = load(input.id(), input.expectedVersion());
+        ProductOrder order = load(input.id(), input.expectedVersion(), Role.AGENT, Role.ADMIN);
         move(order, input.to(), input.reason());
         return flushed(order);
     }
 
     /** Requests cancellation: the order waits in ASSESSING_CANCELLATION for accept or decline. */
     public ProductOrderType cancel(OrderInputs.Change input) {
-        ProductOrder order = load(input.id(), input.expectedVersion());
+        ProductOrder order = load(input.id(), input.expectedVersion(), Role.CUSTOMER, Role.AGENT, Role.ADMIN);
         move(order, OrderState.ASSESSING_CANCELLATION, input.reason());
         return flushed(order);
     }
 
     public ProductOrderType acceptCancellation(OrderInputs.Change input) {
-        ProductOrder order = load(input.id(), input.expectedVersion());
+        ProductOrder order = load(input.id(), input.expectedVersion(), Role.AGENT, Role.ADMIN);
         move(order, OrderState.PENDING_CANCELLATION, input.reason());
         return flushed(order);
     }
 
     /** Declines a cancellation: back to the state the order was in when it was requested. */
     public ProductOrderType declineCancellation(OrderInputs.Change input) {
-        ProductOrder order = load(input.id(), input.expectedVersion());
+        ProductOrder order = load(input.id(), input.expectedVersion(), Role.AGENT, Role.ADMIN);
         if (order.state != OrderState.ASSESSING_CANCELLATION) {
             throw ApiException.of(ErrorCode.INVALID_TRANSITION, List.of("input", "id"),
                     "Only an order in ASSESSING_CANCELLATION can have its cancellation declined, not " + order.state);
@@ -94,11 +95,11 @@ public class OrderLifecycle {
     }
 
     public OrderItemPayload itemTransition(OrderInputs.ItemTransition input) {
-        caller.require(Role.AGENT, Role.ADMIN);
         OrderItem item = em.find(OrderItem.class, Inputs.id(OrderItemType.TYPE, input.id(), "input", "id"));
-        if (item == null) {
+        if (item == null || !caller.canSeeCustomer(item.customerId)) {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "id"), "Order item not found: " + input.id());
         }
+        caller.require(Role.AGENT, Role.ADMIN);
         Mutations.checkVersion(item.version, input.expectedVersion());
         item.state = transitions.move(Subject.ORDER_ITEM, ITEM, item.id, item.customerId, item.state, input.to(), input.reason());
         em.flush();
@@ -114,7 +115,7 @@ public class OrderLifecycle {
     private long insert(OrderInputs.Create input) {
         long customerId = Inputs.id(Customer.class.getSimpleName(), input.customerId(), "input", "customerId");
         Customer customer = em.find(Customer.class, customerId);
-        if (customer == null) {
+        if (customer == null || !caller.canSeeCustomer(customerId)) {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "customerId"), "Customer not found: " + input.customerId());
         }
         int priority = input.priority() == null ? 4 : input.priority();
@@ -161,12 +162,13 @@ public class OrderLifecycle {
         return item;
     }
 
-    private ProductOrder load(String id, int expectedVersion) {
-        caller.require(Role.AGENT, Role.ADMIN);
+    /** Scope before roles: another customer's order is NOT_FOUND whatever the roles (no existence leak). */
+    private ProductOrder load(String id, int expectedVersion, String... roles) {
         ProductOrder order = em.find(ProductOrder.class, Inputs.id(ProductOrderType.TYPE, id, "input", "id"));
-        if (order == null) {
+        if (order == null || !caller.canSeeCustomer(order.customerId)) {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "id"), "Order not found: " + id);
         }
+        caller.require(roles);
         Mutations.checkVersion(order.version, expectedVersion);
         return order;
     }

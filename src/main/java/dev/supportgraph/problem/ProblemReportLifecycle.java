@@ -22,7 +22,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * eTOM 3.7 Problem Handling. Agents and admins act on every customer's reports; a portal user
+ * eTOM 3.7 Problem Handling. Agents and admins act on every customer's reports (SRE add notes); a portal user
  * reports problems for their own customer, adds PUBLIC notes, accepts or rejects a resolution and
  * cancels. Another customer's report is simply not found.
  */
@@ -65,8 +65,8 @@ public class ProblemReportLifecycle {
 
     /** Links the report to the service troubles its cause was isolated to (eTOM 3.7 isolate). */
     public ProblemReportType isolate(ProblemReportInputs.Isolate input) {
-        caller.require(Role.AGENT, Role.ADMIN);
         ProblemReport report = load(input.id());
+        caller.require(Role.AGENT, Role.ADMIN);
         for (String troubleId : input.serviceTroubleIds()) {
             long trouble = Inputs.id("ServiceTrouble", troubleId, "input", "serviceTroubleIds");
             int linked = em.createNativeQuery("""
@@ -82,7 +82,7 @@ public class ProblemReportLifecycle {
     }
 
     public NoteType addNote(TicketInputs.Note input) {
-        requireAgentOrOwnCustomer();
+        caller.require(Role.CUSTOMER, Role.AGENT, Role.SRE, Role.ADMIN);
         ProblemReport report = load(input.id());
         return tickets.addNote(new TicketRef(TicketKind.PROBLEM_REPORT, report.id), report.customerId, input);
     }

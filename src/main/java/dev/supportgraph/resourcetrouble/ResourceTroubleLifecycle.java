@@ -14,6 +14,7 @@ import dev.supportgraph.ticket.TicketLifecycle;
 import dev.supportgraph.ticket.TicketRef;
 import dev.supportgraph.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -37,6 +38,9 @@ public class ResourceTroubleLifecycle {
     @Inject
     TicketLifecycle tickets;
 
+    @Inject
+    Event<ResourceTroubleResolved> resolved;
+
     public ResourceTroubleType create(ResourceTroubleInputs.Create input) {
         caller.require(Role.SRE, Role.ADMIN);
         long id = idempotency.once("resourceTroubleCreate", input.idempotencyKey(), input, () -> insert(input));
@@ -46,6 +50,10 @@ public class ResourceTroubleLifecycle {
     public ResourceTroubleType transition(TicketInputs.Transition input) {
         ResourceTrouble trouble = load(input.id());
         tickets.transition(TicketKind.RESOURCE_TROUBLE, trouble, null, input);
+        if (trouble.status == TicketStatus.RESOLVED) {
+            // Observers (proactive care) resolve what the trouble caused, in this transaction.
+            resolved.fire(new ResourceTroubleResolved(trouble.id, trouble.number, trouble.resolution));
+        }
         return ResourceTroubleType.of(trouble);
     }
 

@@ -20,7 +20,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 
-/** eTOM 4.6 Service Problem Management, for SRE, agents and admins (never portal users). */
+/** eTOM 4.6 Service Problem Management, for SRE and admins; agents read them and isolate problem reports to them. */
 @ApplicationScoped
 @Transactional
 public class ServiceTroubleLifecycle {
@@ -38,7 +38,7 @@ public class ServiceTroubleLifecycle {
     TicketLifecycle tickets;
 
     public ServiceTroubleType create(ServiceTroubleInputs.Create input) {
-        requireStaff();
+        requireOperations();
         long id = idempotency.once("serviceTroubleCreate", input.idempotencyKey(), input, () -> insert(input));
         return ServiceTroubleType.of(em.find(ServiceTrouble.class, id));
     }
@@ -132,7 +132,7 @@ public class ServiceTroubleLifecycle {
     }
 
     private ServiceTrouble load(String id) {
-        requireStaff();
+        requireOperations();
         ServiceTrouble trouble = em.find(ServiceTrouble.class, Inputs.id(ServiceTroubleType.TYPE, id, "input", "id"));
         if (trouble == null) {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "id"), "Service trouble not found: " + id);
@@ -140,7 +140,7 @@ public class ServiceTroubleLifecycle {
         return trouble;
     }
 
-    private void requireStaff() {
-        caller.require(Role.SRE, Role.AGENT, Role.ADMIN);
+    private void requireOperations() {
+        caller.require(Role.SRE, Role.ADMIN);
     }
 }

@@ -49,9 +49,9 @@ class ProblemHandlingFlowTest {
                 "{id: \"" + report + "\", expectedVersion: 0, to: CANCELLED}", "problemReport { id }");
         assertEquals("NOT_FOUND", foreign.getString("userErrors[0].code"));
 
-        // The agent starts it and isolates it to a service trouble.
+        // The agent starts it and isolates it to the service trouble SRE opened.
         ok(Tokens.agent(), "problemReportTransition", transition(report, 0, "IN_PROGRESS", null), "problemReport { id }");
-        String st = ok(Tokens.agent(), "serviceTroubleCreate", "{title: \"OLT outage\", severity: MAJOR, priority: HIGH, impact: SIGNIFICANT, "
+        String st = ok(Tokens.sre(), "serviceTroubleCreate", "{title: \"OLT outage\", severity: MAJOR, priority: HIGH, impact: SIGNIFICANT, "
                 + "urgency: HIGH, affectedServiceIds: [\"" + GlobalId.encode("Service", service) + "\"]}", "serviceTrouble { id }")
                 .getString("serviceTrouble.id");
         ok(Tokens.agent(), "problemReportIsolate", "{id: \"" + report + "\", serviceTroubleIds: [\"" + st + "\"]}", "problemReport { id }");

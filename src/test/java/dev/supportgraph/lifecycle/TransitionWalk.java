@@ -34,11 +34,7 @@ final class TransitionWalk {
     }
 
     static JsonPath mutate(String token, String mutation, String input, String selection) {
-        JsonPath json = GraphQLClient.post(token, "mutation { " + mutation + "(input: " + input + ") { "
-                        + selection + " userErrors { field message code } } }")
-                .statusCode(200).extract().jsonPath();
-        assertNull(json.get("errors"), () -> "GraphQL errors: " + json.prettify());
-        return json.setRootPath("data." + mutation);
+        return GraphQLClient.mutate(token, mutation, input, selection);
     }
 
     /**

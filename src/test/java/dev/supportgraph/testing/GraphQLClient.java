@@ -1,11 +1,13 @@
 package dev.supportgraph.testing;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Posts GraphQL documents to the real HTTP endpoint. */
 public final class GraphQLClient {
@@ -24,5 +26,14 @@ public final class GraphQLClient {
             request.auth().oauth2(token);
         }
         return request.when().post("/graphql").then();
+    }
+
+    /** Runs {@code mutation(input: ...)} selecting {@code selection} and userErrors; the payload, with no GraphQL errors. */
+    public static JsonPath mutate(String token, String mutation, String input, String selection) {
+        JsonPath json = post(token, "mutation { " + mutation + "(input: " + input + ") { "
+                + selection + " userErrors { field message code } } }")
+                .statusCode(200).extract().jsonPath();
+        assertNull(json.get("errors"), () -> "GraphQL errors: " + json.prettify());
+        return json.setRootPath("data." + mutation);
     }
 }

@@ -1,0 +1,27 @@
+package dev.supportgraph.sla;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** SLA clock settings under {@code supportgraph.sla.*} (env: {@code SUPPORTGRAPH_SLA_*}). */
+@ConfigMapping(prefix = "supportgraph.sla")
+public interface SlaConfig {
+
+    /** How often each replica evaluates the clocks ({@code off} disables the job); read by the @Scheduled expression. */
+    @WithDefault("30s")
+    String evaluateEvery();
+
+    /** A running clock is at risk once this little time is left (ISO-8601 or e.g. {@code 30M}). */
+    @WithDefault("30M")
+    Duration atRiskBefore();
+
+    /** How many open tickets one evaluation reads per statement. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Who is recorded as the author of credits the evaluator grants. */
+    @WithDefault("sla-evaluator")
+    String actor();
+}

@@ -1,0 +1,58 @@
+package dev.supportgraph.sla;
+
+import dev.supportgraph.customer.CustomerSegment;
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.graph.Money;
+import dev.supportgraph.graph.Node;
+import dev.supportgraph.ticket.TicketPriority;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+@Name("SlaPolicy")
+@Description("Response and resolution targets for one customer segment and ticket priority (TMF623), and the credit a breach earns.")
+public record SlaPolicyType(
+        @Ignore long key,
+        @NonNull CustomerSegment segment,
+        @NonNull TicketPriority priority,
+        @Description("Time to first response (leaving ACKNOWLEDGED), in minutes.") int responseMinutes,
+        @Description("Time to resolution, paused while PENDING or HELD, in minutes.") int resolutionMinutes,
+        @NonNull @Description("Percentage of the affected service's monthly charge credited on a breached resolution, e.g. \"10.00\".") String creditPercent,
+        @NonNull @Description("Fixed amount credited on a breached resolution.") Money creditAmount) implements Node {
+
+    public static final String TYPE = "SlaPolicy";
+
+    /** The columns {@link #of} reads, of sla_policy aliased sp. */
+    static final String COLUMNS = "sp.id, sp.segment, sp.priority, sp.response_minutes, sp.resolution_minutes, "
+            + "sp.credit_percent, sp.credit_amount, sp.currency";
+
+    @Override
+    public @NonNull @Id String getId() {
+        return GlobalId.encode(TYPE, key);
+    }
+
+    Duration responseTarget() {
+        return Duration.ofMinutes(responseMinutes);
+    }
+
+    Duration resolutionTarget() {
+        return Duration.ofMinutes(resolutionMinutes);
+    }
+
+    BigDecimal percent() {
+        return new BigDecimal(creditPercent);
+    }
+
+    /** From {@link #COLUMNS}, starting at {@code from}. */
+    static SlaPolicyType of(Object[] row, int from) {
+        return new SlaPolicyType(((Number) row[from]).longValue(), CustomerSegment.valueOf((String) row[from + 1]),
+                TicketPriority.valueOf((String) row[from + 2]), ((Number) row[from + 3]).intValue(),
+                ((Number) row[from + 4]).intValue(), ((BigDecimal) row[from + 5]).toPlainString(),
+                Money.of((BigDecimal) row[from + 6], row[from + 7].toString()));
+    }
+}

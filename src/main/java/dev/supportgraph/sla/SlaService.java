@@ -1,0 +1,105 @@
+package dev.supportgraph.sla;
+
+import dev.supportgraph.graph.Money;
+import dev.supportgraph.graph.Node;
+import dev.supportgraph.graph.NodeLoader;
+import dev.supportgraph.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads of SLA policies, clocks and credits; each batch is one statement. */
+@ApplicationScoped
+@Transactional
+public class SlaService implements NodeLoader {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SlaConfig config;
+
+    public List<SlaPolicyType> policies() {
+        return policies("", List.of());
+    }
+
+    /** The clock of each ticket (callers pass tickets the caller may already see); none where no policy applies. */
+    public Map<Long, SlaClockType> clocks(SlaSubject subject, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("select " + subject.columns() + " from " + subject.from + " where p.id in (:ids)",
+                Object[].class).setParameter("ids", ids).getResultList();
+        var now = clock.instant();
+        return rows.stream().map(SlaTicket::of).filter(t -> t.customerId() == null || caller.canSeeCustomer(t.customerId()))
+                .collect(Collectors.toMap(SlaTicket::id, t -> SlaClockType.of(t.policy(), t.read(config.atRiskBefore(), now))));
+    }
+
+    /** Open problem reports whose clocks may still fire, after {@code afterId} in id order. */
+    public List<SlaTicket> openTickets(long afterId, int limit) {
+        List<Object[]> rows = em.createNativeQuery("select " + SlaSubject.PROBLEM_REPORT.columns() + " from " + SlaSubject.PROBLEM_REPORT.from + " " + """
+                         where p.status in ('ACKNOWLEDGED', 'IN_PROGRESS', 'PENDING', 'HELD') and p.id > :after
+                           and not exists (select 1 from sla_event e where e.problem_report_id = p.id and e.kind = 'RESOLUTION_BREACHED')
+                         order by p.id limit :limit""", Object[].class)
+                .setParameter("after", afterId).setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(SlaTicket::of).toList();
+    }
+
+    public Map<Long, List<ServiceCreditType>> creditsByProblemReports(Collection<Long> reportIds) {
+        if (reportIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                        select sc.id, sc.problem_report_id, sc.adjustment_id, sc.amount, sc.currency, e.kind, e.fired_at, sc.applied_at, sc.customer_id
+                        from service_credit sc join sla_event e on e.id = sc.sla_event_id
+                        where sc.problem_report_id in (:ids) order by sc.id""", Object[].class)
+                .setParameter("ids", reportIds).getResultList();
+        return rows.stream().filter(r -> caller.canSeeCustomer(((Number) r[8]).longValue()))
+                .map(r -> new ServiceCreditType(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                        r[2] == null ? null : ((Number) r[2]).longValue(), Money.of((BigDecimal) r[3], r[4].toString()),
+                        SlaEventKind.valueOf((String) r[5]), utc(r[6]), r[7] == null ? null : utc(r[7])))
+                .collect(Collectors.groupingBy(ServiceCreditType::problemReportKey));
+    }
+
+    private static OffsetDateTime utc(Object column) {
+        return SlaTicket.instant(column).atOffset(ZoneOffset.UTC);
+    }
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of(SlaPolicyType.TYPE);
+    }
+
+    @Override
+    public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : policies("where sp.id in (:ids)", ids);
+    }
+
+    private List<SlaPolicyType> policies(String where, Collection<Long> ids) {
+        var query = em.createNativeQuery("select " + SlaPolicyType.COLUMNS + " from sla_policy sp " + where
+                + " order by sp.segment, sp.priority", Object[].class);
+        if (!ids.isEmpty()) {
+            query.setParameter("ids", ids);
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> SlaPolicyType.of(r, 0)).toList();
+    }
+}

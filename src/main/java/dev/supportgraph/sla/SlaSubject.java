@@ -1,0 +1,40 @@
+package dev.supportgraph.sla;
+
+/**
+ * The ticket types with an SLA clock, as the SQL that finds their policy. A problem report takes
+ * its customer's segment; a service trouble, spanning customers, the most demanding segment among
+ * the owners of its affected services (no affected services, no clock). Only problem reports
+ * fire events and earn credits: a credit needs one customer.
+ */
+enum SlaSubject {
+    PROBLEM_REPORT("p.customer_id, p.related_service_id", "problem_report_id",
+            "(select string_agg(e.kind, ',') from sla_event e where e.problem_report_id = p.id)", """
+            problem_report p join customer c on c.id = p.customer_id
+            join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority"""),
+    SERVICE_TROUBLE("null::bigint, null::bigint", "service_trouble_id", "null::text", """
+            service_trouble p
+            join lateral (select c.segment from service_trouble_service sts join service s on s.id = sts.service_id
+                          join customer c on c.id = s.customer_id where sts.service_trouble_id = p.id
+                          order by array_position(array['WHOLESALE', 'ENTERPRISE', 'SMALL_BUSINESS', 'CONSUMER'], c.segment)
+                          limit 1) owner on true
+            join sla_policy sp on sp.segment = owner.segment and sp.priority = p.priority""");
+
+    private final String ownerColumns;
+    private final String historyColumn;
+    private final String firedColumn;
+    final String from;
+
+    SlaSubject(String ownerColumns, String historyColumn, String firedColumn, String from) {
+        this.ownerColumns = ownerColumns;
+        this.historyColumn = historyColumn;
+        this.firedColumn = firedColumn;
+        this.from = from;
+    }
+
+    /** The select list {@link SlaTicket#of} reads: history as JSON [[status, time], ...] in order, fired kinds comma-separated. */
+    String columns() {
+        return "p.id, " + ownerColumns + ", p.number, p.status, p.created_at, " + SlaPolicyType.COLUMNS
+                + ", (select json_agg(json_build_array(sc.to_status, sc.changed_at) order by sc.id)::text from status_change sc"
+                + " where sc." + historyColumn + " = p.id), " + firedColumn;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.supportgraph.sla;
+
+import dev.supportgraph.ticket.TicketStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pure arithmetic of an SLA clock, computed from a ticket's status history rather than from
+ * stored pause intervals: the history is written by every transition anyway, so the clock can
+ * never drift from what happened (a crash between "status changed" and "clock paused" is
+ * impossible by construction).
+ * <ul>
+ * <li>Response: from creation until the ticket first leaves ACKNOWLEDGED (never paused).</li>
+ * <li>Resolution: runs in ACKNOWLEDGED and IN_PROGRESS, pauses in PENDING and HELD (waiting on
+ * the customer or a third party), stops in RESOLVED, CLOSED, REJECTED and CANCELLED (a rejected
+ * resolution resumes it).</li>
+ * </ul>
+ */
+public final class SlaTimeline {
+
+    static final Set<TicketStatus> RUNNING = Set.of(TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS);
+    static final Set<TicketStatus> PAUSED = Set.of(TicketStatus.PENDING, TicketStatus.HELD);
+
+    private SlaTimeline() {
+    }
+
+    /** The ticket entered {@code status} at {@code at}; the first change is the creation. */
+    public record Change(TicketStatus status, Instant at) {
+    }
+
+    /**
+     * One reading of both clocks at {@code now}. Due times of a paused clock are projected: when it
+     * would be due if it resumed now. {@code remaining} is never negative; {@code breached} tells.
+     */
+    public record Reading(Instant responseDueAt, Instant respondedAt, boolean responseBreached, boolean responseAtRisk,
+                          Duration elapsed, Duration remaining, Instant resolutionDueAt,
+                          boolean paused, boolean stopped, boolean breached, boolean atRisk) {
+    }
+
+    public static Reading read(List<Change> history, Duration responseTarget, Duration resolutionTarget,
+                               Duration warning, Instant now) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("a ticket has at least its creation in its history");
+        }
+        Instant created = history.getFirst().at();
+        Instant respondedAt = history.stream().filter(c -> c.status() != TicketStatus.ACKNOWLEDGED)
+                .map(Change::at).findFirst().orElse(null);
+        Instant responseDueAt = created.plus(responseTarget);
+        boolean responseBreached = !(respondedAt == null ? now : respondedAt).isBefore(responseDueAt);
+        boolean responseAtRisk = respondedAt == null && !responseBreached && !now.isBefore(responseDueAt.minus(warning));
+
+        TicketStatus current = history.getLast().status();
+        boolean paused = PAUSED.contains(current);
+        boolean stopped = !paused && !RUNNING.contains(current);
+        Instant reference = stopped ? history.getLast().at() : now;
+        Duration elapsed = running(history, reference);
+        Duration left = resolutionTarget.minus(elapsed);
+        boolean breached = !left.isPositive();
+        return new Reading(responseDueAt, respondedAt, responseBreached, responseAtRisk,
+                elapsed, breached ? Duration.ZERO : left, reference.plus(left),
+                paused, stopped, breached, !stopped && !paused && !breached && left.compareTo(warning) <= 0);
+    }
+
+    /** Time spent in running states up to {@code until} (intervals after it, e.g. a clock before creation, count zero). */
+    static Duration running(List<Change> history, Instant until) {
+        Duration total = Duration.ZERO;
+        for (int i = 0; i < history.size(); i++) {
+            if (RUNNING.contains(history.get(i).status())) {
+                Instant from = history.get(i).at();
+                Instant to = i + 1 < history.size() ? history.get(i + 1).at() : until;
+                if (to.isAfter(until)) {
+                    to = until;
+                }
+                if (to.isAfter(from)) {
+                    total = total.plus(Duration.between(from, to));
+                }
+            }
+        }
+        return total;
+    }
+}
