@@ -102,7 +102,7 @@ p();
 const idle = of("subs-idle")[0];
 const fan = of("subs-fanout");
 if (idle) {
-  p(`- ${idle.subscriptions} idle subscriptions (one graphql-ws client each): RSS ${idle.rssBeforeKb} -> ${idle.rssAfterKb} KB = **${idle.rssPerSubscriptionKb} KB per subscription** (${fmt(idle.rssPerSubscriptionKb * 1000 / 1024, 1)} MB per 1,000); heap after full GC ${idle.heapBeforeKb} -> ${idle.heapAfterKb} KB = ${idle.heapPerSubscriptionKb} KB per subscription.`);
+  p(`- ${idle.subscriptions} idle subscriptions (one graphql-ws client each): RSS ${idle.rssBeforeKb} -> ${idle.rssAfterKb} KB = ${idle.rssPerSubscriptionKb} KB per subscription (${fmt(idle.rssPerSubscriptionKb * 1000 / 1024, 1)} MB per 1,000); live heap after a full GC ${idle.heapBeforeKb} -> ${idle.heapAfterKb} KB = **${idle.heapPerSubscriptionKb} KB per subscription** (${fmt(idle.heapPerSubscriptionKb * 1000 / 1024, 1)} MB per 1,000). RSS grows little when the heap has already been grown by earlier load; the live heap is what the subscriptions retain.`);
 }
 for (const f of fan) {
   p(`- fan-out to ${f.subscribers} subscribers of ${f.mode === "same" ? "one ticket" : "distinct tickets"}, ${f.events} events: delivered ${f.delivered}/${f.expectedDeliveries}, latency mutation sent -> delivered p50 ${f.p50} ms, p99 **${f.p99} ms**, max ${f.max} ms; mutation answered -> delivered p50 ${f.afterAnswerP50} ms, p99 ${f.afterAnswerP99} ms (commit -> delivery lies between the two; the mutation itself: p50 ${f.mutationP50} ms, p99 ${f.mutationP99} ms)`);
@@ -126,7 +126,10 @@ const goal = (ok, text) => p(`- ${ok == null ? "NOT MEASURED" : ok ? "MET" : "NO
   const ours = stmts.filter((s) => s.target === "ours");
   const over = ours.filter((s) => s.data > s.depth);
   goal(ours.length ? over.length === 0 : null, `SQL statements per request <= query depth, every shape: ${ours.map((s) => `${s.shape} ${s.data}/${s.depth}`).join(", ")}${over.length ? ` (over: ${over.map((s) => s.shape).join(", ")})` : ""}`);
-  goal(idle ? idle.rssPerSubscriptionKb <= 10 : null, `<= 10 KB RSS per idle subscription: ${idle ? idle.rssPerSubscriptionKb + " KB" : "–"}`);
+  // RSS hides what the subscriptions retain once the heap has already grown (earlier phases of the
+  // run), so the goal is judged on the larger of RSS growth and live heap growth after a full GC.
+  const perSub = idle ? Math.max(idle.rssPerSubscriptionKb, idle.heapPerSubscriptionKb ?? 0) : null;
+  goal(idle ? perSub <= 10 : null, `<= 10 KB RSS per idle subscription: ${idle ? `${idle.rssPerSubscriptionKb} KB RSS growth, ${idle.heapPerSubscriptionKb} KB live heap (after a full GC) per subscription` : "–"}`);
   const f1 = fan.find((f) => f.mode === "same" && f.subscribers === 1000);
   const f10 = fan.find((f) => f.mode === "same" && f.subscribers === 10000);
   // Judged on the lower bound (from the mutation's answer, after its commit): if even that misses, the goal is missed.
