@@ -1,0 +1,32 @@
+package dev.supportgraph.events;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
+
+/**
+ * The three ticket types; the constant name is the {@code outbox_event.aggregate} of their events
+ * and {@link #nodeType} the type name inside their global ids.
+ */
+@Name("TicketKind")
+@Description("The kind of a ticket.")
+public enum TicketKind {
+    PROBLEM_REPORT("ProblemReport"),
+    SERVICE_TROUBLE("ServiceTrouble"),
+    RESOURCE_TROUBLE("ResourceTrouble");
+
+    public final String nodeType;
+
+    TicketKind(String nodeType) {
+        this.nodeType = nodeType;
+    }
+
+    /** The kind whose global ids carry this type name, or null. */
+    static TicketKind ofNodeType(String nodeType) {
+        for (TicketKind kind : values()) {
+            if (kind.nodeType.equals(nodeType)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+}
