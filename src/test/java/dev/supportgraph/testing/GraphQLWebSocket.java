@@ -108,6 +108,10 @@ public final class GraphQLWebSocket implements AutoCloseable {
         socket.pause();
     }
 
+    public void resume() {
+        socket.resume();
+    }
+
     private static boolean isKeepAlive(JsonObject message) {
         String type = message.getString("type");
         return "ping".equals(type) || "pong".equals(type) || "ka".equals(type);
