@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static dev.supportgraph.testing.GraphQLWebSocket.TRANSPORT_WS;
@@ -45,7 +46,7 @@ class SlowSubscriberTest {
         long ticket = System.nanoTime() % 1_000_000_000L;
         try (GraphQLWebSocket ws = GraphQLWebSocket.open(vertx, endpoint, TRANSPORT_WS, Tokens.agent()).init(null)) {
             ws.subscribe("1", "subscription($f: TicketEventFilter) { ticketStatusChanged(filter: $f) { eventId reason } }",
-                    Map.of("f", Map.of("ticketIds", java.util.List.of(GlobalId.encode("ServiceTrouble", ticket)))));
+                    Map.of("f", Map.of("ticketIds", List.of(GlobalId.encode("ServiceTrouble", ticket)))));
             Thread.sleep(500);
             ws.pause();
             String large = "x".repeat(256 * 1024);
