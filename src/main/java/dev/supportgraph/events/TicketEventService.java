@@ -5,6 +5,7 @@ import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.security.Caller;
+import dev.supportgraph.ticket.TicketKind;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

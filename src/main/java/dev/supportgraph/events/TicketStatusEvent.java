@@ -1,6 +1,8 @@
 package dev.supportgraph.events;
 
 import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.ticket.TicketKind;
+import dev.supportgraph.ticket.TicketStatus;
 import io.vertx.core.json.JsonObject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -11,7 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.time.OffsetDateTime;
 
 @Name("TicketStatusEvent")
-@Description("A ticket changed status.")
+@Description("A ticket was created or changed status.")
 public record TicketStatusEvent(
         @Ignore long ticketKey,
         @Ignore Long customerKey,
@@ -19,8 +21,8 @@ public record TicketStatusEvent(
         @NonNull TicketKind kind,
         @NonNull @Id @Description("The ticket's global id.") String ticketId,
         @NonNull @Description("The ticket's number, e.g. PR-00000012.") String number,
-        @Description("The status before; null when the ticket was created.") String previousStatus,
-        @NonNull String status,
+        @Description("The status before; null when the ticket was created.") TicketStatus previousStatus,
+        @NonNull TicketStatus status,
         String reason,
         @NonNull @Description("Who made the change.") String actor,
         @NonNull OffsetDateTime occurredAt) {
@@ -28,8 +30,10 @@ public record TicketStatusEvent(
     static TicketStatusEvent of(OutboxEvent event) {
         TicketKind kind = TicketKind.valueOf(event.aggregate());
         JsonObject p = event.payload();
+        String from = p.getString("from");
         return new TicketStatusEvent(event.aggregateId(), event.customerId(), EventId.encode(event.id()), kind,
-                GlobalId.encode(kind.nodeType, event.aggregateId()), p.getString("number"), p.getString("from"),
-                p.getString("to"), p.getString("reason"), p.getString("actor"), OffsetDateTime.parse(p.getString("at")));
+                GlobalId.encode(kind.nodeType, event.aggregateId()), p.getString("number"),
+                from == null ? null : TicketStatus.valueOf(from), TicketStatus.valueOf(p.getString("to")),
+                p.getString("reason"), p.getString("actor"), OffsetDateTime.parse(p.getString("at")));
     }
 }

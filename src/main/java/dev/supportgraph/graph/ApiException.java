@@ -2,6 +2,8 @@ package dev.supportgraph.graph;
 
 import io.smallrye.graphql.api.ErrorCode;
 
+import java.util.List;
+
 /**
  * A client-facing failure of a query or mutation argument: a GraphQL error whose message is
  * shown as is and whose {@code extensions.code} is the {@link dev.supportgraph.graph.ErrorCode}.
@@ -11,28 +13,39 @@ import io.smallrye.graphql.api.ErrorCode;
 public abstract sealed class ApiException extends RuntimeException {
 
     private final dev.supportgraph.graph.ErrorCode code;
+    private final List<String> field;
 
-    private ApiException(dev.supportgraph.graph.ErrorCode code, String message) {
+    private ApiException(dev.supportgraph.graph.ErrorCode code, List<String> field, String message) {
         super(message, null, false, false);
         this.code = code;
+        this.field = List.copyOf(field);
     }
 
     public dev.supportgraph.graph.ErrorCode code() {
         return code;
     }
 
+    /** The path of the argument or input field at fault (e.g. {@code [input, title]}), empty if none. */
+    public List<String> field() {
+        return field;
+    }
+
     public static ApiException of(dev.supportgraph.graph.ErrorCode code, String message) {
+        return of(code, List.of(), message);
+    }
+
+    public static ApiException of(dev.supportgraph.graph.ErrorCode code, List<String> field, String message) {
         return switch (code) {
-            case NOT_FOUND -> new NotFound(message);
-            case INVALID_ID -> new InvalidId(message);
-            case BAD_USER_INPUT -> new BadUserInput(message);
-            case INVALID_CURSOR -> new InvalidCursor(message);
-            case INVALID_TRANSITION -> new InvalidTransition(message);
-            case STALE_OBJECT -> new StaleObject(message);
-            case IDEMPOTENCY_KEY_REUSED -> new IdempotencyKeyReused(message);
-            case FORBIDDEN -> new Forbidden(message);
-            case QUERY_TOO_COMPLEX -> new QueryTooComplex(message);
-            case BUSINESS_RULE -> new BusinessRule(message);
+            case NOT_FOUND -> new NotFound(field, message);
+            case INVALID_ID -> new InvalidId(field, message);
+            case BAD_USER_INPUT -> new BadUserInput(field, message);
+            case INVALID_CURSOR -> new InvalidCursor(field, message);
+            case INVALID_TRANSITION -> new InvalidTransition(field, message);
+            case STALE_OBJECT -> new StaleObject(field, message);
+            case IDEMPOTENCY_KEY_REUSED -> new IdempotencyKeyReused(field, message);
+            case FORBIDDEN -> new Forbidden(field, message);
+            case QUERY_TOO_COMPLEX -> new QueryTooComplex(field, message);
+            case BUSINESS_RULE -> new BusinessRule(field, message);
         };
     }
 
@@ -44,73 +57,78 @@ public abstract sealed class ApiException extends RuntimeException {
         return of(dev.supportgraph.graph.ErrorCode.BAD_USER_INPUT, message);
     }
 
+    /** An invalid mutation input field, e.g. {@code badInput("must not be blank", "input", "title")}. */
+    public static ApiException badInput(String message, String... field) {
+        return of(dev.supportgraph.graph.ErrorCode.BAD_USER_INPUT, List.of(field), message);
+    }
+
     @ErrorCode("NOT_FOUND")
     static final class NotFound extends ApiException {
-        NotFound(String message) {
-            super(dev.supportgraph.graph.ErrorCode.NOT_FOUND, message);
+        NotFound(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.NOT_FOUND, field, message);
         }
     }
 
     @ErrorCode("INVALID_ID")
     static final class InvalidId extends ApiException {
-        InvalidId(String message) {
-            super(dev.supportgraph.graph.ErrorCode.INVALID_ID, message);
+        InvalidId(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.INVALID_ID, field, message);
         }
     }
 
     @ErrorCode("BAD_USER_INPUT")
     static final class BadUserInput extends ApiException {
-        BadUserInput(String message) {
-            super(dev.supportgraph.graph.ErrorCode.BAD_USER_INPUT, message);
+        BadUserInput(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.BAD_USER_INPUT, field, message);
         }
     }
 
     @ErrorCode("INVALID_CURSOR")
     static final class InvalidCursor extends ApiException {
-        InvalidCursor(String message) {
-            super(dev.supportgraph.graph.ErrorCode.INVALID_CURSOR, message);
+        InvalidCursor(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.INVALID_CURSOR, field, message);
         }
     }
 
     @ErrorCode("INVALID_TRANSITION")
     static final class InvalidTransition extends ApiException {
-        InvalidTransition(String message) {
-            super(dev.supportgraph.graph.ErrorCode.INVALID_TRANSITION, message);
+        InvalidTransition(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.INVALID_TRANSITION, field, message);
         }
     }
 
     @ErrorCode("STALE_OBJECT")
     static final class StaleObject extends ApiException {
-        StaleObject(String message) {
-            super(dev.supportgraph.graph.ErrorCode.STALE_OBJECT, message);
+        StaleObject(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.STALE_OBJECT, field, message);
         }
     }
 
     @ErrorCode("IDEMPOTENCY_KEY_REUSED")
     static final class IdempotencyKeyReused extends ApiException {
-        IdempotencyKeyReused(String message) {
-            super(dev.supportgraph.graph.ErrorCode.IDEMPOTENCY_KEY_REUSED, message);
+        IdempotencyKeyReused(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.IDEMPOTENCY_KEY_REUSED, field, message);
         }
     }
 
     @ErrorCode("FORBIDDEN")
     static final class Forbidden extends ApiException {
-        Forbidden(String message) {
-            super(dev.supportgraph.graph.ErrorCode.FORBIDDEN, message);
+        Forbidden(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.FORBIDDEN, field, message);
         }
     }
 
     @ErrorCode("QUERY_TOO_COMPLEX")
     static final class QueryTooComplex extends ApiException {
-        QueryTooComplex(String message) {
-            super(dev.supportgraph.graph.ErrorCode.QUERY_TOO_COMPLEX, message);
+        QueryTooComplex(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.QUERY_TOO_COMPLEX, field, message);
         }
     }
 
     @ErrorCode("BUSINESS_RULE")
     static final class BusinessRule extends ApiException {
-        BusinessRule(String message) {
-            super(dev.supportgraph.graph.ErrorCode.BUSINESS_RULE, message);
+        BusinessRule(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.BUSINESS_RULE, field, message);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.supportgraph.graph;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
 
@@ -16,6 +17,7 @@ import java.util.function.Function;
 public record SortKey<E>(String name, String path, Function<E, ?> getter, Function<String, ?> parser) {
 
     public static final Function<String, ?> TIMESTAMP = OffsetDateTime::parse;
+    public static final Function<String, ?> DATE = LocalDate::parse;
     public static final Function<String, ?> TEXT = Function.identity();
     public static final Function<String, ?> INTEGER = Integer::valueOf;
 

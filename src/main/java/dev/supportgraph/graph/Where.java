@@ -1,6 +1,5 @@
 package dev.supportgraph.graph;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,8 +25,8 @@ public final class Where {
         return values == null || values.isEmpty() ? this : add(path + " in (:%s)", values);
     }
 
-    /** {@code path >= from} and {@code path < to}, each when given. */
-    public Where between(String path, OffsetDateTime from, OffsetDateTime to) {
+    /** {@code path >= from} and {@code path < to}, each when given (times or dates). */
+    public <T extends Comparable<? super T>> Where between(String path, T from, T to) {
         if (from != null) {
             add(path + " >= :%s", from);
         }

@@ -3,6 +3,7 @@ package dev.supportgraph.events;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.testing.GraphQLWebSocket;
 import dev.supportgraph.testing.Tokens;
+import dev.supportgraph.ticket.TicketKind;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

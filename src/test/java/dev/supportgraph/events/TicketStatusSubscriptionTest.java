@@ -3,6 +3,7 @@ package dev.supportgraph.events;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.testing.GraphQLWebSocket;
 import dev.supportgraph.testing.Tokens;
+import dev.supportgraph.ticket.TicketKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.supportgraph.testing.GraphQLWebSocket.LEGACY_WS;
 import static dev.supportgraph.testing.GraphQLWebSocket.TRANSPORT_WS;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** ticketStatusChanged over real WebSockets, fed by events committed through the outbox. */
+/** ticketStatusChanged over real WebSockets, fed by the ticket mutations over HTTP. */
 @QuarkusTest
 class TicketStatusSubscriptionTest {
 
@@ -38,11 +38,11 @@ class TicketStatusSubscriptionTest {
             subscription($filter: TicketEventFilter, $after: String) {
               ticketStatusChanged(filter: $filter, after: $after) {
                 eventId kind ticketId number previousStatus status reason actor occurredAt customer { name }
+                ticket { id number status ... on ProblemReport { title } }
               }
             }""";
     static final Duration WAIT = Duration.ofSeconds(10);
     static final Duration QUIET = Duration.ofMillis(700);
-    static final AtomicLong TICKETS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
     @TestHTTPResource("/graphql")
     URI endpoint;
@@ -52,6 +52,8 @@ class TicketStatusSubscriptionTest {
 
     @Inject
     TicketEvents events;
+
+    private final TicketMutations tickets = new TicketMutations(null);
 
     @Inject
     MeterRegistry registry;
@@ -69,24 +71,26 @@ class TicketStatusSubscriptionTest {
     }
 
     @Test
-    void deliversCommittedEventsButNotRolledBackOnes() throws Exception {
+    void deliversCommittedChangesButNotRolledBackOnes() throws Exception {
         long customer = events.customer("Events Commit Ltd");
-        long ticket = TICKETS.incrementAndGet();
-        GraphQLWebSocket ws = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, List.of(pr(ticket)), null), null);
+        String report = tickets.problemReport(Tokens.agent(), customer);
+        GraphQLWebSocket ws = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, List.of(report), null), null);
 
-        assertThrows(IllegalStateException.class, () -> events.changedThenRolledBack(TicketKind.PROBLEM_REPORT, ticket, customer));
-        long id = events.changed(TicketKind.PROBLEM_REPORT, ticket, customer, "RESOLVED");
+        assertThrows(IllegalStateException.class, () -> events.changedThenRolledBack(TicketKind.PROBLEM_REPORT, key(report), customer));
+        tickets.transition(Tokens.agent(), report, "IN_PROGRESS", "on it");
 
         JsonObject event = event(ws);
-        assertEquals(EventId.encode(id), event.getString("eventId"));
+        assertEquals(EventId.encode(events.eventIds(TicketKind.PROBLEM_REPORT, key(report)).getLast()), event.getString("eventId"));
         assertEquals("PROBLEM_REPORT", event.getString("kind"));
-        assertEquals(pr(ticket), event.getString("ticketId"));
-        assertEquals("PROBLEM_REPORT-" + ticket, event.getString("number"));
-        assertEquals("IN_PROGRESS", event.getString("previousStatus"));
-        assertEquals("RESOLVED", event.getString("status"));
-        assertEquals("because RESOLVED", event.getString("reason"));
+        assertEquals(report, event.getString("ticketId"));
+        assertTrue(event.getString("number").startsWith("PR-"), event::encode);
+        assertEquals("ACKNOWLEDGED", event.getString("previousStatus"));
+        assertEquals("IN_PROGRESS", event.getString("status"));
+        assertEquals("on it", event.getString("reason"));
         assertEquals("agent@supportgraph.dev", event.getString("actor"));
         assertEquals("Events Commit Ltd", event.getJsonObject("customer").getString("name"));
+        assertEquals(new JsonObject().put("id", report).put("number", event.getString("number")).put("status", "IN_PROGRESS")
+                .put("title", "Events test"), event.getJsonObject("ticket"));
         ws.assertSilent(QUIET);
 
         given().when().get("/q/metrics").then().statusCode(200)
@@ -96,25 +100,42 @@ class TicketStatusSubscriptionTest {
     }
 
     @Test
+    void creationIsAChangeFromNoStatus() throws Exception {
+        long customer = events.customer("Events Create Ltd");
+        GraphQLWebSocket ws = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, null, gid(customer)), null);
+        String report = tickets.problemReport(Tokens.agent(), customer);
+
+        JsonObject event = event(ws);
+        assertEquals(report, event.getString("ticketId"));
+        assertNull(event.getValue("previousStatus"));
+        assertEquals("ACKNOWLEDGED", event.getString("status"));
+        assertEquals("agent@supportgraph.dev", event.getString("actor"));
+        ws.assertSilent(QUIET);
+    }
+
+    @Test
     void filtersByKindTicketAndCustomer() throws Exception {
         long customer = events.customer("Events Filter Ltd");
         long other = events.customer("Events Filter Other Ltd");
-        long a = TICKETS.incrementAndGet();
-        long b = TICKETS.incrementAndGet();
+        String a = tickets.problemReport(Tokens.agent(), customer);
+        String b = tickets.problemReport(Tokens.agent(), other);
+        String trouble = tickets.serviceTrouble(Tokens.sre());
         GraphQLWebSocket byKind = subscribed(Tokens.sre(), null, TRANSPORT_WS,
-                filter(List.of("SERVICE_TROUBLE"), List.of(st(a), st(b), pr(a)), null), null);
-        GraphQLWebSocket byTicket = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, List.of(pr(a)), null), null);
+                filter(List.of("SERVICE_TROUBLE"), List.of(trouble, a, b), null), null);
+        GraphQLWebSocket byTicket = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, List.of(a), null), null);
         GraphQLWebSocket byCustomer = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, null, gid(customer)), null);
 
-        events.changed(TicketKind.PROBLEM_REPORT, b, other, "PENDING");
-        events.changed(TicketKind.SERVICE_TROUBLE, a, null, "HELD");
-        events.changed(TicketKind.PROBLEM_REPORT, a, customer, "RESOLVED");
+        tickets.transition(Tokens.agent(), b, "IN_PROGRESS", null);
+        tickets.transition(Tokens.sre(), trouble, "IN_PROGRESS", null);
+        tickets.transition(Tokens.agent(), a, "IN_PROGRESS", null);
 
-        JsonObject trouble = event(byKind);
-        assertEquals(st(a), trouble.getString("ticketId"));
-        assertNull(trouble.getValue("customer"));
-        assertEquals(pr(a), event(byTicket).getString("ticketId"));
-        assertEquals(pr(a), event(byCustomer).getString("ticketId"));
+        JsonObject troubleEvent = event(byKind);
+        assertEquals(trouble, troubleEvent.getString("ticketId"));
+        assertEquals("SERVICE_TROUBLE", troubleEvent.getString("kind"));
+        assertNull(troubleEvent.getValue("customer"));
+        assertEquals(trouble, troubleEvent.getJsonObject("ticket").getString("id"), "staff see the trouble itself");
+        assertEquals(a, event(byTicket).getString("ticketId"));
+        assertEquals(a, event(byCustomer).getString("ticketId"));
         for (GraphQLWebSocket ws : List.of(byKind, byTicket, byCustomer)) {
             ws.assertSilent(QUIET);
         }
@@ -124,24 +145,27 @@ class TicketStatusSubscriptionTest {
     void portalCustomerOnlyEverReceivesOwnProblemReports() throws Exception {
         long mine = events.customer("Events Portal Ltd");
         long theirs = events.customer("Events Portal Other Ltd");
-        long myTicket = TICKETS.incrementAndGet();
-        long theirTicket = TICKETS.incrementAndGet();
+        String myReport = tickets.problemReport(Tokens.agent(), mine);
+        String theirReport = tickets.problemReport(Tokens.agent(), theirs);
+        String serviceTrouble = tickets.serviceTrouble(Tokens.sre());
+        String resourceTrouble = tickets.resourceTrouble(Tokens.sre(), events.resource());
         String token = Tokens.customer(mine);
         // The token comes in the connection_init payload here, as browsers send it.
         GraphQLWebSocket everything = subscribed(null, token, TRANSPORT_WS, null, null);
         GraphQLWebSocket otherCustomer = subscribed(null, token, TRANSPORT_WS, filter(null, null, gid(theirs)), null);
-        GraphQLWebSocket otherTicket = subscribed(null, token, TRANSPORT_WS, filter(null, List.of(pr(theirTicket)), null), null);
+        GraphQLWebSocket otherTicket = subscribed(null, token, TRANSPORT_WS, filter(null, List.of(theirReport), null), null);
         GraphQLWebSocket troubles = subscribed(null, token, TRANSPORT_WS,
                 filter(List.of("SERVICE_TROUBLE", "RESOURCE_TROUBLE"), null, null), null);
 
-        events.changed(TicketKind.PROBLEM_REPORT, theirTicket, theirs, "RESOLVED");
-        events.changed(TicketKind.SERVICE_TROUBLE, myTicket, null, "RESOLVED");
-        events.changed(TicketKind.RESOURCE_TROUBLE, myTicket, null, "RESOLVED");
-        events.changed(TicketKind.PROBLEM_REPORT, myTicket, mine, "RESOLVED");
+        tickets.transition(Tokens.agent(), theirReport, "IN_PROGRESS", null);
+        tickets.transition(Tokens.sre(), serviceTrouble, "IN_PROGRESS", null);
+        tickets.transition(Tokens.sre(), resourceTrouble, "IN_PROGRESS", null);
+        tickets.transition(Tokens.agent(), myReport, "IN_PROGRESS", null);
 
         JsonObject own = event(everything);
-        assertEquals(pr(myTicket), own.getString("ticketId"));
+        assertEquals(myReport, own.getString("ticketId"));
         assertEquals("Events Portal Ltd", own.getJsonObject("customer").getString("name"));
+        assertEquals(myReport, own.getJsonObject("ticket").getString("id"), "loaded in the subscriber's own scope");
         for (GraphQLWebSocket ws : List.of(everything, otherCustomer, otherTicket, troubles)) {
             ws.assertSilent(QUIET);
         }
@@ -159,53 +183,64 @@ class TicketStatusSubscriptionTest {
 
     @Test
     void replaysWhatWasMissedAfterACursorThenContinuesLive() throws Exception {
-        long ticket = TICKETS.incrementAndGet();
-        long first = events.changed(TicketKind.RESOURCE_TROUBLE, ticket, null, "IN_PROGRESS");
-        long second = events.changed(TicketKind.RESOURCE_TROUBLE, ticket, null, "PENDING");
-        long third = events.changed(TicketKind.RESOURCE_TROUBLE, ticket, null, "IN_PROGRESS");
+        String trouble = tickets.resourceTrouble(Tokens.sre(), events.resource());
+        tickets.transition(Tokens.sre(), trouble, "IN_PROGRESS", null);
+        tickets.transition(Tokens.sre(), trouble, "HELD", null);
+        List<Long> missed = events.eventIds(TicketKind.RESOURCE_TROUBLE, key(trouble));
         GraphQLWebSocket ws = subscribed(Tokens.sre(), null, TRANSPORT_WS,
-                filter(null, List.of(rt(ticket)), null), EventId.encode(first));
+                filter(null, List.of(trouble), null), EventId.encode(missed.getFirst()));
 
-        assertEquals(EventId.encode(second), event(ws).getString("eventId"));
-        assertEquals(EventId.encode(third), event(ws).getString("eventId"));
-        long fourth = events.changed(TicketKind.RESOURCE_TROUBLE, ticket, null, "RESOLVED");
-        assertEquals(EventId.encode(fourth), event(ws).getString("eventId"));
+        JsonObject started = event(ws);
+        assertEquals(EventId.encode(missed.get(1)), started.getString("eventId"));
+        assertEquals("IN_PROGRESS", started.getString("status"));
+        assertEquals(EventId.encode(missed.get(2)), event(ws).getString("eventId"));
+        tickets.transition(Tokens.sre(), trouble, "RESOLVED", null);
+        JsonObject live = event(ws);
+        assertEquals(EventId.encode(events.eventIds(TicketKind.RESOURCE_TROUBLE, key(trouble)).getLast()), live.getString("eventId"));
+        assertEquals("HELD", live.getString("previousStatus"));
+        assertEquals("RESOLVED", live.getString("status"));
         ws.assertSilent(QUIET);
     }
 
     @Test
     void legacyGraphqlWsProtocolIsServedToo() throws Exception {
-        long ticket = TICKETS.incrementAndGet();
-        GraphQLWebSocket ws = subscribed(Tokens.agent(), null, LEGACY_WS, filter(null, List.of(st(ticket)), null), null);
-        long id = events.changed(TicketKind.SERVICE_TROUBLE, ticket, null, "CLOSED");
-        assertEquals(EventId.encode(id), event(ws).getString("eventId"));
+        String trouble = tickets.serviceTrouble(Tokens.sre());
+        GraphQLWebSocket ws = subscribed(Tokens.agent(), null, LEGACY_WS, filter(null, List.of(trouble), null), null);
+        tickets.transition(Tokens.sre(), trouble, "CANCELLED", null);
+        assertEquals("CANCELLED", event(ws).getString("status"));
     }
 
     @Test
     void everyEventArrivesOnceAndInOrderWhileTheListenerConnectionIsKilled() throws Exception {
-        long ticket = TICKETS.incrementAndGet();
-        GraphQLWebSocket ws = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, List.of(st(ticket)), null), null);
+        String trouble = tickets.serviceTrouble(Tokens.sre());
+        tickets.transition(Tokens.sre(), trouble, "IN_PROGRESS", null);
+        int before = events.eventIds(TicketKind.SERVICE_TROUBLE, key(trouble)).size();
+        GraphQLWebSocket ws = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, List.of(trouble), null), null);
 
-        List<Long> produced = new ArrayList<>();
+        int changes = 40;
         CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
             try {
-                for (int i = 0; i < 60; i++) {
-                    produced.add(events.changed(TicketKind.SERVICE_TROUBLE, ticket, null, "IN_PROGRESS"));
-                    if (i % 20 == 10) {
+                for (int i = 0; i < changes; i++) {
+                    tickets.transition(Tokens.sre(), trouble, i % 2 == 0 ? "HELD" : "IN_PROGRESS", null);
+                    if (i % 10 == 5) {
                         assertTrue(events.killListener(config.applicationName()) > 0, "the listener was connected");
                     }
-                    Thread.sleep(20);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        List<String> received = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            received.add(event(ws).getString("eventId"));
+        List<JsonObject> received = new ArrayList<>();
+        for (int i = 0; i < changes; i++) {
+            received.add(event(ws));
         }
         producer.join();
-        assertEquals(produced.stream().map(EventId::encode).toList(), received);
+        List<Long> committed = events.eventIds(TicketKind.SERVICE_TROUBLE, key(trouble));
+        assertEquals(committed.subList(before, committed.size()).stream().map(EventId::encode).toList(),
+                received.stream().map(e -> e.getString("eventId")).toList());
+        for (int i = 0; i < changes; i++) {
+            assertEquals(i % 2 == 0 ? "HELD" : "IN_PROGRESS", received.get(i).getString("status"), "change " + i);
+        }
         ws.assertSilent(QUIET);
     }
 
@@ -269,16 +304,9 @@ class TicketStatusSubscriptionTest {
         return filter;
     }
 
-    static String pr(long id) {
-        return GlobalId.encode(TicketKind.PROBLEM_REPORT.nodeType, id);
-    }
-
-    static String st(long id) {
-        return GlobalId.encode(TicketKind.SERVICE_TROUBLE.nodeType, id);
-    }
-
-    static String rt(long id) {
-        return GlobalId.encode(TicketKind.RESOURCE_TROUBLE.nodeType, id);
+    /** The database id of a ticket's global id. */
+    static long key(String ticketId) {
+        return GlobalId.decode(ticketId).id();
     }
 
     static String gid(long customerId) {

@@ -1,11 +1,11 @@
-package dev.supportgraph.events;
+package dev.supportgraph.ticket;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 
 /**
- * The three ticket types; the constant name is the {@code outbox_event.aggregate} of their events
- * and {@link #nodeType} the type name inside their global ids.
+ * The three kinds of ticket, one table each. The constant name is also the
+ * {@code outbox_event.aggregate} of their events, {@link #nodeType} the type name in their global ids.
  */
 @Name("TicketKind")
 @Description("The kind of a ticket.")
@@ -21,7 +21,7 @@ public enum TicketKind {
     }
 
     /** The kind whose global ids carry this type name, or null. */
-    static TicketKind ofNodeType(String nodeType) {
+    public static TicketKind ofNodeType(String nodeType) {
         for (TicketKind kind : values()) {
             if (kind.nodeType.equals(nodeType)) {
                 return kind;

@@ -1,0 +1,32 @@
+package dev.supportgraph.billing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Lines, payments and adjustments, each with its invoice's currency (they have none of their
+ * own): one joined statement per call.
+ */
+@ApplicationScoped
+public class InvoicePartRepository {
+
+    @Inject
+    EntityManager em;
+
+    /** The parts of {@code type} whose {@code field} (invoiceId, orderId, id) is one of {@code ids}. */
+    public <P extends InvoicePart> List<Priced<P>> where(Class<P> type, String field, Collection<Long> ids) {
+        return em.createQuery("select p, i.currency from " + type.getSimpleName() + " p join Invoice i on i.id = p.invoiceId"
+                        + " where p." + field + " in (:ids) order by p.invoiceId, p.id", Object[].class)
+                .setParameter("ids", ids)
+                .getResultList().stream()
+                .map(row -> new Priced<>(type.cast(row[0]), (String) row[1]))
+                .toList();
+    }
+
+    public record Priced<P>(P part, String currency) {
+    }
+}

@@ -1,0 +1,144 @@
+package dev.supportgraph.inventory;
+
+import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.Batch;
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.graph.Node;
+import dev.supportgraph.graph.NodeLoader;
+import dev.supportgraph.graph.OrderDirection;
+import dev.supportgraph.graph.Page;
+import dev.supportgraph.graph.PageRequest;
+import dev.supportgraph.graph.Where;
+import dev.supportgraph.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads of services (within the caller's customer scope) and resources (staff only: a portal
+ * user gets none, as if they did not exist).
+ */
+@ApplicationScoped
+@Transactional
+public class InventoryService implements NodeLoader {
+
+    @Inject
+    ServiceInstanceRepository services;
+
+    @Inject
+    ResourceRepository resources;
+
+    @Inject
+    Caller caller;
+
+    public Page<ServiceType> servicePage(PageRequest request, ServiceFilter filter, ServiceOrder order) {
+        ServiceOrder effective = order == null ? new ServiceOrder(ServiceOrderField.CREATED_AT, OrderDirection.ASC) : order;
+        return services.page(where(filter), effective.field().key, effective.direction() == OrderDirection.DESC, request)
+                .map(ServiceType::of);
+    }
+
+    public long serviceCount(ServiceFilter filter) {
+        return services.count(where(filter));
+    }
+
+    public Page<ResourceType> resourcePage(PageRequest request, ResourceFilter filter, ResourceOrder order) {
+        if (!caller.isStaff()) {
+            return Page.empty();
+        }
+        ResourceOrder effective = order == null ? new ResourceOrder(ResourceOrderField.NAME, OrderDirection.ASC) : order;
+        return resources.page(where(filter), effective.field().key, effective.direction() == OrderDirection.DESC, request)
+                .map(ResourceType::of);
+    }
+
+    public long resourceCount(ResourceFilter filter) {
+        return caller.isStaff() ? resources.count(where(filter)) : 0;
+    }
+
+    /** The services with these ids that the caller may see, in no particular order. */
+    public List<ServiceType> servicesByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return services.byIds(ids).stream()
+                .filter(s -> caller.canSeeCustomer(s.customerId))
+                .map(ServiceType::of)
+                .toList();
+    }
+
+    public Map<Long, ServiceType> mapServicesByIds(Collection<Long> ids) {
+        return Batch.byKey(servicesByIds(ids));
+    }
+
+    public Map<Long, List<ServiceType>> servicesByCustomers(Collection<Long> customerIds) {
+        return services.byCustomers(customerIds).stream()
+                .filter(s -> caller.canSeeCustomer(s.customerId))
+                .map(ServiceType::of)
+                .collect(Collectors.groupingBy(ServiceType::customerKey));
+    }
+
+    /** The services running on each resource, keyed by resource id; nothing for portal users. */
+    public Map<Long, List<ServiceType>> servicesByResources(Collection<Long> resourceIds) {
+        if (!caller.isStaff() || resourceIds.isEmpty()) {
+            return Map.of();
+        }
+        return services.byResources(resourceIds).stream()
+                .collect(Collectors.groupingBy(row -> (Long) row[0],
+                        Collectors.mapping(row -> ServiceType.of((ServiceInstance) row[1]), Collectors.toList())));
+    }
+
+    /** The resources each service runs on, keyed by service id; nothing for portal users. */
+    public Map<Long, List<ResourceType>> resourcesByServices(Collection<Long> serviceIds) {
+        if (!caller.isStaff() || serviceIds.isEmpty()) {
+            return Map.of();
+        }
+        return resources.byServices(serviceIds).stream()
+                .collect(Collectors.groupingBy(row -> (Long) row[0],
+                        Collectors.mapping(row -> ResourceType.of((Resource) row[1]), Collectors.toList())));
+    }
+
+    public List<ResourceType> resourcesByIds(Collection<Long> ids) {
+        if (!caller.isStaff() || ids.isEmpty()) {
+            return List.of();
+        }
+        return resources.byIds(ids).stream().map(ResourceType::of).toList();
+    }
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of(ServiceType.TYPE, ResourceType.TYPE);
+    }
+
+    @Override
+    public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
+        return type.equals(ServiceType.TYPE) ? servicesByIds(ids) : resourcesByIds(ids);
+    }
+
+    private Where where(ServiceFilter filter) {
+        Where where = new Where();
+        caller.customerScope().ifPresent(scope -> where.eq("e.customerId", scope));
+        if (filter != null) {
+            where.in("e.state", filter.state())
+                    .eq("e.customerId", filter.customerId() == null ? null
+                            : GlobalId.decode(CustomerType.TYPE, filter.customerId()))
+                    .in("e.category", filter.category())
+                    .search(filter.search(), "e.name");
+        }
+        return where;
+    }
+
+    private static Where where(ResourceFilter filter) {
+        Where where = new Where();
+        if (filter != null) {
+            where.in("e.category", filter.category())
+                    .in("e.operationalState", filter.operationalState())
+                    .search(filter.search(), "e.name", "e.location");
+        }
+        return where;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.supportgraph.inventory;
+
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.graph.Node;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.time.OffsetDateTime;
+
+@Name("Resource")
+@Description("A network or IT resource services run on (TMF639 Resource). Staff only.")
+public record ResourceType(
+        @Ignore long key,
+        @NonNull String name,
+        @NonNull @Description("Resource category, e.g. OLT, ROUTER or PBX_CLUSTER.") String category,
+        String location,
+        @NonNull OperationalState operationalState,
+        @NonNull OffsetDateTime createdAt,
+        @NonNull OffsetDateTime updatedAt,
+        int version) implements Node {
+
+    public static final String TYPE = "Resource";
+
+    @Override
+    public @NonNull @Id String getId() {
+        return GlobalId.encode(TYPE, key);
+    }
+
+    static ResourceType of(Resource r) {
+        return new ResourceType(r.id, r.name, r.category, r.location, r.operationalState, r.createdAt, r.updatedAt,
+                (int) r.version);
+    }
+}

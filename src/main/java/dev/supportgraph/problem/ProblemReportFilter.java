@@ -1,0 +1,27 @@
+package dev.supportgraph.problem;
+
+import dev.supportgraph.ticket.TicketCriteria;
+import dev.supportgraph.ticket.TicketPriority;
+import dev.supportgraph.ticket.TicketSeverity;
+import dev.supportgraph.ticket.TicketStatus;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@Input("ProblemReportFilter")
+@Description("Narrows the problem reports list; all given conditions must hold.")
+public record ProblemReportFilter(
+        List<TicketStatus> status,
+        List<TicketPriority> priority,
+        List<TicketSeverity> severity,
+        List<ProblemChannel> channel,
+        @Id @Description("Only this customer's problem reports.") String customerId,
+        @Description("Created at or after this time.") OffsetDateTime createdFrom,
+        @Description("Created before this time.") OffsetDateTime createdTo,
+        @Description("Updated at or after this time.") OffsetDateTime updatedFrom,
+        @Description("Updated before this time.") OffsetDateTime updatedTo,
+        @Description("Case-insensitive substring of the title or number.") String search) implements TicketCriteria {
+}

@@ -1,0 +1,69 @@
+package dev.supportgraph.resourcetrouble;
+
+import dev.supportgraph.config.SupportGraphConfig;
+import dev.supportgraph.graph.Batch;
+import dev.supportgraph.graph.PageRequest;
+import dev.supportgraph.graph.Selection;
+import dev.supportgraph.inventory.InventoryService;
+import dev.supportgraph.inventory.ResourceType;
+import dev.supportgraph.servicetrouble.ServiceTroubleType;
+import dev.supportgraph.ticket.TicketOrder;
+import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Context;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Resource troubles: the top-level list and the edges leading to them. Staff only. */
+@GraphQLApi
+@Authenticated
+public class ResourceTroubleGraphQL {
+
+    @Inject
+    ResourceTroubleService service;
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    SupportGraphConfig config;
+
+    @Inject
+    Context context;
+
+    @Query
+    @Description("Resource troubles (staff only; empty for portal customers).")
+    public @NonNull ResourceTroubleConnection resourceTroubles(Integer first, String after, Integer last, String before,
+                                                               ResourceTroubleFilter filter, TicketOrder orderBy) {
+        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
+        return ResourceTroubleConnection.of(service.page(request, filter, orderBy),
+                Selection.wantsTotalCount(context) ? (int) service.count(filter) : null);
+    }
+
+    @Name("resourceTroubles")
+    @Description("Resource troubles causing this service trouble, newest first.")
+    public List<@NonNull List<@NonNull ResourceTroubleType>> serviceTroubleResourceTroubles(
+            @Source List<ServiceTroubleType> troubles) {
+        return Batch.many(troubles, ServiceTroubleType::key, service::byServiceTroubles);
+    }
+
+    @Description("The faulty resource.")
+    public List<ResourceType> resource(@Source List<ResourceTroubleType> troubles) {
+        return Batch.one(troubles, ResourceTroubleType::resourceKey, keys -> inventory.resourcesByIds(keys).stream()
+                .collect(Collectors.toMap(ResourceType::key, Function.identity())));
+    }
+
+    @Name("resourceTroubles")
+    @Description("Troubles of this resource, newest first.")
+    public List<@NonNull List<@NonNull ResourceTroubleType>> resourceResourceTroubles(@Source List<ResourceType> resources) {
+        return Batch.many(resources, ResourceType::key, service::byResources);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.supportgraph.resourcetrouble;
+
+import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.graph.Idempotency;
+import dev.supportgraph.graph.Inputs;
+import dev.supportgraph.graph.Mutations;
+import dev.supportgraph.security.Caller;
+import dev.supportgraph.security.Role;
+import dev.supportgraph.ticket.NoteType;
+import dev.supportgraph.ticket.TicketInputs;
+import dev.supportgraph.ticket.TicketKind;
+import dev.supportgraph.ticket.TicketLifecycle;
+import dev.supportgraph.ticket.TicketRef;
+import dev.supportgraph.ticket.TicketStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+/** eTOM 5.8 Resource Trouble Management: report, localize, correct and resolve, close. SRE and admins. */
+@ApplicationScoped
+@Transactional
+public class ResourceTroubleLifecycle {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    TicketLifecycle tickets;
+
+    public ResourceTroubleType create(ResourceTroubleInputs.Create input) {
+        caller.require(Role.SRE, Role.ADMIN);
+        long id = idempotency.once("resourceTroubleCreate", input.idempotencyKey(), input, () -> insert(input));
+        return ResourceTroubleType.of(em.find(ResourceTrouble.class, id));
+    }
+
+    public ResourceTroubleType transition(TicketInputs.Transition input) {
+        ResourceTrouble trouble = load(input.id());
+        tickets.transition(TicketKind.RESOURCE_TROUBLE, trouble, null, input);
+        return ResourceTroubleType.of(trouble);
+    }
+
+    public ResourceTroubleType localize(ResourceTroubleInputs.Localize input) {
+        ResourceTrouble trouble = load(input.id());
+        Mutations.checkVersion(trouble.version, input.expectedVersion());
+        trouble.localization = Inputs.text(input.localization(), 4000, "input", "localization");
+        em.flush();
+        return ResourceTroubleType.of(trouble);
+    }
+
+    public NoteType addNote(TicketInputs.Note input) {
+        ResourceTrouble trouble = load(input.id());
+        return tickets.addNote(new TicketRef(TicketKind.RESOURCE_TROUBLE, trouble.id), null, input);
+    }
+
+    private long insert(ResourceTroubleInputs.Create input) {
+        long resource = Inputs.id("Resource", input.resourceId(), "input", "resourceId");
+        if (em.createNativeQuery("select 1 from resource where id = ?1").setParameter(1, resource).getResultList().isEmpty()) {
+            throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "resourceId"), "Resource not found: " + input.resourceId());
+        }
+        ResourceTrouble trouble = new ResourceTrouble();
+        trouble.title = Inputs.text(input.title(), 200, "input", "title");
+        trouble.description = input.description() == null ? "" : input.description();
+        trouble.resourceId = resource;
+        trouble.severity = input.severity();
+        trouble.priority = input.priority();
+        trouble.perceivedSeverity = input.perceivedSeverity();
+        trouble.probableCause = input.probableCause();
+        trouble.status = TicketStatus.ACKNOWLEDGED;
+        em.persist(trouble);
+        tickets.created(TicketKind.RESOURCE_TROUBLE, trouble, null);
+        return trouble.id;
+    }
+
+    private ResourceTrouble load(String id) {
+        caller.require(Role.SRE, Role.ADMIN);
+        ResourceTrouble trouble = em.find(ResourceTrouble.class, Inputs.id(ResourceTroubleType.TYPE, id, "input", "id"));
+        if (trouble == null) {
+            throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "id"), "Resource trouble not found: " + id);
+        }
+        return trouble;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.supportgraph.servicetrouble;
+
+import dev.supportgraph.ticket.TicketPriority;
+import dev.supportgraph.ticket.TicketSeverity;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
+
+/** Inputs of the service trouble mutations. */
+public final class ServiceTroubleInputs {
+
+    private ServiceTroubleInputs() {
+    }
+
+    @Input("ServiceTroubleCreateInput")
+    public record Create(
+            @Description("Retrying with the same key and input returns the first result.") String idempotencyKey,
+            @NonNull String title,
+            String description,
+            @NonNull TicketSeverity severity,
+            @NonNull TicketPriority priority,
+            @NonNull ServiceTroubleImpact impact,
+            @NonNull TicketPriority urgency,
+            @Id @Description("Problem reports this trouble is created from (they get linked).") List<String> problemReportIds,
+            @Id @Description("The affected services.") List<String> affectedServiceIds) {
+    }
+
+    @Input("ServiceTroubleDiagnoseInput")
+    public record Diagnose(@NonNull @Id String id, int expectedVersion, @NonNull String rootCause) {
+    }
+
+    @Input("ServiceTroubleGroupInput")
+    public record Group(@NonNull @Id String id, int expectedVersion, @Id @Description("Null removes it from its parent.") String parentId) {
+    }
+
+    @Input("ServiceTroubleLinkInput")
+    public record Link(@NonNull @Id String id, @NonNull @Id List<@NonNull String> resourceTroubleIds) {
+    }
+}

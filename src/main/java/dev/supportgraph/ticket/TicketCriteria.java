@@ -1,0 +1,40 @@
+package dev.supportgraph.ticket;
+
+import dev.supportgraph.graph.Where;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The filter fields every ticket list has; each list's filter input implements this. */
+public interface TicketCriteria {
+
+    List<TicketStatus> status();
+
+    List<TicketPriority> priority();
+
+    List<TicketSeverity> severity();
+
+    OffsetDateTime createdFrom();
+
+    OffsetDateTime createdTo();
+
+    OffsetDateTime updatedFrom();
+
+    OffsetDateTime updatedTo();
+
+    String search();
+
+    /** Adds these conditions on a ticket entity aliased {@code e}; a null criteria adds nothing. */
+    static Where where(TicketCriteria criteria) {
+        Where where = new Where();
+        if (criteria != null) {
+            where.in("e.status", criteria.status())
+                    .in("e.priority", criteria.priority())
+                    .in("e.severity", criteria.severity())
+                    .between("e.createdAt", criteria.createdFrom(), criteria.createdTo())
+                    .between("e.updatedAt", criteria.updatedFrom(), criteria.updatedTo())
+                    .search(criteria.search(), "e.title", "e.number");
+        }
+        return where;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.supportgraph.ticket;
+
+import dev.supportgraph.persistence.TrackedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.MappedSuperclass;
+import org.hibernate.annotations.Generated;
+
+import java.time.OffsetDateTime;
+
+/** The columns every ticket table has; the number comes from the table's sequence default. */
+@MappedSuperclass
+public abstract class TicketEntity extends TrackedEntity {
+
+    @Generated
+    @Column(nullable = false, insertable = false, updatable = false)
+    public String number;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketSeverity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketPriority priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketStatus status;
+
+    public String resolution;
+
+    @Column(name = "resolved_at")
+    public OffsetDateTime resolvedAt;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+}

@@ -1,0 +1,37 @@
+package dev.supportgraph.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.CreationTimestamp;
+
+import java.time.OffsetDateTime;
+
+/** A note on a ticket; notes are never edited, so no version. */
+@Entity
+@Table(name = "ticket_note")
+public class TicketNote extends TicketOwned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public NoteVisibility visibility;
+
+    @Column(nullable = false)
+    public String author;
+
+    @Column(nullable = false)
+    public String body;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+}

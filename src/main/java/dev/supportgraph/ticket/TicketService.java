@@ -1,0 +1,89 @@
+package dev.supportgraph.ticket;
+
+import dev.supportgraph.graph.Node;
+import dev.supportgraph.graph.NodeLoader;
+import dev.supportgraph.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What all tickets share: notes and status history, loaded for any mix of ticket kinds with one
+ * statement. The tickets passed in are already visible to the caller; portal customers
+ * additionally never see INTERNAL notes.
+ */
+@ApplicationScoped
+@Transactional
+public class TicketService implements NodeLoader {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    /** The notes of each ticket, oldest first, aligned with {@code tickets}. */
+    public List<List<NoteType>> notes(List<? extends Ticket> tickets) {
+        String visibility = caller.customerScope().isPresent() ? " and e.visibility = dev.supportgraph.ticket.NoteVisibility.PUBLIC" : "";
+        return align(tickets, ownedBy(TicketNote.class, tickets, visibility), NoteType::of, NoteType::ticket);
+    }
+
+    /** The status changes of each ticket, oldest first, aligned with {@code tickets}. */
+    public List<List<StatusChangeType>> statusHistory(List<? extends Ticket> tickets) {
+        return align(tickets, ownedBy(StatusChange.class, tickets, ""), StatusChangeType::of, StatusChangeType::ticket);
+    }
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of(NoteType.TYPE);
+    }
+
+    /** Notes by id: staff see all; a portal customer only the PUBLIC notes of their own problem reports. */
+    @Override
+    public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
+        StringBuilder hql = new StringBuilder("select e from TicketNote e where e.id in :ids");
+        caller.customerScope().ifPresent(scope -> hql.append(" and e.visibility = dev.supportgraph.ticket.NoteVisibility.PUBLIC and e.customerId = ").append(scope));
+        return em.createQuery(hql.toString(), TicketNote.class).setParameter("ids", ids).getResultList().stream()
+                .map(NoteType::of)
+                .toList();
+    }
+
+    private <E extends TicketOwned> List<E> ownedBy(Class<E> entity, List<? extends Ticket> tickets, String condition) {
+        if (tickets.isEmpty()) {
+            return List.of();
+        }
+        Map<TicketKind, List<Long>> byKind = tickets.stream().collect(Collectors.groupingBy(Ticket::kind,
+                () -> new EnumMap<>(TicketKind.class), Collectors.mapping(Ticket::key, Collectors.toList())));
+        List<String> owners = new ArrayList<>();
+        byKind.keySet().forEach(kind -> owners.add(ownerPath(kind) + " in :" + kind.name()));
+        TypedQuery<E> query = em.createQuery("select e from " + entity.getSimpleName() + " e where ("
+                + String.join(" or ", owners) + ")" + condition + " order by e.id", entity);
+        byKind.forEach((kind, keys) -> query.setParameter(kind.name(), keys));
+        return query.getResultList();
+    }
+
+    private static String ownerPath(TicketKind kind) {
+        return switch (kind) {
+            case PROBLEM_REPORT -> "e.problemReportId";
+            case SERVICE_TROUBLE -> "e.serviceTroubleId";
+            case RESOURCE_TROUBLE -> "e.resourceTroubleId";
+        };
+    }
+
+    private static <E, T> List<List<T>> align(List<? extends Ticket> tickets, List<E> rows, Function<E, T> mapper,
+                                             Function<T, TicketRef> owner) {
+        Map<TicketRef, List<T>> byTicket = rows.stream().map(mapper).collect(Collectors.groupingBy(owner));
+        return tickets.stream().map(t -> byTicket.getOrDefault(TicketRef.of(t), List.of())).toList();
+    }
+}
