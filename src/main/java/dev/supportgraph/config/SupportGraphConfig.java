@@ -11,6 +11,13 @@ public interface SupportGraphConfig {
 
     DevDb devDb();
 
+    /**
+     * Whether introspection ({@code __schema}, {@code __type}) and the SDL at /graphql/schema.graphql
+     * are served ({@code SUPPORTGRAPH_INTROSPECTION=false} in production hides the schema).
+     */
+    @WithDefault("true")
+    boolean introspection();
+
     interface Paging {
         /** Page size when a client gives neither {@code first} nor {@code last}. */
         @WithDefault("20")

@@ -46,6 +46,9 @@ public abstract sealed class ApiException extends RuntimeException {
             case FORBIDDEN -> new Forbidden(field, message);
             case QUERY_TOO_COMPLEX -> new QueryTooComplex(field, message);
             case BUSINESS_RULE -> new BusinessRule(field, message);
+            case INTERNAL -> new Internal(field, message);
+            case BAD_REQUEST, GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, INTROSPECTION_DISABLED ->
+                    throw new IllegalArgumentException(code + " is reported by the protocol layer, not by resolvers");
         };
     }
 
@@ -129,6 +132,13 @@ public abstract sealed class ApiException extends RuntimeException {
     static final class BusinessRule extends ApiException {
         BusinessRule(List<String> field, String message) {
             super(dev.supportgraph.graph.ErrorCode.BUSINESS_RULE, field, message);
+        }
+    }
+
+    @ErrorCode("INTERNAL")
+    static final class Internal extends ApiException {
+        Internal(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.INTERNAL, field, message);
         }
     }
 }

@@ -24,5 +24,16 @@ public enum ErrorCode {
     /** The query exceeds a configured limit (depth, cost, aliases, tokens, size, time). */
     QUERY_TOO_COMPLEX,
     /** A business rule rejected the request (e.g. the credit check). */
-    BUSINESS_RULE
+    BUSINESS_RULE,
+    /** An unexpected server failure; details are only in the server log, never in the response. */
+    INTERNAL,
+    // Protocol codes, reported by the HTTP and validation layers rather than by resolvers:
+    /** The HTTP request is not a GraphQL request (unparsable JSON, no query, a mutation over GET). */
+    BAD_REQUEST,
+    /** The query text is not valid GraphQL syntax. */
+    GRAPHQL_PARSE_FAILED,
+    /** The query does not match the schema (unknown field, wrong argument type...). */
+    GRAPHQL_VALIDATION_FAILED,
+    /** Introspection ({@code __schema}, {@code __type}) is switched off by configuration. */
+    INTROSPECTION_DISABLED
 }

@@ -1,0 +1,185 @@
+package dev.supportgraph.graph;
+
+import graphql.ErrorClassification;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ResultPath;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.Field;
+import graphql.language.Node;
+import graphql.language.OperationDefinition;
+import graphql.schema.DataFetcher;
+import graphql.validation.ValidationError;
+import io.quarkus.logging.Log;
+import io.smallrye.graphql.execution.error.GraphQLExceptionWhileDataFetching;
+import jakarta.validation.ConstraintViolationException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The parts of the query limits graphql-java has no instrumentation for: introspection switch,
+ * alias count and execution timeout; and the last word on every response: errors of unexpected
+ * exceptions become a generic {@code INTERNAL} error (no class names, SQL or stack traces), and a
+ * response without data (refused before execution) is flagged for the HTTP layer.
+ */
+final class QueryGuard extends SimplePerformantInstrumentation {
+
+    static final String INTERNAL_MESSAGE = "Internal server error";
+
+    private final QueryLimits limits;
+    private final boolean introspection;
+
+    QueryGuard(QueryLimits limits, boolean introspection) {
+        this.limits = limits;
+        this.introspection = introspection;
+    }
+
+    /**
+     * Per execution: when it must be done, and whether it was cut off. Subscriptions are exempt:
+     * their events run within the same execution for as long as the client stays subscribed.
+     */
+    private static final class Deadline implements InstrumentationState {
+        final long deadline;
+        final AtomicBoolean passed = new AtomicBoolean();
+        volatile boolean enforced = true;
+
+        Deadline(Duration timeout) {
+            deadline = System.nanoTime() + timeout.toNanos();
+        }
+
+        boolean passed() {
+            if (enforced && !passed.get() && System.nanoTime() - deadline > 0) {
+                passed.set(true);
+            }
+            return passed.get();
+        }
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new Deadline(limits.timeout());
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                         InstrumentationState state) {
+        ExecutionContext execution = parameters.getExecutionContext();
+        ((Deadline) state).enforced =
+                execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION;
+        int[] aliases = {0};
+        boolean[] introspects = {false};
+        visitFields(execution.getDocument(), field -> {
+            if (field.getAlias() != null) {
+                aliases[0]++;
+            }
+            introspects[0] |= field.getName().equals("__schema") || field.getName().equals("__type");
+        });
+        if (introspects[0] && !introspection) {
+            throw QueryRefused.introspectionDisabled();
+        }
+        if (aliases[0] > limits.maxAliases()) {
+            throw QueryRefused.limit("aliases", "The query uses " + aliases[0] + " aliases; at most " + limits.maxAliases()
+                    + " are allowed");
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    private static void visitFields(Node<?> node, Consumer<Field> visitor) {
+        if (node instanceof Field field) {
+            visitor.accept(field);
+        }
+        for (Node<?> child : node.getChildren()) {
+            visitFields(child, visitor);
+        }
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        if (parameters.isTrivialDataFetcher()) {
+            return dataFetcher;
+        }
+        Deadline deadline = (Deadline) state;
+        // Past the deadline nothing new starts; the response is replaced in instrumentExecutionResult.
+        return env -> deadline.passed() ? null : dataFetcher.get(env);
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                                                                        InstrumentationExecutionParameters parameters,
+                                                                        InstrumentationState state) {
+        if (((Deadline) state).passed()) {
+            return CompletableFuture.completedFuture(timedOut());
+        }
+        if (!result.isDataPresent()) {
+            GraphQLHttpFilter.markRequestError();
+        }
+        List<GraphQLError> errors = result.getErrors().stream().map(QueryGuard::sanitize).toList();
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+    }
+
+    private ExecutionResult timedOut() {
+        GraphQLError error = GraphqlErrorBuilder.newError()
+                .message("The query did not finish within " + limits.timeout().toMillis() + " ms and was cut off")
+                .errorType(ErrorClassification.errorClassification("ExecutionTimeout"))
+                .extensions(Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.name(), "limit", "timeout"))
+                .build();
+        return ExecutionResult.newExecutionResult().data(null).addError(error).build();
+    }
+
+    private static GraphQLError sanitize(GraphQLError error) {
+        if (error instanceof ValidationError validation
+                && (validation.getExtensions() == null || !validation.getExtensions().containsKey("code"))) {
+            return ValidationError.newValidationError()
+                    .validationErrorType(validation.getValidationErrorType())
+                    .description(validation.getDescription())
+                    .sourceLocations(validation.getLocations())
+                    .queryPath(validation.getQueryPath())
+                    .extensions(Map.of("code", ErrorCode.GRAPHQL_VALIDATION_FAILED.name()))
+                    .build();
+        }
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            Throwable cause = unwrap(fetching.getException());
+            if (cause instanceof ApiException || cause instanceof SecurityException) {
+                return error;
+            }
+            ApiException replacement;
+            if (cause instanceof ConstraintViolationException violations) {
+                replacement = ApiException.badInput(violations.getConstraintViolations().stream()
+                        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+            } else {
+                Log.errorf(cause, "Unexpected failure resolving %s", fetching.getPath());
+                replacement = ApiException.of(ErrorCode.INTERNAL, INTERNAL_MESSAGE);
+            }
+            return new GraphQLExceptionWhileDataFetching(replacement.getMessage(), ResultPath.fromList(fetching.getPath()),
+                    replacement, fetching.getLocations() == null || fetching.getLocations().isEmpty()
+                    ? null : fetching.getLocations().getFirst());
+        }
+        return error;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

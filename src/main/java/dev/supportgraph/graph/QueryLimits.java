@@ -1,0 +1,46 @@
+package dev.supportgraph.graph;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * Abuse limits applied to every GraphQL request before (and while) it runs; env
+ * {@code SUPPORTGRAPH_QUERY_LIMITS_*}. A refused request gets {@code extensions.code}
+ * {@code QUERY_TOO_COMPLEX} with {@code extensions.limit} naming the limit (see README).
+ */
+@ConfigMapping(prefix = "supportgraph.query-limits")
+public interface QueryLimits {
+
+    /** Deepest field nesting; GraphiQL's introspection query needs 13 (15 with its deepest type references). */
+    @WithDefault("15")
+    int maxDepth();
+
+    /**
+     * Highest estimated cost: every field costs 1, and the cost of what a list selects is multiplied
+     * by the page size asked for ({@code first}/{@code last}) or by {@link #assumedListSize()}.
+     */
+    @WithDefault("100000")
+    int maxCost();
+
+    /** Multiplier for lists without {@code first}/{@code last} (contacts, items of an order...). */
+    @WithDefault("10")
+    int assumedListSize();
+
+    /** Most aliased fields in one document (alias bombs repeat one expensive field under many names). */
+    @WithDefault("30")
+    int maxAliases();
+
+    /** Most lexical tokens in one document (graphql-java stops parsing beyond it). */
+    @WithDefault("5000")
+    int maxTokens();
+
+    /** Longest query text in characters (the request body as a whole is capped by quarkus.http.limits.max-body-size). */
+    @WithDefault("50000")
+    int maxQueryLength();
+
+    /** Wall-clock budget of one execution; resolvers not started by then are skipped and the query fails. */
+    @WithDefault("10S")
+    Duration timeout();
+}

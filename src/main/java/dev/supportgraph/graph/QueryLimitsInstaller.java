@@ -1,0 +1,73 @@
+package dev.supportgraph.graph;
+
+import dev.supportgraph.config.SupportGraphConfig;
+import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.parser.ParserOptions;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds the query limits to the graphql-java engine SmallRye builds (it fires the builder as a CDI
+ * event when {@code quarkus.smallrye-graphql.events.enabled=true}). SmallRye offers no way to add an
+ * instrumentation to its own chain (its query cache is one), so the chain is read from the builder
+ * and extended; failing to do so stops the start-up rather than running without limits.
+ */
+@ApplicationScoped
+@RegisterForReflection(targets = GraphQL.Builder.class, fields = true, methods = false)
+public class QueryLimitsInstaller {
+
+    @Inject
+    QueryLimits limits;
+
+    @Inject
+    SupportGraphConfig config;
+
+    void install(@Observes GraphQL.Builder builder) {
+        List<Instrumentation> chain = new ArrayList<>();
+        Instrumentation smallRyes = current(builder);
+        if (smallRyes != null) {
+            chain.add(smallRyes);
+        }
+        chain.add(new QueryGuard(limits, config.introspection()));
+        chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+                return QueryRefused.limit("depth", "The query is " + depth + " levels deep; at most " + maxDepth
+                        + " are allowed");
+            }
+        });
+        QueryCost cost = new QueryCost(config.paging().defaultSize(), limits.assumedListSize());
+        chain.add(new MaxQueryComplexityInstrumentation(limits.maxCost(), cost) {
+            @Override
+            protected AbortExecutionException mkAbortException(int totalCost, int maxCost) {
+                return QueryRefused.limit("cost", "The query's estimated cost is " + totalCost + "; at most " + maxCost
+                        + " is allowed (lists multiply the cost of what they select: ask for smaller pages)");
+            }
+        });
+        builder.instrumentation(new ChainedInstrumentation(chain));
+        // The same token limit for documents that reach SmallRye without GraphQLHttpFilter (WebSocket).
+        ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
+                .transform(options -> options.maxTokens(limits.maxTokens())));
+    }
+
+    private static Instrumentation current(GraphQL.Builder builder) {
+        try {
+            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            field.setAccessible(true);
+            return (Instrumentation) field.get(builder);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Cannot extend the GraphQL instrumentation with the query limits", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.supportgraph.graph;
+
+import graphql.execution.AbortExecutionException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request refused before execution: graphql-java turns it into a response without {@code data}
+ * carrying this error, whose extensions name the code and, for limits, which limit was hit.
+ */
+public final class QueryRefused extends AbortExecutionException {
+
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    private QueryRefused(String code, String message) {
+        super(message);
+        extensions.put("code", code);
+    }
+
+    /** A configured limit (depth, cost, aliases, tokens, length) was exceeded. */
+    public static QueryRefused limit(String limit, String message) {
+        QueryRefused refused = new QueryRefused(ErrorCode.QUERY_TOO_COMPLEX.name(), message);
+        refused.extensions.put("limit", limit);
+        return refused;
+    }
+
+    public static QueryRefused introspectionDisabled() {
+        return new QueryRefused(ErrorCode.INTROSPECTION_DISABLED.name(), "Introspection is disabled on this server");
+    }
+
+    @Override
+    public Map<String, Object> getExtensions() {
+        return extensions;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.supportgraph.graph;
+
+import dev.supportgraph.testing.GraphQLClient;
+import dev.supportgraph.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * A genuinely slow query (100 customers with 10 contacts each, walked back and forth until it
+ * would return 100,000 contacts) against the strict profile's tiny execution budget: it is cut
+ * off with QUERY_TOO_COMPLEX/timeout instead of running on, and the next query is served.
+ */
+@QuarkusTest
+@TestProfile(StrictProfile.class)
+class QueryTimeoutTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aSlowQueryIsCutOffAndTheServiceStaysHealthy() throws SQLException {
+        String prefix = "slow-" + UUID.randomUUID();
+        insertCustomersWithContacts(prefix, 100, 10);
+        String slow = "query($s: String) { customers(first: 100, filter: { search: $s }) { edges { node { "
+                + "contacts { customer { contacts { customer { contacts { name email } } } } } } } } }";
+
+        long budget = Duration.parse(StrictProfile.TIMEOUT).toMillis();
+        GraphQLClient.post(Tokens.admin(), slow, Map.of("s", prefix))
+                .statusCode(200)
+                .time(lessThan(budget * 20))
+                .body("data", equalTo(null))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
+                .body("errors[0].extensions.limit", equalTo("timeout"));
+
+        GraphQLClient.post(Tokens.admin(), "query($s: String) { customers(first: 5, filter: { search: $s }) { totalCount } }",
+                        Map.of("s", prefix))
+                .statusCode(200)
+                .body("errors", equalTo(null))
+                .body("data.customers.totalCount", equalTo(100));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private void insertCustomersWithContacts(String prefix, int customers, int contactsEach) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("""
+                    insert into customer (account_number, name, segment, credit_rating)
+                    select '%1$s-' || n, '%1$s customer ' || n, 'ENTERPRISE', 700 from generate_series(1, %2$d) n
+                    """.formatted(prefix, customers));
+            statement.executeUpdate("""
+                    insert into contact (customer_id, name, role, email)
+                    select c.id, 'Contact ' || n, 'OPERATIONS', 'contact' || n || '@example.com'
+                    from customer c cross join generate_series(1, %2$d) n where c.account_number like '%1$s-%%'
+                    """.formatted(prefix, contactsEach));
+        }
+    }
+}
