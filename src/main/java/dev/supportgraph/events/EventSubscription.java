@@ -1,5 +1,7 @@
 package dev.supportgraph.events;
 
+import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.graph.ErrorCode;
 import io.netty.channel.Channel;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.impl.ContextInternal;
@@ -77,7 +79,8 @@ final class EventSubscription<T> {
         if (buffer.size() >= capacity) {
             failed = true;
             buffer.clear();
-            emitter.fail(new SubscriberTooSlowException(capacity));
+            emitter.fail(ApiException.of(ErrorCode.SUBSCRIBER_TOO_SLOW, "The subscriber did not keep up (" + capacity
+                    + " events buffered); resubscribe with after: the last eventId received"));
             return;
         }
         buffer.add(event);

@@ -50,8 +50,9 @@ class SlowSubscriberTest {
                     Map.of("f", Map.of("ticketIds", List.of(GlobalId.encode("ServiceTrouble", ticket)))));
             Thread.sleep(500);
             ws.pause();
-            String large = "x".repeat(256 * 1024);
-            for (int i = 0; i < 80; i++) {
+            // Large events fill the socket buffers quickly; each stays below the client's 256 KiB message limit.
+            String large = "x".repeat(200 * 1024);
+            for (int i = 0; i < 100; i++) {
                 events.changed(TicketKind.SERVICE_TROUBLE, ticket, null, large);
             }
             Thread.sleep(2000);
