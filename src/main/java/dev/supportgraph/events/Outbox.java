@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The write side of the transactional outbox: services publish inside the transaction of the
@@ -34,6 +36,9 @@ import java.util.List;
  * <li>{@link EventType#ORDER_ITEM_STATE_CHANGED}: aggregate {@code ORDER_ITEM}, number null, OrderItemState states.</li>
  * <li>{@link EventType#INVOICE_STATE_CHANGED}: aggregate {@code INVOICE}, customerId the invoice's customer, InvoiceState states.</li>
  * </ul>
+ * Events that are not state changes carry their own payloads (see the producers): SLA_AT_RISK,
+ * SLA_BREACHED, SERVICE_CREDIT_GRANTED, PROACTIVE_NOTICE, PROBLEM_REPORT_RATED (aggregate
+ * PROBLEM_REPORT) and RESOURCE_TROUBLE_PROPAGATED (aggregate RESOURCE_TROUBLE).
  */
 @ApplicationScoped
 public class Outbox {
@@ -87,6 +92,12 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(EventType type, String aggregate, long aggregateId, Long customerId, Change change) {
         pending().add(new Pending(type, aggregate, aggregateId, customerId, change.payload()));
+    }
+
+    /** An event that is not a state change (SLA, credits, proactive care, ratings): its own payload. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(EventType type, String aggregate, long aggregateId, Long customerId, Map<String, ?> payload) {
+        pending().add(new Pending(type, aggregate, aggregateId, customerId, new JsonObject(new HashMap<>(payload))));
     }
 
     @SuppressWarnings("unchecked")
