@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * GraphQL over HTTP in front of SmallRye's handler on /graphql: rejects what is not a GraphQL
@@ -91,6 +92,26 @@ public class GraphQLHttpFilter {
         }
     }
 
+    /**
+     * Documents that passed the checks above, with whether they hold only queries. Clients send the
+     * same few documents with different variables; parsing each on every request cost 6% of the CPU
+     * of the benchmark's ticket-by-id request (bench/RESULTS.md). Bounded: only documents up to
+     * {@link #CHECKED_MAX_LENGTH} characters, and emptied when {@link #CHECKED_MAX_ENTRIES} is reached.
+     */
+    private final Map<String, Boolean> checked = new ConcurrentHashMap<>();
+    private static final int CHECKED_MAX_ENTRIES = 1000;
+    private static final int CHECKED_MAX_LENGTH = 8192;
+
+    private void remember(String query, boolean queriesOnly) {
+        if (query.length() > CHECKED_MAX_LENGTH) {
+            return;
+        }
+        if (checked.size() >= CHECKED_MAX_ENTRIES) {
+            checked.clear();
+        }
+        checked.put(query, queriesOnly);
+    }
+
     private void filter(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         boolean get = method == HttpMethod.GET;
@@ -125,21 +146,26 @@ public class GraphQLHttpFilter {
                     + limits.maxQueryLength() + " are allowed", "length", null);
             return;
         }
-        Document document;
-        try {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
-                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()
-                            .transform(options -> options.maxTokens(limits.maxTokens()))).build());
-        } catch (ParseCancelledException e) {
-            reject(ctx, ErrorCode.QUERY_TOO_COMPLEX, "The query has more than " + limits.maxTokens() + " tokens",
-                    "tokens", null);
-            return;
-        } catch (InvalidSyntaxException e) {
-            reject(ctx, ErrorCode.GRAPHQL_PARSE_FAILED, e.getMessage(), null, e.getLocation());
-            return;
+        Boolean queriesOnly = checked.get(query);
+        if (queriesOnly == null) {
+            Document document;
+            try {
+                document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
+                        .parserOptions(ParserOptions.getDefaultOperationParserOptions()
+                                .transform(options -> options.maxTokens(limits.maxTokens()))).build());
+            } catch (ParseCancelledException e) {
+                reject(ctx, ErrorCode.QUERY_TOO_COMPLEX, "The query has more than " + limits.maxTokens() + " tokens",
+                        "tokens", null);
+                return;
+            } catch (InvalidSyntaxException e) {
+                reject(ctx, ErrorCode.GRAPHQL_PARSE_FAILED, e.getMessage(), null, e.getLocation());
+                return;
+            }
+            queriesOnly = document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .allMatch(op -> op.getOperation() == OperationDefinition.Operation.QUERY);
+            remember(query, queriesOnly);
         }
-        if (get && document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .anyMatch(op -> op.getOperation() != OperationDefinition.Operation.QUERY)) {
+        if (get && !queriesOnly) {
             ctx.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, "POST");
             reject(ctx, ErrorCode.BAD_REQUEST, "Mutations and subscriptions are only accepted over POST", null, null);
             return;

@@ -87,6 +87,15 @@ class GraphQLOverHttpTest {
                 .get("/graphql").then().statusCode(405);
     }
 
+    @Test
+    void repeatedDocumentsAreCheckedTheSameWay() {
+        for (int i = 0; i < 2; i++) {
+            send(MODERN, json("{ customers(first: 1) { totalCount } }")).statusCode(200).body("errors", equalTo(null));
+            send(MODERN, json("{ customers(first: 1) { totalCount }")).statusCode(400)
+                    .body("errors[0].extensions.code", equalTo("GRAPHQL_PARSE_FAILED"));
+        }
+    }
+
     private static String json(String query) {
         return new io.vertx.core.json.JsonObject(Map.of("query", query)).encode();
     }

@@ -1,0 +1,211 @@
+// Subscriptions at scale with real graphql-ws clients (graphql-transport-ws over WebSocket), one
+// WebSocket per subscriber, each with one ticketStatusChanged subscription.
+//   node subs.mjs idle   --url U --token T --count N --pid PID --jcmd PATH --tickets FILE
+//        RSS (and heap after a full GC) of the service before and after N idle subscriptions on
+//        distinct tickets: KB per subscription.
+//   node subs.mjs fanout --url U --token T --subscribers N --tickets FILE (--same | --distinct)
+//        [--events E] [--interval MS]
+//        --same: all N subscribe to the first ticket; E status changes of it.
+//        --distinct: subscriber i subscribes to ticket i; E changes of random subscribed tickets.
+//        Each change waits until the previous one reached every subscriber, then MS ms.
+//        Latency = delivery time at the subscriber - time the mutation was sent (an upper bound of
+//        commit -> delivery: it includes the mutation itself, reported as mutation p50/p99), and
+//        from the mutation's answer (a lower bound); prints one JSON line.
+// FILE: JSON [[id, version, status], ...] of IN_PROGRESS/HELD problem reports the run may change.
+import fs from "node:fs";
+import { execFileSync } from "node:child_process";
+import WebSocket from "ws";
+import { createClient } from "graphql-ws";
+import { gid, prng } from "./shapes.mjs";
+
+const [mode, ...rest] = process.argv.slice(2);
+const opt = {};
+for (let i = 0; i < rest.length; i++) {
+  const key = rest[i].replace(/^--/, "");
+  if (rest[i + 1] === undefined || rest[i + 1].startsWith("--")) opt[key] = true;
+  else opt[key] = rest[++i];
+}
+const httpUrl = opt.url;
+const wsUrl = httpUrl.replace(/^http/, "ws");
+const tickets = JSON.parse(fs.readFileSync(opt.tickets, "utf8")).map(([id, version, status]) => ({ id, version, status }));
+const SUBSCRIPTION = `subscription($filter: TicketEventFilter) {
+  ticketStatusChanged(filter: $filter) { eventId ticketId status occurredAt } }`;
+const MUTATION = `mutation($input: TicketTransitionInput!) { problemReportTransition(input: $input) {
+  problemReport { id status version } userErrors { message code } } }`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pct = (sorted, p) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100 : null);
+
+/** Opens one client with one subscription; onEvent(data, receivedAt). Resolves once connected. */
+function subscribe(ticketId, onEvent, onError) {
+  return new Promise((resolve, reject) => {
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+      connectionParams: { Authorization: `Bearer ${opt.token}` },
+      on: { connected: () => resolve(client), error: reject },
+    });
+    client.subscribe(
+      { query: SUBSCRIPTION, variables: { filter: { ticketIds: [gid("ProblemReport", ticketId)] } } },
+      { next: (msg) => onEvent(msg, performance.now()), error: onError, complete: () => {} },
+    );
+  });
+}
+
+/** Opens n subscriptions, batch at a time, and waits until the service counts them all. */
+async function openAll(n, ticketOf, onEvent) {
+  const clients = [];
+  const errors = [];
+  const batch = 200;
+  for (let i = 0; i < n; i += batch) {
+    const part = [];
+    for (let j = i; j < Math.min(n, i + batch); j++) {
+      part.push(subscribe(ticketOf(j), (msg, at) => onEvent(j, msg, at), (e) => errors.push(e)));
+    }
+    clients.push(...(await Promise.all(part)));
+  }
+  await waitForActive(n);
+  if (errors.length) throw new Error("subscription errors: " + JSON.stringify(errors[0]).slice(0, 300));
+  return clients;
+}
+
+/** The service's own count of registered subscribers (Prometheus gauge), as subscribe has no ack. */
+async function activeSubscriptions() {
+  const text = await (await fetch(httpUrl.replace(/\/graphql$/, "/q/metrics"))).text();
+  const line = text.split("\n").find((l) => l.startsWith("supportgraph_subscriptions_active"));
+  return line ? Number(line.split(" ").at(-1)) : NaN;
+}
+
+async function waitForActive(n) {
+  for (let i = 0; i < 600; i++) {
+    const active = await activeSubscriptions();
+    if (Number.isNaN(active)) {
+      await sleep(2000); // no gauge: give the server time to register them
+      return;
+    }
+    if (active >= n) return;
+    await sleep(100);
+  }
+  throw new Error(`only ${await activeSubscriptions()} of ${n} subscriptions became active`);
+}
+
+async function transition(ticket) {
+  const to = ticket.status === "IN_PROGRESS" ? "HELD" : "IN_PROGRESS";
+  const res = await fetch(httpUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${opt.token}` },
+    body: JSON.stringify({ query: MUTATION, variables: { input: { id: gid("ProblemReport", ticket.id), expectedVersion: ticket.version, to } } }),
+  });
+  const json = await res.json();
+  const r = json.data?.problemReportTransition?.problemReport;
+  if (!r || json.errors || json.data.problemReportTransition.userErrors.length) throw new Error("mutation failed: " + JSON.stringify(json).slice(0, 300));
+  ticket.status = r.status;
+  ticket.version = r.version;
+}
+
+function memory(pid) {
+  if (opt.jcmd) execFileSync(opt.jcmd, [String(pid), "GC.run"]);
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
+  let heapKb = null;
+  if (opt.jcmd) {
+    const info = execFileSync(opt.jcmd, [String(pid), "GC.heap_info"]).toString();
+    const used = /used (\d+)K/.exec(info);
+    heapKb = used ? Number(used[1]) : null;
+  }
+  return { rssKb, heapKb };
+}
+
+async function idle() {
+  const n = Number(opt.count);
+  const pid = Number(opt.pid);
+  await sleep(1000);
+  const before = memory(pid);
+  const clients = await openAll(n, (i) => tickets[i % tickets.length].id, () => {});
+  await sleep(3000); // let allocation from the connection storm settle before the GC
+  const after = memory(pid);
+  const result = {
+    subscriptions: n,
+    rssBeforeKb: before.rssKb,
+    rssAfterKb: after.rssKb,
+    rssPerSubscriptionKb: Math.round(((after.rssKb - before.rssKb) / n) * 100) / 100,
+    heapBeforeKb: before.heapKb,
+    heapAfterKb: after.heapKb,
+    heapPerSubscriptionKb: before.heapKb == null ? null : Math.round(((after.heapKb - before.heapKb) / n) * 100) / 100,
+  };
+  await Promise.all(clients.map((c) => c.dispose()));
+  console.log(JSON.stringify(result));
+}
+
+async function fanout() {
+  const n = Number(opt.subscribers);
+  const events = Number(opt.events ?? 20);
+  const interval = Number(opt.interval ?? 200);
+  const same = Boolean(opt.same);
+  if (!same && tickets.length < n) throw new Error(`--distinct needs ${n} tickets, have ${tickets.length}`);
+  // Events go one at a time, so every delivery belongs to the current event.
+  const sentAt = [];
+  const answeredAt = [];
+  const deliveries = []; // [event index, received at]
+  let current = -1;
+  let received = 0;
+  const clients = await openAll(n, (i) => (same ? tickets[0].id : tickets[i].id), (i, msg, at) => {
+    received++;
+    if (current >= 0) deliveries.push([current, at]);
+  });
+  const settle = async (count) => {
+    let last = received;
+    let idleSince = performance.now();
+    while (received < count && performance.now() - idleSince < 30000) {
+      await sleep(5);
+      if (received !== last) {
+        last = received;
+        idleSince = performance.now();
+      }
+    }
+  };
+  const rng = prng(7);
+  const mutationMs = [];
+  // One event at a time: the next change is made once every subscriber got the previous one (or
+  // after 30 s without progress), so each event's fan-out is measured alone.
+  const perEvent = same ? n : 1;
+  for (let e = 0; e < events; e++) {
+    const ticket = same ? tickets[0] : tickets[Math.floor(rng() * n)];
+    current = e;
+    sentAt[e] = performance.now();
+    await transition(ticket);
+    answeredAt[e] = performance.now();
+    mutationMs.push(answeredAt[e] - sentAt[e]);
+    await settle((e + 1) * perEvent);
+    await sleep(interval);
+  }
+  const expected = events * perEvent;
+  const latencies = deliveries.map(([e, at]) => at - sentAt[e]).sort((a, b) => a - b);
+  // From the mutation's answer (after its commit): a lower bound of commit -> delivery; negative
+  // when the event arrived before the answer did.
+  const afterAnswer = deliveries.map(([e, at]) => at - answeredAt[e]).sort((a, b) => a - b);
+  mutationMs.sort((a, b) => a - b);
+  await Promise.all(clients.map((c) => c.dispose()));
+  console.log(
+    JSON.stringify({
+      subscribers: n,
+      tickets: same ? 1 : n,
+      events,
+      expectedDeliveries: expected,
+      delivered: received,
+      p50: pct(latencies, 50),
+      p99: pct(latencies, 99),
+      max: pct(latencies, 100),
+      afterAnswerP50: pct(afterAnswer, 50),
+      afterAnswerP99: pct(afterAnswer, 99),
+      mutationP50: pct(mutationMs, 50),
+      mutationP99: pct(mutationMs, 99),
+    }),
+  );
+}
+
+if (mode === "idle") await idle();
+else if (mode === "fanout") await fanout();
+else throw new Error(`unknown mode ${mode}`);
+process.exit(0);
