@@ -28,24 +28,36 @@ public class TicketEventService {
 
     public Multi<TicketStatusEvent> ticketStatusChanged(TicketEventFilter filter, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
-        Predicate<OutboxEvent> accepts = audience().and(matching(filter));
+        Predicate<OutboxEvent> accepts = audience(Set.of(EventType.TICKET_STATUS_CHANGED)).and(matching(filter));
         return dispatcher.subscribe(accepts, TicketStatusEvent::of, afterId);
     }
 
+    /** SLA at-risk and breach alerts of problem reports, optionally of one customer. */
+    public Multi<SlaAlert> slaAlerts(String customerId, String after) {
+        Long afterId = after == null ? null : EventId.decode(after);
+        Predicate<OutboxEvent> accepts = audience(Set.of(EventType.SLA_AT_RISK, EventType.SLA_BREACHED));
+        if (customerId != null) {
+            Long customer = GlobalId.decode(CustomerType.TYPE, customerId);
+            accepts = accepts.and(e -> customer.equals(e.customerId()));
+        }
+        return dispatcher.subscribe(accepts, SlaAlert::of, afterId);
+    }
+
     /**
-     * The events this caller may see, decided now: the request scope (and with it the caller) is
-     * not active on the dispatcher thread. Staff see every ticket; a portal user only the problem
-     * reports of their own customer, never troubles. Filters naming other customers' tickets then
-     * simply match nothing, which reveals nothing about their existence.
+     * The events of these types this caller may see, decided now: the request scope (and with it
+     * the caller) is not active on the dispatcher thread. Staff see every ticket; a portal user only
+     * the problem reports of their own customer, never troubles. Filters naming other customers'
+     * tickets then simply match nothing, which reveals nothing about their existence.
      */
-    private Predicate<OutboxEvent> audience() {
-        Predicate<OutboxEvent> tickets = e -> e.type().equals(EventType.TICKET_STATUS_CHANGED.name());
+    private Predicate<OutboxEvent> audience(Set<EventType> types) {
+        Set<String> names = types.stream().map(Enum::name).collect(Collectors.toSet());
+        Predicate<OutboxEvent> typed = e -> names.contains(e.type());
         OptionalLong scope = caller.customerScope();
         if (scope.isEmpty()) {
-            return tickets;
+            return typed;
         }
         Long customer = scope.getAsLong();
-        return tickets.and(e -> e.aggregate().equals(TicketKind.PROBLEM_REPORT.name()) && customer.equals(e.customerId()));
+        return typed.and(e -> e.aggregate().equals(TicketKind.PROBLEM_REPORT.name()) && customer.equals(e.customerId()));
     }
 
     private static Predicate<OutboxEvent> matching(TicketEventFilter filter) {
