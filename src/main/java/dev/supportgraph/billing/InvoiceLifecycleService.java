@@ -62,7 +62,7 @@ public class InvoiceLifecycleService {
                     input.to() + " follows from payments: record a payment instead");
         }
         Invoice invoice = load(input.id(), input.expectedVersion());
-        invoice.state = transitions.move(Subject.INVOICE, INVOICE, invoice.id, invoice.customerId, invoice.state,
+        invoice.state = transitions.move(Subject.INVOICE, INVOICE, invoice.id, invoice.number, invoice.customerId, invoice.state,
                 input.to(), input.reason());
         return flushed(invoice);
     }
@@ -170,7 +170,7 @@ public class InvoiceLifecycleService {
             em.persist(line);
             invoice.totalAmount = invoice.totalAmount.add(line.amount);
         }
-        transitions.created(Subject.INVOICE, INVOICE, invoice.id, customerId, invoice.state, null);
+        transitions.created(Subject.INVOICE, INVOICE, invoice.id, invoice.number, customerId, invoice.state, null);
         return invoice.id;
     }
 
@@ -208,7 +208,7 @@ public class InvoiceLifecycleService {
     private void settle(Invoice invoice, String reason) {
         InvoiceState target = due(invoice).signum() == 0 ? InvoiceState.SETTLED : InvoiceState.PARTIALLY_PAID;
         if (target != invoice.state) {
-            invoice.state = transitions.move(Subject.INVOICE, INVOICE, invoice.id, invoice.customerId, invoice.state, target, reason);
+            invoice.state = transitions.move(Subject.INVOICE, INVOICE, invoice.id, invoice.number, invoice.customerId, invoice.state, target, reason);
         }
     }
 

@@ -25,6 +25,8 @@ public enum ErrorCode {
     QUERY_TOO_COMPLEX,
     /** A business rule rejected the request (e.g. the credit check). */
     BUSINESS_RULE,
+    /** A subscriber did not read its events fast enough and was closed; resubscribe with after:. */
+    SUBSCRIBER_TOO_SLOW,
     /** An unexpected server failure; details are only in the server log, never in the response. */
     INTERNAL,
     // Protocol codes, reported by the HTTP and validation layers rather than by resolvers:

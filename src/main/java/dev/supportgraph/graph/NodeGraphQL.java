@@ -1,8 +1,6 @@
 package dev.supportgraph.graph;
 
 import io.quarkus.security.Authenticated;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -10,23 +8,15 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Refetching any object by its global id (Relay Object Identification). */
 @GraphQLApi
 @Authenticated
 public class NodeGraphQL {
 
-    private final Map<String, NodeLoader> loaders = new HashMap<>();
-
     @Inject
-    NodeGraphQL(@Any Instance<NodeLoader> all) {
-        all.forEach(loader -> loader.nodeTypes().forEach(type -> loaders.put(type, loader)));
-    }
+    Nodes nodes;
 
     @Query
     @Description("The object with this id, or null when it does not exist or is not visible to the caller.")
@@ -41,16 +31,6 @@ public class NodeGraphQL {
         if (ids.size() > 100) {
             throw ApiException.badInput("nodes takes at most 100 ids, got " + ids.size());
         }
-        List<GlobalId> decoded = ids.stream().map(GlobalId::decode).toList();
-        Map<String, List<Long>> byType = new LinkedHashMap<>();
-        decoded.forEach(id -> byType.computeIfAbsent(id.type(), t -> new ArrayList<>()).add(id.id()));
-        Map<GlobalId, Node> found = new HashMap<>();
-        byType.forEach((type, keys) -> {
-            NodeLoader loader = loaders.get(type);
-            if (loader != null) {
-                loader.loadNodes(type, keys).forEach(node -> found.put(new GlobalId(type, node.key()), node));
-            }
-        });
-        return decoded.stream().map(found::get).toList();
+        return nodes.load(ids.stream().map(GlobalId::decode).toList());
     }
 }

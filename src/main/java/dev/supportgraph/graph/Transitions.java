@@ -1,5 +1,6 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.events.EventType;
 import dev.supportgraph.events.Outbox;
 import dev.supportgraph.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,33 +9,36 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
 
-import java.util.HashMap;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Applies a lifecycle's transition table and leaves the trail every transition needs, in the
- * caller's transaction: a status_change row (from, to, reason, actor, time) and an outbox event.
+ * caller's transaction: a status_change row (from, to, reason, actor, time) and an outbox event
+ * (written just before commit, see Outbox).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Transitions {
 
-    /** What a status belongs to: its status_change column and its GraphQL type. */
+    /**
+     * What a status belongs to: its status_change column and the type of its events. The
+     * constant name is the events' {@code aggregate} (for tickets the TicketKind name).
+     */
     public enum Subject {
-        PROBLEM_REPORT("problem_report_id", "ProblemReport"),
-        SERVICE_TROUBLE("service_trouble_id", "ServiceTrouble"),
-        RESOURCE_TROUBLE("resource_trouble_id", "ResourceTrouble"),
-        ORDER("order_id", "ProductOrder"),
-        ORDER_ITEM("order_item_id", "OrderItem"),
-        INVOICE("invoice_id", "Invoice");
+        PROBLEM_REPORT("problem_report_id", EventType.TICKET_STATUS_CHANGED),
+        SERVICE_TROUBLE("service_trouble_id", EventType.TICKET_STATUS_CHANGED),
+        RESOURCE_TROUBLE("resource_trouble_id", EventType.TICKET_STATUS_CHANGED),
+        ORDER("order_id", EventType.ORDER_STATE_CHANGED),
+        ORDER_ITEM("order_item_id", EventType.ORDER_ITEM_STATE_CHANGED),
+        INVOICE("invoice_id", EventType.INVOICE_STATE_CHANGED);
 
         final String column;
-        final String type;
+        final EventType event;
 
-        Subject(String column, String type) {
+        Subject(String column, EventType event) {
             this.column = column;
-            this.type = type;
+            this.event = event;
         }
     }
 
@@ -47,12 +51,16 @@ public class Transitions {
     @Inject
     Caller caller;
 
-    /** Records the creation of an object in {@code initial} (history from null). */
-    public <S extends Enum<S>> S created(Subject subject, StateMachine<S> machine, long id, Long customerId, S initial, String reason) {
+    /**
+     * Records the creation of an object in {@code initial} (history and event from null).
+     * {@code number} is the object's human-readable number (null if it has none).
+     */
+    public <S extends Enum<S>> S created(Subject subject, StateMachine<S> machine, long id, String number, Long customerId,
+                                         S initial, String reason) {
         if (!machine.initial().contains(initial)) {
             throw new IllegalArgumentException(machine.type() + " cannot start in " + initial);
         }
-        record(subject, id, customerId, null, initial, "create", reason, "Created");
+        record(subject, id, number, customerId, null, initial, "create", reason);
         return initial;
     }
 
@@ -60,10 +68,11 @@ public class Transitions {
      * Checks {@code from -> to} against the table (INVALID_TRANSITION otherwise, changing
      * nothing), records it and returns {@code to} for the caller to store.
      */
-    public <S extends Enum<S>> S move(Subject subject, StateMachine<S> machine, long id, Long customerId, S from, S to, String reason) {
+    public <S extends Enum<S>> S move(Subject subject, StateMachine<S> machine, long id, String number, Long customerId,
+                                      S from, S to, String reason) {
         S previous = machine.isBack(from, to) ? previous(subject, machine, id, from) : null;
         String action = machine.check(from, to, previous);
-        record(subject, id, customerId, from, to, action, reason, "StatusChanged");
+        record(subject, id, number, customerId, from, to, action, reason);
         return to;
     }
 
@@ -77,8 +86,8 @@ public class Transitions {
                 .filter(s -> s.name().equals(rows.getFirst())).findFirst().orElse(null);
     }
 
-    private void record(Subject subject, long id, Long customerId, Enum<?> from, Enum<?> to, String action,
-                        String reason, String event) {
+    private void record(Subject subject, long id, String number, Long customerId, Enum<?> from, Enum<?> to, String action,
+                        String reason) {
         String fromName = from == null ? null : from.name();
         em.createNativeQuery("insert into status_change (" + subject.column
                         + ", customer_id, from_status, to_status, reason, actor) values (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -86,13 +95,7 @@ public class Transitions {
                 .setParameter(1, id).setParameter(2, customerId, Long.class).setParameter(3, fromName, String.class)
                 .setParameter(4, to.name()).setParameter(5, reason, String.class).setParameter(6, caller.name())
                 .executeUpdate();
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("id", GlobalId.encode(subject.type, id));
-        payload.put("from", fromName);
-        payload.put("to", to.name());
-        payload.put("action", action);
-        payload.put("reason", reason);
-        payload.put("actor", caller.name());
-        outbox.publish(subject.type + event, subject.type, id, customerId, payload);
+        outbox.publish(subject.event, subject.name(), id, customerId,
+                new Outbox.Change(number, fromName, to.name(), action, reason, caller.name(), OffsetDateTime.now()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.supportgraph.impact;
 
+import dev.supportgraph.events.EventType;
 import dev.supportgraph.events.Outbox;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
@@ -122,7 +123,7 @@ public class ProactiveCare {
         payload.put("serviceTroublesOpened", opened);
         payload.put("serviceTroublesLinked", linked);
         payload.put("problemReportsOpened", reports);
-        outbox.publish("ResourceTroublePropagated", ResourceTroubleType.TYPE, trouble.id, null, payload);
+        outbox.publish(EventType.RESOURCE_TROUBLE_PROPAGATED, TicketKind.RESOURCE_TROUBLE.name(), trouble.id, null, payload);
         return new PropagationResult(resourceTroubles.byIds(List.of(trouble.id)).getFirst(), opened, linked, reports, List.of());
     }
 
@@ -255,7 +256,7 @@ public class ProactiveCare {
         payload.put("language", notice.language());
         payload.put("title", notice.title());
         payload.put("body", notice.body());
-        outbox.publish("ProactiveNotice", "ProblemReport", report.id, report.customerId, payload);
+        outbox.publish(EventType.PROACTIVE_NOTICE, TicketKind.PROBLEM_REPORT.name(), report.id, report.customerId, payload);
     }
 
     private void record(long resourceTroubleId, String columns, long key, long ticket, boolean opened) {

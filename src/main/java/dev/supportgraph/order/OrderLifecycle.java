@@ -101,7 +101,7 @@ public class OrderLifecycle {
         }
         caller.require(Role.AGENT, Role.ADMIN);
         Mutations.checkVersion(item.version, input.expectedVersion());
-        item.state = transitions.move(Subject.ORDER_ITEM, ITEM, item.id, item.customerId, item.state, input.to(), input.reason());
+        item.state = transitions.move(Subject.ORDER_ITEM, ITEM, item.id, null, item.customerId, item.state, input.to(), input.reason());
         em.flush();
         // Locking the order serializes concurrent item completions: the last one sees all others.
         ProductOrder order = em.find(ProductOrder.class, item.orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -140,7 +140,7 @@ public class OrderLifecycle {
         for (int n = 0; n < input.items().size(); n++) {
             em.persist(item(order, n, input.items().get(n), creditOk ? OrderItemState.ACKNOWLEDGED : OrderItemState.REJECTED));
         }
-        transitions.created(Subject.ORDER, ORDER, order.id, customerId, order.state, order.stateReason);
+        transitions.created(Subject.ORDER, ORDER, order.id, order.number, customerId, order.state, order.stateReason);
         return order.id;
     }
 
@@ -175,7 +175,7 @@ public class OrderLifecycle {
 
     private void move(ProductOrder order, OrderState to, String reason) {
         OrderState from = order.state;
-        order.state = transitions.move(Subject.ORDER, ORDER, order.id, order.customerId, from, to, reason);
+        order.state = transitions.move(Subject.ORDER, ORDER, order.id, order.number, order.customerId, from, to, reason);
         if (reason != null) {
             order.stateReason = reason;
         }
@@ -187,7 +187,7 @@ public class OrderLifecycle {
             em.createQuery("from OrderItem where orderId = ?1 and state = ?2 order by itemNumber", OrderItem.class)
                     .setParameter(1, order.id).setParameter(2, OrderItemState.ACKNOWLEDGED)
                     .getResultList()
-                    .forEach(i -> i.state = transitions.move(Subject.ORDER_ITEM, ITEM, i.id, i.customerId, i.state,
+                    .forEach(i -> i.state = transitions.move(Subject.ORDER_ITEM, ITEM, i.id, null, i.customerId, i.state,
                             OrderItemState.IN_PROGRESS, "Order started"));
         }
     }

@@ -1,7 +1,9 @@
 package dev.supportgraph.satisfaction;
 
 import dev.supportgraph.customer.CustomerSegment;
+import dev.supportgraph.events.EventType;
 import dev.supportgraph.events.Outbox;
+import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
@@ -62,7 +64,7 @@ public class SatisfactionService {
         if (created.isEmpty()) {
             throw ApiException.of(ErrorCode.BUSINESS_RULE, List.of("input", "id"), "This problem report was already rated");
         }
-        outbox.publish("ProblemReportRated", "ProblemReport", id, customerId, Map.of(
+        outbox.publish(EventType.PROBLEM_REPORT_RATED, TicketKind.PROBLEM_REPORT.name(), id, customerId, Map.of(
                 "problemReportId", GlobalId.encode("ProblemReport", id), "number", found.getFirst()[2], "score", input.score()));
         return new SatisfactionRatingType(id, input.score(), comment, utc(created.getFirst()));
     }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,6 +20,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,26 +37,28 @@ public class DevTokenRoute {
     private static final Set<String> ROLES = Set.of(Role.CUSTOMER, Role.AGENT, Role.SRE, Role.ADMIN);
     private static final long LIFETIME_SECONDS = 8 * 3600;
 
-    @ConfigProperty(name = "supportgraph.dev-token.signing-key")
-    Path signingKey;
+    @Inject
+    SecurityConfig config;
 
     @ConfigProperty(name = "quarkus.oidc.token.issuer")
     String issuer;
-
-    @ConfigProperty(name = "supportgraph.security.customer-claim", defaultValue = "customer_id")
-    String customerClaim;
 
     void register(@Observes Router router) {
         router.get("/dev/token").handler(ctx -> {
             String role = ctx.queryParams().get("role");
             String customer = ctx.queryParams().get("customer");
+            Optional<Path> signingKey = config.devTokenSigningKey();
+            if (signingKey.isEmpty()) {
+                ctx.response().setStatusCode(404).end("No dev signing key configured (supportgraph.security.dev-token-signing-key)\n");
+                return;
+            }
             if (role == null || !ROLES.contains(role) || (role.equals(Role.CUSTOMER) && customer == null)) {
                 ctx.response().setStatusCode(400).end("Use ?role=agent|sre|admin, or ?role=customer&customer=<customer database id>\n");
                 return;
             }
             try {
                 ctx.response().putHeader("Content-Type", "text/plain")
-                        .end(sign(Files.readString(signingKey), issuer, customerClaim, role, customer) + "\n");
+                        .end(sign(Files.readString(signingKey.get()), issuer, config.customerClaim(), role, customer) + "\n");
             } catch (IOException | GeneralSecurityException e) {
                 ctx.fail(e);
             }

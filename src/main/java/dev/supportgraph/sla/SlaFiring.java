@@ -1,6 +1,8 @@
 package dev.supportgraph.sla;
 
+import dev.supportgraph.events.EventType;
 import dev.supportgraph.events.Outbox;
+import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.graph.GlobalId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,7 +61,7 @@ public class SlaFiring {
             payload.put("dueAt", utc(dueAt).toString());
             payload.put("elapsedSeconds", reading.elapsed().toSeconds());
             payload.put("policyId", ticket.policy().getId());
-            outbox.publish(kind.breach() ? "SlaBreached" : "SlaAtRisk", "ProblemReport", ticket.id(), ticket.customerId(), payload);
+            outbox.publish(kind.breach() ? EventType.SLA_BREACHED : EventType.SLA_AT_RISK, TicketKind.PROBLEM_REPORT.name(), ticket.id(), ticket.customerId(), payload);
             if (kind == SlaEventKind.RESOLUTION_BREACHED) {
                 credit(ticket, eventId, now);
             }
@@ -167,7 +169,7 @@ public class SlaFiring {
         payload.put("currency", currency);
         payload.put("status", invoiceId == null ? "PENDING" : "APPLIED");
         payload.put("invoiceId", invoiceId == null ? null : GlobalId.encode("Invoice", invoiceId));
-        outbox.publish("ServiceCreditGranted", "ProblemReport", reportId, customerId, payload);
+        outbox.publish(EventType.SERVICE_CREDIT_GRANTED, TicketKind.PROBLEM_REPORT.name(), reportId, customerId, payload);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,6 +1,32 @@
 package dev.supportgraph.ticket;
 
-/** The three kinds of ticket, one table each. */
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
+
+/**
+ * The three kinds of ticket, one table each. The constant name is also the
+ * {@code outbox_event.aggregate} of their events, {@link #nodeType} the type name in their global ids.
+ */
+@Name("TicketKind")
+@Description("The kind of a ticket.")
 public enum TicketKind {
-    PROBLEM_REPORT, SERVICE_TROUBLE, RESOURCE_TROUBLE
+    PROBLEM_REPORT("ProblemReport"),
+    SERVICE_TROUBLE("ServiceTrouble"),
+    RESOURCE_TROUBLE("ResourceTrouble");
+
+    public final String nodeType;
+
+    TicketKind(String nodeType) {
+        this.nodeType = nodeType;
+    }
+
+    /** The kind whose global ids carry this type name, or null. */
+    public static TicketKind ofNodeType(String nodeType) {
+        for (TicketKind kind : values()) {
+            if (kind.nodeType.equals(nodeType)) {
+                return kind;
+            }
+        }
+        return null;
+    }
 }

@@ -33,7 +33,7 @@ public class TicketLifecycle {
     Caller caller;
 
     public void created(TicketKind kind, TicketEntity ticket, Long customerId) {
-        transitions.created(subject(kind), machine(kind), ticket.id, customerId, ticket.status, null);
+        transitions.created(subject(kind), machine(kind), ticket.id, ticket.number, customerId, ticket.status, null);
     }
 
     /** Applies {@code input} to a loaded ticket (version checked, table checked) and flushes. */
@@ -41,7 +41,7 @@ public class TicketLifecycle {
         Mutations.checkVersion(ticket.version, input.expectedVersion());
         TicketStatus to = input.to();
         String resolution = to == TicketStatus.RESOLVED ? Inputs.text(input.resolution(), 4000, "input", "resolution") : null;
-        ticket.status = transitions.move(subject(kind), machine(kind), ticket.id, customerId, ticket.status, to, input.reason());
+        ticket.status = transitions.move(subject(kind), machine(kind), ticket.id, ticket.number, customerId, ticket.status, to, input.reason());
         if (to == TicketStatus.RESOLVED) {
             ticket.resolution = resolution;
             ticket.resolvedAt = OffsetDateTime.now();

@@ -80,7 +80,7 @@ class ProactiveCareTest {
         Map<Long, List<String>> notes = Map.of(anna, List.of("We detected a fault"), bernd, List.of("Wir haben eine Störung"),
                 clara, List.of("Wir haben eine Störung"), dora, List.of("We detected a fault"));
         assertNotes(notes);
-        assertEquals(4, Sql.count(ds, "select count(*) from outbox_event where type = 'ProactiveNotice' and payload->>'resourceTroubleId' = ? and customer_id is not null", rt));
+        assertEquals(4, Sql.count(ds, "select count(*) from outbox_event where type = 'PROACTIVE_NOTICE' and payload->>'resourceTroubleId' = ? and customer_id is not null", rt));
         assertEquals(4 + 1, Sql.count(ds, "select count(*) from problem_report_service_trouble l join propagation p on p.problem_report_id = l.problem_report_id where p.resource_trouble_id = ?", rtKey),
                 "each report linked to the service troubles of its customer's services (Anna has two)");
         assertEquals(5, impact(rt).getInt("impact.openProblemReports"));
@@ -117,7 +117,7 @@ class ProactiveCareTest {
         notes = Map.of(anna, List.of("We detected a fault", "The fault"), bernd, List.of("Wir haben eine Störung", "Die Störung"),
                 clara, List.of("Wir haben eine Störung", "Die Störung"), dora, List.of("We detected a fault", "The fault"));
         assertNotes(notes);
-        assertEquals(4, Sql.count(ds, "select count(*) from outbox_event where type = 'ProactiveNotice' and payload->>'resourceTroubleId' = ? and payload->>'phase' = 'RESOLVED'", rt));
+        assertEquals(4, Sql.count(ds, "select count(*) from outbox_event where type = 'PROACTIVE_NOTICE' and payload->>'resourceTroubleId' = ? and payload->>'phase' = 'RESOLVED'", rt));
         assertEquals(4, Sql.count(ds, "select count(*) from status_change c join propagation g on g.problem_report_id = c.problem_report_id where g.resource_trouble_id = ? and c.to_status = 'RESOLVED' and c.reason like 'Resolved with RT-%'", rtKey));
 
         // A retried resolution is refused and changes nothing; propagating a resolved trouble is refused.

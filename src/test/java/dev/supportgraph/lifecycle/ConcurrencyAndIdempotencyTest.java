@@ -111,7 +111,7 @@ class ConcurrencyAndIdempotencyTest {
         assertEquals(1, ids.size(), "all retries return the same report: " + ids);
         assertTrue(ids.iterator().next() != null);
         assertEquals(1, Sql.count(ds, "select count(*) from problem_report where customer_id = ?", customer));
-        assertEquals(1, Sql.count(ds, "select count(*) from outbox_event where aggregate = 'ProblemReport' and customer_id = ?", customer));
+        assertEquals(1, Sql.count(ds, "select count(*) from outbox_event where aggregate = 'PROBLEM_REPORT' and customer_id = ?", customer));
     }
 
     private static JsonPath create(long customer, String key, String title) {

@@ -87,9 +87,15 @@ class ProblemHandlingFlowTest {
                         List.of("IN_PROGRESS", "RESOLVED", "agent@supportgraph.dev"),
                         List.of("RESOLVED", "CLOSED", "portal-user-" + customer)),
                 history("problem_report_id", reportKey));
-        assertEquals(List.of("ProblemReportCreated", "ProblemReportStatusChanged", "ProblemReportStatusChanged", "ProblemReportStatusChanged"),
-                Sql.rows(ds, "select type from outbox_event where aggregate = 'ProblemReport' and aggregate_id = ? order by id", reportKey)
-                        .stream().map(r -> r.get("type")).toList());
+        assertEquals(List.of(
+                        List.of("TICKET_STATUS_CHANGED", "-", "ACKNOWLEDGED", "create"),
+                        List.of("TICKET_STATUS_CHANGED", "ACKNOWLEDGED", "IN_PROGRESS", "start"),
+                        List.of("TICKET_STATUS_CHANGED", "IN_PROGRESS", "RESOLVED", "resolve"),
+                        List.of("TICKET_STATUS_CHANGED", "RESOLVED", "CLOSED", "acceptResolution")),
+                Sql.rows(ds, """
+                                select type, coalesce(payload ->> 'from', '-') as "from", payload ->> 'to' as "to", payload ->> 'action' as action
+                                from outbox_event where aggregate = 'PROBLEM_REPORT' and aggregate_id = ? order by id""", reportKey)
+                        .stream().map(r -> List.of(r.get("type"), r.get("from"), r.get("to"), r.get("action"))).toList());
         assertEquals(4, history("service_trouble_id", GlobalId.decode("ServiceTrouble", st)).size());
         assertEquals(4, history("resource_trouble_id", GlobalId.decode("ResourceTrouble", rt)).size());
         assertEquals(1, Sql.count(ds, "select count(*) from problem_report_service_trouble where problem_report_id = ?", reportKey));

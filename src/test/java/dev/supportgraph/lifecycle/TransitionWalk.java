@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.Arguments;
 
 import javax.sql.DataSource;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,8 +51,10 @@ final class TransitionWalk {
             assertEquals(to, result.getString(object + "." + stateField));
             assertEquals(to, Sql.row(ds, "select " + stateColumn + " as s from " + table + " where id = ?", id).get("s"));
             assertEquals(1, Sql.count(ds, history, id, from, to), "history of " + from + " -> " + to);
-            assertTrue(Sql.count(ds, "select count(*) from outbox_event where aggregate_id = ? and payload ->> 'from' = ? and payload ->> 'to' = ?",
-                    id, from, to) >= 1, "outbox event of " + from + " -> " + to);
+            // The event's aggregate is named like the history column (problem_report_id: PROBLEM_REPORT).
+            String aggregate = historyColumn.replaceFirst("_id$", "").toUpperCase(Locale.ROOT);
+            assertTrue(Sql.count(ds, "select count(*) from outbox_event where aggregate = ? and aggregate_id = ? and payload ->> 'from' = ? and payload ->> 'to' = ?",
+                    aggregate, id, from, to) >= 1, "outbox event of " + from + " -> " + to);
         } else {
             assertEquals("INVALID_TRANSITION", result.getString("userErrors[0].code"), () -> from + " -> " + to + ": " + result.prettify());
             assertNull(result.get(object));

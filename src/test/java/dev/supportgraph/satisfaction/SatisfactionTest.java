@@ -47,7 +47,7 @@ class SatisfactionTest {
         assertEquals("FORBIDDEN", code(rate(Tokens.agent(), closed1, 3, "null")), "staff do not rate for customers");
         assertEquals(1, Sql.count(ds, "select count(*) from satisfaction_rating where problem_report_id = ?", GlobalId.decode("ProblemReport", closed1)));
         assertEquals(5, Sql.row(ds, "select score from satisfaction_rating where problem_report_id = ?", GlobalId.decode("ProblemReport", closed1)).get("score"));
-        assertEquals(3, Sql.count(ds, "select count(*) from outbox_event where type = 'ProblemReportRated' and customer_id in (?, ?)", wholesale, consumer));
+        assertEquals(3, Sql.count(ds, "select count(*) from outbox_event where type = 'PROBLEM_REPORT_RATED' and customer_id in (?, ?)", wholesale, consumer));
 
         JsonPath summary = GraphQLClient.post(Tokens.customer(wholesale), "{ node(id: \"" + GlobalId.encode("Customer", wholesale)
                         + "\") { ... on Customer { satisfaction { average responses } } } problemReport(id: \"" + closed1 + "\") { satisfactionRating { score comment } } }")

@@ -129,7 +129,7 @@ class SlaClockTest {
         evaluator.evaluate();
         evaluator.evaluate();
         assertEquals(List.of("RESOLUTION_AT_RISK"), kinds(report));
-        assertEquals(1, events(report, "SlaAtRisk"));
+        assertEquals(1, events(report, "SLA_AT_RISK"));
 
         // 20:01, two replicas at once.
         clock.set(t0.plus(Duration.ofMinutes(10 * 60 + 1)));
@@ -148,8 +148,8 @@ class SlaClockTest {
             pool.shutdown();
         }
         assertEquals(List.of("RESOLUTION_AT_RISK", "RESOLUTION_BREACHED"), kinds(report));
-        assertEquals(1, events(report, "SlaBreached"));
-        assertEquals(1, events(report, "ServiceCreditGranted"));
+        assertEquals(1, events(report, "SLA_BREACHED"));
+        assertEquals(1, events(report, "SERVICE_CREDIT_GRANTED"));
         assertEquals(1, Sql.count(ds, "select count(*) from service_credit where problem_report_id = ?", report));
         assertEquals(new BigDecimal("25.00"), Sql.row(ds, "select amount from adjustment where problem_report_id = ?", report).get("amount"));
         assertEquals(new BigDecimal("25.00"), Sql.row(ds, "select adjusted_amount from invoice where id = ?", invoice).get("adjusted_amount"));
@@ -176,7 +176,7 @@ class SlaClockTest {
         evaluator.evaluate();
         assertEquals(new BigDecimal("9.99"), Sql.row(ds, "select adjusted_amount from invoice where id = ?", otherInvoice).get("adjusted_amount"));
         assertEquals(1, Sql.count(ds, "select count(*) from adjustment where problem_report_id = ?", otherReport));
-        assertEquals(1, events(report, "SlaBreached"));
+        assertEquals(1, events(report, "SLA_BREACHED"));
     }
 
     private long customer(String segment) {
@@ -211,7 +211,7 @@ class SlaClockTest {
     }
 
     private long events(long report, String type) {
-        return Sql.count(ds, "select count(*) from outbox_event where aggregate = 'ProblemReport' and aggregate_id = ? and type = ?", report, type);
+        return Sql.count(ds, "select count(*) from outbox_event where aggregate = 'PROBLEM_REPORT' and aggregate_id = ? and type = ?", report, type);
     }
 
     private JsonPath sla(String report) {

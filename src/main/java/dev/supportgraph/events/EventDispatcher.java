@@ -1,0 +1,212 @@
+package dev.supportgraph.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.netty.channel.Channel;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.RoutingContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * This replica's end of the fan-out: LISTENs on the channel with the reactive client, reads the
+ * new outbox rows by id on each notification (and on every (re)connect and periodically, in case
+ * a notification was lost with a connection), and hands them to the local subscribers in id
+ * order. All reads and hand-overs run on one thread, so each subscriber sees each event once, in
+ * order, whether it came live or from a catch-up.
+ */
+@ApplicationScoped
+public class EventDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    OutboxReader reader;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String reactiveUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "supportgraph-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    /** The number of registered subscribers, for the gauge. */
+    private final AtomicInteger active = new AtomicInteger();
+    /** Touched only on {@link #thread}. */
+    private final List<EventSubscription<?>> subscriptions = new ArrayList<>();
+    /** The last event id read from the outbox; written only on {@link #thread}. */
+    private volatile long head;
+    private PgSubscriber listener;
+    private Counter delivered;
+    private Timer lag;
+
+    void start(@Observes StartupEvent event) {
+        registry.gauge("supportgraph.subscriptions.active", active);
+        delivered = Counter.builder("supportgraph.events.delivered").description("Events sent to subscribers").register(registry);
+        lag = Timer.builder("supportgraph.events.delivery.lag").description("From the event's creation to its sending")
+                .register(registry);
+        head = reader.lastId();
+        listener = PgSubscriber.subscriber(vertx, connectOptions())
+                // Reconnect forever, backing off up to 5 s; the subscribe handler then catches up.
+                .reconnectPolicy(retries -> Math.min(5000L, 100L << Math.min(retries, 6)));
+        listener.channel(config.channel())
+                .handler(id -> wake())
+                .subscribeHandler(v -> {
+                    LOG.debugf("Listening on %s", config.channel());
+                    wake();
+                });
+        connect();
+        thread.scheduleWithFixedDelay(this::wake, config.pollInterval().toMillis(), config.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        long flush = config.flushInterval().toMillis();
+        thread.scheduleWithFixedDelay(this::flushAll, flush, flush, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (listener != null) {
+            listener.close();
+        }
+        thread.execute(() -> subscriptions.forEach(EventSubscription::complete));
+        thread.shutdown();
+    }
+
+    /**
+     * A stream of the events {@code accepts} lets through, mapped by {@code mapper}: first those
+     * after {@code after} (null: none), then new ones, for the client subscribing in the current request.
+     */
+    <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after) {
+        EventSubscription.Client client = client();
+        return Multi.createFrom().emitter(emitter -> {
+            EventSubscription<T> subscription =
+                    new EventSubscription<>(accepts, mapper, emitter, after, client, config.bufferSize());
+            thread.execute(() -> {
+                subscription.start(head);
+                subscriptions.add(subscription);
+                active.set(subscriptions.size());
+                serve(subscription);
+            });
+            // Cancelled when the client completes it or its socket closes.
+            emitter.onTermination(() -> onThread(this::flushAll));
+        });
+    }
+
+    /** The subscribing client's socket and Vert.x context, taken while its request is current. */
+    private EventSubscription.Client client() {
+        RoutingContext context = request.getCurrent();
+        Channel channel = context != null && context.request().connection() instanceof ConnectionBase connection
+                ? connection.channel() : null;
+        return new EventSubscription.Client(channel, (ContextInternal) Vertx.currentContext());
+    }
+
+    private void connect() {
+        listener.connect().onFailure(e -> {
+            LOG.warnf("Cannot LISTEN on %s yet (%s); retrying", config.channel(), e.getMessage());
+            vertx.setTimer(1000, t -> connect());
+        });
+    }
+
+    private PgConnectOptions connectOptions() {
+        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl.split(",")[0].trim());
+        username.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        return options.setProperties(Map.of("application_name", config.applicationName()));
+    }
+
+    /** Schedules one read of the outbox; wake-ups that arrive before it runs are folded into it. */
+    private void wake() {
+        if (drainQueued.compareAndSet(false, true)) {
+            onThread(this::drain);
+        }
+    }
+
+    private void onThread(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            // shutting down: nothing is delivered any more
+        }
+    }
+
+    private void drain() {
+        drainQueued.set(false);
+        try {
+            List<OutboxEvent> batch;
+            do {
+                batch = reader.read(head, Long.MAX_VALUE, config.batchSize());
+                for (OutboxEvent event : batch) {
+                    head = event.id();
+                    subscriptions.forEach(s -> s.offer(event));
+                }
+            } while (batch.size() == config.batchSize());
+        } catch (RuntimeException e) {
+            // The next notification, reconnect or poll retries from the same head.
+            LOG.warn("Reading the outbox failed", e);
+        }
+        flushAll();
+    }
+
+    private void flushAll() {
+        try {
+            subscriptions.removeIf(EventSubscription::finished);
+            active.set(subscriptions.size());
+            subscriptions.forEach(this::serve);
+        } catch (RuntimeException e) {
+            LOG.warn("Serving subscribers failed", e);
+        }
+    }
+
+    private void serve(EventSubscription<?> subscription) {
+        subscription.catchUp(reader, head, config.batchSize());
+        subscription.flush(event -> {
+            delivered.increment();
+            lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
+        });
+    }
+}

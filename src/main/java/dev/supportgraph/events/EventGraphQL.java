@@ -1,0 +1,75 @@
+package dev.supportgraph.events;
+
+import dev.supportgraph.customer.CustomerService;
+import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.graph.Nodes;
+import dev.supportgraph.ticket.Ticket;
+import dev.supportgraph.ticket.TicketKind;
+import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+@GraphQLApi
+@Authenticated
+public class EventGraphQL {
+
+    @Inject
+    TicketEventService service;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    Nodes nodes;
+
+    @Subscription
+    @Description("Ticket status changes the caller may see, as they commit. With after: (an eventId) the events "
+            + "since then are replayed first (within the retention window), then new ones follow without gap or repeat.")
+    public Multi<TicketStatusEvent> ticketStatusChanged(TicketEventFilter filter, String after) {
+        return service.ticketStatusChanged(filter, after);
+    }
+
+    @Subscription
+    @Description("SLA alerts of the problem reports the caller may see (a portal user: their own), optionally of one "
+            + "customer; after: replays from an eventId as for ticketStatusChanged.")
+    public Multi<SlaAlert> slaAlerts(@Id String customerId, String after) {
+        return service.slaAlerts(customerId, after);
+    }
+
+    @Description("The customer of a problem report; null for service and resource troubles.")
+    public List<CustomerType> customer(@Source List<TicketStatusEvent> events) {
+        Map<Long, CustomerType> byId = customers.mapByIds(events.stream().map(TicketStatusEvent::customerKey)
+                .filter(Objects::nonNull).distinct().toList());
+        return events.stream().map(e -> e.customerKey() == null ? null : byId.get(e.customerKey())).toList();
+    }
+
+    /**
+     * Loaded through the ticket services, so with the subscriber's scope (its request context
+     * travels with each event, see EventSubscription).
+     */
+    @Description("The ticket as it is now (it may have changed again since the event); null if it no longer exists or is not visible.")
+    public List<Ticket> ticket(@Source List<TicketStatusEvent> events) {
+        return tickets(events.stream().map(e -> new GlobalId(e.kind().nodeType, e.ticketKey())).toList());
+    }
+
+    @Name("ticket")
+    @Description("The problem report as it is now; null if it is not visible.")
+    public List<Ticket> alertTicket(@Source List<SlaAlert> alerts) {
+        return tickets(alerts.stream().map(a -> new GlobalId(TicketKind.PROBLEM_REPORT.nodeType, a.ticketKey())).toList());
+    }
+
+    private List<Ticket> tickets(List<GlobalId> ids) {
+        return nodes.load(ids).stream().map(Ticket.class::cast).toList();
+    }
+}

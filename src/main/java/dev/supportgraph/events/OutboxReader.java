@@ -1,0 +1,71 @@
+package dev.supportgraph.events;
+
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads committed outbox rows by id, outside any transaction of the caller (the fan-out thread
+ * has none). Commit order equals id order (see {@link Outbox}), so paging by id misses nothing.
+ */
+@ApplicationScoped
+public class OutboxReader {
+
+    @Inject
+    DataSource dataSource;
+
+    /** The rows with {@code after < id <= upTo}, in id order, at most {@code limit}. */
+    public List<OutboxEvent> read(long after, long upTo, int limit) {
+        String sql = """
+                select id, type, aggregate, aggregate_id, customer_id, payload::text, created_at
+                from outbox_event where id > ? and id <= ? order by id limit ?""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, after);
+            s.setLong(2, upTo);
+            s.setInt(3, limit);
+            List<OutboxEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new OutboxEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getObject(5, Long.class), new JsonObject(rs.getString(6)),
+                            rs.getObject(7, OffsetDateTime.class)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the outbox", e);
+        }
+    }
+
+    /** The highest committed event id (0 when the outbox is empty). */
+    public long lastId() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from outbox_event")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the outbox", e);
+        }
+    }
+
+    /** Deletes the events created before {@code cutoff}; returns how many. */
+    public int purge(OffsetDateTime cutoff) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("delete from outbox_event where created_at < ?")) {
+            s.setObject(1, cutoff);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not purge the outbox", e);
+        }
+    }
+}
