@@ -6,9 +6,11 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -149,27 +151,17 @@ public class Outbox {
         if (trail == null) {
             Trail queued = new Trail(new JsonArray(), new JsonArray());
             transaction.putResource(Outbox.class, queued);
-            // Hibernate cannot join a transaction that is already completing: join it now.
-            em.joinTransaction();
-            // Interposed synchronizations run after the ordinary ones, among them Hibernate's flush.
-            transaction.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    write(queued);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    // nothing held
-                }
-            });
+            // Hibernate runs this when the transaction completes, after its flush and while it still
+            // holds the connection; a rollback never gets there.
+            em.unwrap(SessionImplementor.class).getTransactionCompletionCallbacks()
+                    .registerCallback((BeforeCompletionCallback) session -> write(session, queued));
             trail = queued;
         }
         return trail;
     }
 
-    private void write(Trail trail) {
-        em.createNativeQuery(WRITE_TRAIL, Long.class).setParameter(1, trail.history().encode())
+    private void write(SharedSessionContractImplementor session, Trail trail) {
+        session.createNativeQuery(WRITE_TRAIL, Long.class).setParameter(1, trail.history().encode())
                 .setParameter(2, trail.events().encode()).setParameter(3, config.channel())
                 .getSingleResult();
     }
