@@ -55,6 +55,7 @@ public class QueryLimitsInstaller {
                         + " is allowed (lists multiply the cost of what they select: ask for smaller pages)");
             }
         });
+        chain.add(new LazyDataLoaders());
         builder.instrumentation(new ChainedInstrumentation(chain));
         // The same token limit for documents that reach SmallRye without GraphQLHttpFilter (WebSocket).
         ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
