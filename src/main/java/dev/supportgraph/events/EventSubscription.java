@@ -15,9 +15,10 @@ import java.util.function.Predicate;
 
 /**
  * One subscriber's position in the event stream. Touched only by the dispatcher thread (but for
- * the hand-over to the client's context), so events reach it in id order. A subscriber starting from a cursor first catches up by reading the
- * outbox at its own pace (never more than its buffer holds); once it has read up to the
- * dispatcher's head it turns live and receives new events as they are fanned out.
+ * the hand-over to the client's context), so events reach it in id order. A subscriber starting
+ * from a cursor first catches up by reading the outbox at its own pace (never more than its
+ * buffer holds); once it has read up to the dispatcher's head it turns live and receives new
+ * events as they are fanned out.
  */
 final class EventSubscription<T> {
 

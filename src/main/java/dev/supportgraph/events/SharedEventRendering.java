@@ -80,6 +80,7 @@ public class SharedEventRendering {
             context.getNormalizedQueryTree().get().getTopLevelFields().forEach(field -> {
                 key.append(field.getResultKey()).append('{');
                 selection(field.getChildren(), key);
+                key.append('}');
             });
             context.getGraphQLContext().put(KEY, key.toString());
             return super.execute(context, parameters);
