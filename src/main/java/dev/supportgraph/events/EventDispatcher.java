@@ -207,6 +207,6 @@ public class EventDispatcher {
         subscription.flush(event -> {
             delivered.increment();
             lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
-        });
+        }, handedOver -> onThread(() -> serve(handedOver)));
     }
 }

@@ -7,14 +7,18 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.impl.ContextInternal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One subscriber's position in the event stream. Touched only by the dispatcher thread, so events
- * reach it in id order. A subscriber starting from a cursor first catches up by reading the
- * outbox at its own pace (never more than its buffer holds); once it has read up to the
- * dispatcher's head it turns live and receives new events as they are fanned out.
+ * One subscriber's position in the event stream. Touched only by the dispatcher thread (but for
+ * the hand-over to the client's context), so events reach it in id order. A subscriber starting
+ * from a cursor first catches up by reading the outbox at its own pace (never more than its
+ * buffer holds); once it has read up to the dispatcher's head it turns live and receives new
+ * events as they are fanned out.
  */
 final class EventSubscription<T> {
 
@@ -41,6 +45,8 @@ final class EventSubscription<T> {
     private long position;
     private boolean live;
     private boolean failed;
+    /** Set while events are on their way to the client's context (cleared there). */
+    private volatile boolean handingOver;
 
     /**
      * @param after   replay the events after this id, or null for only new events
@@ -104,20 +110,40 @@ final class EventSubscription<T> {
         }
     }
 
-    /** Hands buffered events to the client while it asks for them and its socket takes them. */
-    void flush(Delivery delivery) {
-        while (!buffer.isEmpty() && !finished() && emitter.requested() > 0 && (channel == null || channel.isWritable())) {
+    /**
+     * Hands buffered events to the client while it asks for them and its socket takes them. They
+     * are emitted on the client's own Vert.x context (its event loop, which also carries its
+     * request scope for the resolvers of the events' fields), so a fan-out renders on all event
+     * loops instead of on the dispatcher thread; one hand-over at a time keeps them in order, and
+     * {@code again} is called when it is done, to serve this subscriber once more.
+     */
+    void flush(Delivery delivery, Consumer<EventSubscription<T>> again) {
+        if (handingOver) {
+            return;
+        }
+        List<T> items = new ArrayList<>();
+        long requested = emitter.requested();
+        while (!buffer.isEmpty() && !finished() && items.size() < requested && (channel == null || channel.isWritable())) {
             OutboxEvent event = buffer.poll();
-            T item = mapper.apply(event);
-            if (context == null) {
-                emitter.emit(item);
-            } else {
-                // Resolvers of the event's fields (batch @Source ones run blocking) need the
-                // subscriber's Vert.x context, which also carries its request scope.
-                context.dispatch(v -> emitter.emit(item));
-            }
+            items.add(mapper.apply(event));
             delivery.delivered(event);
         }
+        if (items.isEmpty()) {
+            return;
+        }
+        if (context == null) {
+            items.forEach(emitter::emit);
+            return;
+        }
+        handingOver = true;
+        context.runOnContext(v -> {
+            try {
+                items.forEach(emitter::emit);
+            } finally {
+                handingOver = false;
+                again.accept(this);
+            }
+        });
     }
 
     void complete() {

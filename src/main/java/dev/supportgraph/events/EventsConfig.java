@@ -32,6 +32,14 @@ public interface EventsConfig {
     @WithDefault("PT0.1S")
     Duration flushInterval();
 
+    /**
+     * Rendered events kept for sharing: subscribers with the same selection and read scope get
+     * an event rendered once (one entry per event, selection and scope; older ones are rendered
+     * again if asked for).
+     */
+    @WithDefault("1000")
+    int sharedRenderings();
+
     /** Rows read from the outbox per statement. */
     @WithDefault("500")
     int batchSize();

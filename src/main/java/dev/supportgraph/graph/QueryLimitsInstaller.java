@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds the query limits and the direct reading of record fields ({@link RecordFieldAccess}) to the
- * graphql-java engine SmallRye builds (it fires the builder as a CDI event when
- * {@code quarkus.smallrye-graphql.events.enabled=true}). SmallRye offers no way to add an
+ * Adds the query limits, the direct reading of record fields ({@link RecordFieldAccess}) and the
+ * lazy DataLoader registry ({@link LazyDataLoaders}) to the graphql-java engine SmallRye builds (it
+ * fires the builder as a CDI event when {@code quarkus.smallrye-graphql.events.enabled=true}). SmallRye offers no way to add an
  * instrumentation to its own chain (its query cache is one), so the chain is read from the builder
  * and extended; failing to do so stops the start-up rather than running without limits.
  */
@@ -60,6 +60,7 @@ public class QueryLimitsInstaller {
             }
         });
         chain.add(recordFieldAccess);
+        chain.add(new LazyDataLoaders());
         builder.instrumentation(new ChainedInstrumentation(chain));
         // The same token limit for documents that reach SmallRye without GraphQLHttpFilter (WebSocket).
         ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()

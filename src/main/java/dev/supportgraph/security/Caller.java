@@ -66,6 +66,15 @@ public class Caller {
         return OptionalLong.of(-1);
     }
 
+    /**
+     * What decides which data this caller may read: the roles and the customer scope (no read
+     * depends on the name). Subscription events rendered for one caller are shared with callers
+     * of the same read scope, so a read that comes to depend on more must add it here.
+     */
+    public String readScope() {
+        return identity.getRoles().stream().sorted().toList() + " " + customerScope();
+    }
+
     /** True when this caller may see objects of the given customer. */
     public boolean canSeeCustomer(long customerId) {
         OptionalLong scope = customerScope();

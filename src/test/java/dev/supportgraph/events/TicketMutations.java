@@ -49,13 +49,25 @@ final class TicketMutations {
      * its current version first; returns the version after the change.
      */
     int transition(String token, String id, String to, String reason) {
-        String mutation = Character.toLowerCase(GlobalId.decode(id).type().charAt(0)) + GlobalId.decode(id).type().substring(1);
+        String mutation = mutationPrefix(id);
         int version = query(token, "{ node(id: \"" + id + "\") { ... on Ticket { version } } }").getInt("data.node.version");
         String resolution = to.equals("RESOLVED") ? ", resolution: \"Fixed\"" : "";
         JsonPath result = mutate(token, mutation + "Transition", "{id: \"" + id + "\", expectedVersion: " + version
                 + ", to: " + to + (reason == null ? "" : ", reason: \"" + reason + "\"") + resolution + "}", mutation + " { status version }");
         assertEquals(to, result.getString(mutation + ".status"));
         return result.getInt(mutation + ".version");
+    }
+
+    /** Adds a note ({@code PUBLIC} or {@code INTERNAL}) to the ticket {@code id}. */
+    void note(String token, String id, String body, String visibility) {
+        mutate(token, mutationPrefix(id) + "AddNote", "{id: \"" + id + "\", body: \"" + body + "\", visibility: "
+                + visibility + "}", "note { id }");
+    }
+
+    /** The ticket's type as the mutations' names begin with it, e.g. problemReport. */
+    private static String mutationPrefix(String id) {
+        String type = GlobalId.decode(id).type();
+        return Character.toLowerCase(type.charAt(0)) + type.substring(1);
     }
 
     private JsonPath mutate(String token, String mutation, String input, String selection) {

@@ -2,12 +2,14 @@ package dev.supportgraph.events;
 
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.testing.GraphQLWebSocket;
+import dev.supportgraph.testing.SqlStatements;
 import dev.supportgraph.testing.Tokens;
 import dev.supportgraph.ticket.TicketKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +43,17 @@ class TicketStatusSubscriptionTest {
                 ticket { id number status ... on ProblemReport { title } }
               }
             }""";
+    /** A selection with batch fields inside the event and inside its ticket. */
+    static final String WITH_NOTES = """
+            subscription($filter: TicketEventFilter, $after: String) {
+              ticketStatusChanged(filter: $filter, after: $after) {
+                eventId status customer { name } ticket { status ... on ProblemReport { notes { body } } }
+              }
+            }""";
+    static final String NARROW = """
+            subscription($filter: TicketEventFilter, $after: String) {
+              ticketStatusChanged(filter: $filter, after: $after) { id: eventId now: ticket { status } }
+            }""";
     static final Duration WAIT = Duration.ofSeconds(10);
     static final Duration QUIET = Duration.ofMillis(700);
 
@@ -60,6 +73,9 @@ class TicketStatusSubscriptionTest {
 
     @Inject
     EventsConfig config;
+
+    @Inject
+    SqlStatements statements;
 
     private final List<GraphQLWebSocket> sockets = new ArrayList<>();
 
@@ -172,6 +188,76 @@ class TicketStatusSubscriptionTest {
     }
 
     @Test
+    void everySubscriberGetsItsOwnSelectionInItsOwnScopeEventAfterEvent() throws Exception {
+        long customer = events.customer("Events Shared Ltd");
+        String report = tickets.problemReport(Tokens.agent(), customer);
+        tickets.note(Tokens.agent(), report, "for everyone", "PUBLIC");
+        tickets.note(Tokens.agent(), report, "staff only", "INTERNAL");
+        Map<String, Object> byTicket = filter(null, List.of(report), null);
+        GraphQLWebSocket agent = subscribed(Tokens.agent(), null, TRANSPORT_WS, WITH_NOTES, byTicket, null);
+        GraphQLWebSocket sameAgain = subscribed(Tokens.agent(), null, TRANSPORT_WS, WITH_NOTES, filter(null, null, gid(customer)), null);
+        GraphQLWebSocket sre = subscribed(Tokens.sre(), null, TRANSPORT_WS, WITH_NOTES, byTicket, null);
+        GraphQLWebSocket portal = subscribed(null, Tokens.customer(customer), TRANSPORT_WS, WITH_NOTES, byTicket, null);
+        GraphQLWebSocket narrow = subscribed(Tokens.agent(), null, TRANSPORT_WS, NARROW, byTicket, null);
+
+        for (String status : List.of("IN_PROGRESS", "HELD")) {
+            tickets.transition(Tokens.agent(), report, status, null);
+            String eventId = EventId.encode(events.eventIds(TicketKind.PROBLEM_REPORT, key(report)).getLast());
+            for (GraphQLWebSocket staff : List.of(agent, sameAgain, sre)) {
+                assertEquals(withNotes(eventId, status, "for everyone", "staff only"), event(staff), status);
+            }
+            assertEquals(withNotes(eventId, status, "for everyone"), event(portal), "portal users see public notes only");
+            assertEquals(new JsonObject().put("id", eventId).put("now", new JsonObject().put("status", status)), event(narrow));
+        }
+        for (GraphQLWebSocket ws : List.of(agent, sameAgain, sre, portal, narrow)) {
+            ws.assertSilent(QUIET);
+        }
+    }
+
+    @Test
+    void subscribersWithTheSameSelectionAndScopeShareOneRenderingOfAnEvent() throws Exception {
+        long customer = events.customer("Events Rendered Once Ltd");
+        String report = tickets.problemReport(Tokens.agent(), customer);
+        tickets.note(Tokens.agent(), report, "for everyone", "PUBLIC");
+        List<GraphQLWebSocket> subscribers = new ArrayList<>();
+        subscribers.add(subscribed(Tokens.agent(), null, TRANSPORT_WS, WITH_NOTES, filter(null, List.of(report), null), null));
+        long one = statementsUntilDelivered(report, "IN_PROGRESS", subscribers);
+
+        // Other filters (root arguments), same selection and read scope: the rendering is shared.
+        subscribers.add(subscribed(Tokens.agent(), null, TRANSPORT_WS, WITH_NOTES, filter(null, null, gid(customer)), null));
+        subscribers.add(subscribed(Tokens.agent(), null, TRANSPORT_WS, WITH_NOTES, null, null));
+        assertEquals(one, statementsUntilDelivered(report, "HELD", subscribers), "three alike cost what one costs");
+
+        // Another read scope renders on its own: its batch fields load again, in its scope.
+        subscribers.add(subscribed(null, Tokens.customer(customer), TRANSPORT_WS, WITH_NOTES, filter(null, List.of(report), null), null));
+        assertTrue(statementsUntilDelivered(report, "IN_PROGRESS", subscribers) > one, "a portal user's rendering is its own");
+    }
+
+    /** The statements Hibernate prepared for a change of the report until every subscriber received it. */
+    private long statementsUntilDelivered(String report, String status, List<GraphQLWebSocket> subscribers) {
+        return statements.count(() -> {
+            tickets.transition(Tokens.agent(), report, status, null);
+            try {
+                for (GraphQLWebSocket ws : subscribers) {
+                    assertEquals(status, event(ws).getString("status"));
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static JsonObject withNotes(String eventId, String status, String... notes) {
+        JsonArray expected = new JsonArray();
+        for (String note : notes) {
+            expected.add(new JsonObject().put("body", note));
+        }
+        return new JsonObject().put("eventId", eventId).put("status", status)
+                .put("customer", new JsonObject().put("name", "Events Shared Ltd"))
+                .put("ticket", new JsonObject().put("status", status).put("notes", expected));
+    }
+
+    @Test
     void anonymousSubscribersAreRefused() throws Exception {
         GraphQLWebSocket ws = open(null, TRANSPORT_WS).init(null);
         ws.subscribe("1", SUBSCRIPTION, Map.of());
@@ -255,12 +341,17 @@ class TicketStatusSubscriptionTest {
 
     private GraphQLWebSocket subscribed(String headerToken, String initToken, String protocol,
                                         Map<String, Object> filter, String after) throws Exception {
+        return subscribed(headerToken, initToken, protocol, SUBSCRIPTION, filter, after);
+    }
+
+    private GraphQLWebSocket subscribed(String headerToken, String initToken, String protocol, String subscription,
+                                        Map<String, Object> filter, String after) throws Exception {
         int expected = (int) activeSubscriptions() + 1;
         GraphQLWebSocket ws = open(headerToken, protocol).init(initToken);
         Map<String, Object> variables = new HashMap<>();
         variables.put("filter", filter);
         variables.put("after", after);
-        ws.subscribe("1", SUBSCRIPTION, variables);
+        ws.subscribe("1", subscription, variables);
         // subscribe has no acknowledgement: wait until the server has registered it.
         awaitActiveSubscriptions(expected);
         return ws;
