@@ -40,10 +40,8 @@ public class InventoryGraphQL {
     @Description("Service instances visible to the caller (a portal user sees only their own).")
     public @NonNull ServiceConnection services(Integer first, String after, Integer last, String before,
                                                ServiceFilter filter, ServiceOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        Page<ServiceType> page = service.servicePage(request, filter, orderBy);
-        Integer total = Selection.wantsTotalCount(context) ? (int) service.serviceCount(filter) : null;
-        return ServiceConnection.of(page, total);
+        return service.services().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                orderBy, Selection.wantsTotalCount(context), ServiceConnection::of);
     }
 
     @Query
@@ -83,6 +81,6 @@ public class InventoryGraphQL {
     @Name("service")
     @Description("The service instance this item provides or changes, once there is one.")
     public List<ServiceType> itemService(@Source List<OrderItemType> items) {
-        return Batch.one(items, OrderItemType::serviceKey, service::mapServicesByIds);
+        return Batch.one(items, OrderItemType::serviceKey, service.services()::mapByIds);
     }
 }

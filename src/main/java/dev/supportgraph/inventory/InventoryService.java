@@ -1,18 +1,18 @@
 package dev.supportgraph.inventory;
 
 import dev.supportgraph.customer.CustomerType;
-import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.OrderDirection;
 import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
+import dev.supportgraph.graph.ScopedReads;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import org.hibernate.StatelessSession;
 
 import java.util.Collection;
 import java.util.List;
@@ -25,11 +25,12 @@ import java.util.stream.Collectors;
  * user gets none, as if they did not exist).
  */
 @ApplicationScoped
-@Transactional
 public class InventoryService implements NodeLoader {
 
+    private ScopedReads<ServiceInstance, ServiceType, ServiceFilter, ServiceOrder> services;
+
     @Inject
-    ServiceInstanceRepository services;
+    ServiceInstanceRepository servicesOnResources;
 
     @Inject
     ResourceRepository resources;
@@ -37,14 +38,19 @@ public class InventoryService implements NodeLoader {
     @Inject
     Caller caller;
 
-    public Page<ServiceType> servicePage(PageRequest request, ServiceFilter filter, ServiceOrder order) {
-        ServiceOrder effective = order == null ? new ServiceOrder(ServiceOrderField.CREATED_AT, OrderDirection.ASC) : order;
-        return services.page(where(filter), effective.field().key, effective.direction() == OrderDirection.DESC, request)
-                .map(ServiceType::of);
+    @Inject
+    InventoryService(StatelessSession session, Caller caller) {
+        services = new ScopedReads<>(session, caller, ServiceInstance.class, "e.customerId", s -> s.id, s -> s.customerId,
+                ServiceType::of, InventoryService::where, new ServiceOrder(ServiceOrderField.CREATED_AT, OrderDirection.ASC));
     }
 
-    public long serviceCount(ServiceFilter filter) {
-        return services.count(where(filter));
+    /** Services: the top-level list, by id, each customer's (by name). */
+    public ScopedReads<ServiceInstance, ServiceType, ServiceFilter, ServiceOrder> services() {
+        return services;
+    }
+
+    public Map<Long, List<ServiceType>> servicesByCustomers(Collection<Long> customerIds) {
+        return services.byParents("e.customerId", customerIds, "e.customerId, e.name, e.id", ServiceType::customerKey);
     }
 
     public Page<ResourceType> resourcePage(PageRequest request, ResourceFilter filter, ResourceOrder order) {
@@ -60,34 +66,12 @@ public class InventoryService implements NodeLoader {
         return caller.isStaff() ? resources.count(where(filter)) : 0;
     }
 
-    /** The services with these ids that the caller may see, in no particular order. */
-    public List<ServiceType> servicesByIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return services.byIds(ids).stream()
-                .filter(s -> caller.canSeeCustomer(s.customerId))
-                .map(ServiceType::of)
-                .toList();
-    }
-
-    public Map<Long, ServiceType> mapServicesByIds(Collection<Long> ids) {
-        return Batch.byKey(servicesByIds(ids));
-    }
-
-    public Map<Long, List<ServiceType>> servicesByCustomers(Collection<Long> customerIds) {
-        return services.byCustomers(customerIds).stream()
-                .filter(s -> caller.canSeeCustomer(s.customerId))
-                .map(ServiceType::of)
-                .collect(Collectors.groupingBy(ServiceType::customerKey));
-    }
-
     /** The services running on each resource, keyed by resource id; nothing for portal users. */
     public Map<Long, List<ServiceType>> servicesByResources(Collection<Long> resourceIds) {
         if (!caller.isStaff() || resourceIds.isEmpty()) {
             return Map.of();
         }
-        return services.byResources(resourceIds).stream()
+        return servicesOnResources.byResources(resourceIds).stream()
                 .collect(Collectors.groupingBy(row -> (Long) row[0],
                         Collectors.mapping(row -> ServiceType.of((ServiceInstance) row[1]), Collectors.toList())));
     }
@@ -116,12 +100,11 @@ public class InventoryService implements NodeLoader {
 
     @Override
     public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
-        return type.equals(ServiceType.TYPE) ? servicesByIds(ids) : resourcesByIds(ids);
+        return type.equals(ServiceType.TYPE) ? services.byIds(ids) : resourcesByIds(ids);
     }
 
-    private Where where(ServiceFilter filter) {
+    private static Where where(ServiceFilter filter) {
         Where where = new Where();
-        caller.customerScope().ifPresent(scope -> where.eq("e.customerId", scope));
         if (filter != null) {
             where.in("e.state", filter.state())
                     .eq("e.customerId", filter.customerId() == null ? null

@@ -12,7 +12,6 @@ import dev.supportgraph.ticket.TicketLinks;
 import dev.supportgraph.ticket.TicketOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.util.Collection;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.stream.Collectors;
 
 /** Reads of resource troubles, for staff only (see {@link StaffOnly}). */
 @ApplicationScoped
-@Transactional
 public class ResourceTroubleService implements NodeLoader {
 
     @Inject

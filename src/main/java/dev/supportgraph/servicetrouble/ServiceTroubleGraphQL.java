@@ -78,7 +78,7 @@ public class ServiceTroubleGraphQL {
         // Two statements for the level: the link rows, then the services through the inventory's own scope.
         Map<Long, List<Long>> serviceKeys = service.affectedServiceKeys(
                 troubles.stream().map(ServiceTroubleType::key).distinct().toList());
-        Map<Long, ServiceType> services = inventory.mapServicesByIds(
+        Map<Long, ServiceType> services = inventory.services().mapByIds(
                 serviceKeys.values().stream().flatMap(List::stream).distinct().toList());
         return troubles.stream().map(t -> serviceKeys.getOrDefault(t.key(), List.of()).stream()
                 .map(services::get).filter(Objects::nonNull).toList()).toList();

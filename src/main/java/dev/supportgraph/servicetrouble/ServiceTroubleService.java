@@ -12,7 +12,6 @@ import dev.supportgraph.ticket.TicketLinks;
 import dev.supportgraph.ticket.TicketOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.stream.Collectors;
 
 /** Reads of service troubles, for staff only (see {@link StaffOnly}). */
 @ApplicationScoped
-@Transactional
 public class ServiceTroubleService implements NodeLoader {
 
     @Inject
