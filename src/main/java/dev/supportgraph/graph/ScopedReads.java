@@ -12,9 +12,11 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
- * The reads every customer-owned list offers (top-level connection, one connection per customer,
- * by id), always confined to the caller's customer scope: a portal user's queries get
- * {@code customerPath = their customer}, so they never see another customer's rows.
+ * The reads every list of the graph offers (top-level connection, one connection per customer,
+ * by id, by parent), always within the caller's scope. Customer-owned rows: a portal user's
+ * queries get {@code customerPath = their customer}, so they never see another customer's rows.
+ * Staff-only rows ({@link #staffOnly}: troubles, resources): a portal user gets nothing (empty
+ * lists and connections, no statement), as if they did not exist.
  * <p>
  * Resolvers read through the injected {@link StatelessSession}: outside a transaction (the
  * queries of a GraphQL request) it is request-scoped, so a batch level costs no BEGIN/COMMIT, and
@@ -39,6 +41,8 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
     private final O defaultOrder;
 
     /**
+     * Rows owned by one customer each.
+     *
      * @param customerPath HQL path of the owning customer's id on {@code e} ({@code e.id} for customers)
      * @param filter       the filter's conditions (the scope is added to them); called with null too
      */
@@ -56,20 +60,35 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
         this.defaultOrder = defaultOrder;
     }
 
-    /** {@code where} confined to the caller's customer scope. */
+    /** Rows only staff may see; {@code customerPath} and {@code customerOf} have no use then. */
+    public static <E, T extends Node, F, O extends Ordering<? super E>> ScopedReads<E, T, F, O> staffOnly(
+            StatelessSession session, Caller caller, Class<E> entity, ToLongFunction<? super E> idOf,
+            Function<E, T> toType, Function<F, Where> filter, O defaultOrder) {
+        return new ScopedReads<>(session, caller, entity, null, idOf, null, toType, filter, defaultOrder);
+    }
+
+    /** {@code where} confined to the caller's customer scope (customer-owned rows). */
     public Where scoped(Where where) {
         caller.customerScope().ifPresent(scope -> where.eq(customerPath, scope));
         return where;
     }
 
+    /** Staff-only rows and a portal user: nothing to read. */
+    private boolean hidden() {
+        return customerPath == null && caller.customerScope().isPresent();
+    }
+
     public Page<T> page(PageRequest request, F filterInput, O order) {
+        if (hidden()) {
+            return Page.empty();
+        }
         O effective = order == null ? defaultOrder : order;
         return Keyset.page(session, entity, where(filterInput), effective.sortKey(), effective.descending(), request, idOf)
                 .map(toType);
     }
 
     public long count(F filterInput) {
-        return Keyset.count(session, entity, where(filterInput));
+        return hidden() ? 0 : Keyset.count(session, entity, where(filterInput));
     }
 
     /** The top-level connection, with its total when {@code withTotal} (the client selected totalCount). */
@@ -78,7 +97,7 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
         return connection.apply(page(request, filterInput, order), withTotal ? (int) count(filterInput) : null);
     }
 
-    /** A page of each customer's rows (all customers in one statement), keyed by customer id. */
+    /** A page of each customer's rows (all customers in one statement), keyed by customer id; customer-owned rows. */
     public Map<Long, Page<T>> pagesPerCustomer(Collection<Long> customerIds, PageRequest request, F filterInput, O order) {
         O effective = order == null ? defaultOrder : order;
         return Page.mapEach(Keyset.pagesPerParent(session, entity, customerPath, customerIds, where(filterInput),
@@ -109,7 +128,7 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
 
     /** The visible rows whose {@code path} is one of {@code keys}, in {@code orderBy} order; no statement without keys. */
     public List<T> byKeys(String path, Collection<Long> keys, String orderBy) {
-        return keys.isEmpty() ? List.of() : list(new Where().keyIn(path, keys), orderBy);
+        return keys.isEmpty() || hidden() ? List.of() : list(new Where().keyIn(path, keys), orderBy);
     }
 
     /** {@link #byKeys} grouped by each row's parent (a to-many relation), keeping {@code orderBy} within a parent. */
@@ -118,8 +137,8 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
     }
 
     /** The visible rows matching {@code where}, in {@code orderBy} order (HQL on {@code e}). */
-    public List<T> list(Where where, String orderBy) {
-        Where scopedWhere = scoped(where);
+    private List<T> list(Where where, String orderBy) {
+        Where scopedWhere = customerPath == null ? where : scoped(where);
         var query = session.createQuery("select e from " + entity.getSimpleName() + " e where " + scopedWhere.hql()
                 + " order by " + orderBy, entity);
         scopedWhere.params().forEach(query::setParameter);
@@ -127,6 +146,7 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
     }
 
     private Where where(F filterInput) {
-        return scoped(filter.apply(filterInput));
+        Where where = filter.apply(filterInput);
+        return customerPath == null ? where : scoped(where);
     }
 }

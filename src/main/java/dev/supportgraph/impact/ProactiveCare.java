@@ -125,7 +125,7 @@ public class ProactiveCare {
         payload.put("serviceTroublesLinked", linked);
         payload.put("problemReportsOpened", reports);
         outbox.publish(EventType.RESOURCE_TROUBLE_PROPAGATED, TicketKind.RESOURCE_TROUBLE.name(), trouble.id, null, payload);
-        return new PropagationResult(resourceTroubles.byIds(List.of(trouble.id)).getFirst(), opened, linked, reports, List.of());
+        return new PropagationResult(resourceTroubles.troubles().byIds(List.of(trouble.id)).getFirst(), opened, linked, reports, List.of());
     }
 
     /**

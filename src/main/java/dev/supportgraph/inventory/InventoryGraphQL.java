@@ -4,7 +4,6 @@ import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.Batch;
-import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
 import dev.supportgraph.order.OrderItemType;
@@ -48,10 +47,8 @@ public class InventoryGraphQL {
     @Description("Network and IT resources (staff only; empty for portal users).")
     public @NonNull ResourceConnection resources(Integer first, String after, Integer last, String before,
                                                  ResourceFilter filter, ResourceOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        Page<ResourceType> page = service.resourcePage(request, filter, orderBy);
-        Integer total = Selection.wantsTotalCount(context) ? (int) service.resourceCount(filter) : null;
-        return ResourceConnection.of(page, total);
+        return service.resources().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                orderBy, Selection.wantsTotalCount(context), ResourceConnection::of);
     }
 
     @Name("services")

@@ -5,8 +5,6 @@ import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.OrderDirection;
-import dev.supportgraph.graph.Page;
-import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.ScopedReads;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
@@ -29,11 +27,13 @@ public class InventoryService implements NodeLoader {
 
     private ScopedReads<ServiceInstance, ServiceType, ServiceFilter, ServiceOrder> services;
 
+    private ScopedReads<Resource, ResourceType, ResourceFilter, ResourceOrder> resources;
+
     @Inject
     ServiceInstanceRepository servicesOnResources;
 
     @Inject
-    ResourceRepository resources;
+    ResourceRepository resourcesOfServices;
 
     @Inject
     Caller caller;
@@ -42,6 +42,8 @@ public class InventoryService implements NodeLoader {
     InventoryService(StatelessSession session, Caller caller) {
         services = new ScopedReads<>(session, caller, ServiceInstance.class, "e.customerId", s -> s.id, s -> s.customerId,
                 ServiceType::of, InventoryService::where, new ServiceOrder(ServiceOrderField.CREATED_AT, OrderDirection.ASC));
+        resources = ScopedReads.staffOnly(session, caller, Resource.class, r -> r.id, ResourceType::of,
+                InventoryService::where, new ResourceOrder(ResourceOrderField.NAME, OrderDirection.ASC));
     }
 
     /** Services: the top-level list, by id, each customer's (by name). */
@@ -49,21 +51,13 @@ public class InventoryService implements NodeLoader {
         return services;
     }
 
+    /** Resources (staff only): the top-level list and by id. */
+    public ScopedReads<Resource, ResourceType, ResourceFilter, ResourceOrder> resources() {
+        return resources;
+    }
+
     public Map<Long, List<ServiceType>> servicesByCustomers(Collection<Long> customerIds) {
         return services.byParents("e.customerId", customerIds, "e.customerId, e.name, e.id", ServiceType::customerKey);
-    }
-
-    public Page<ResourceType> resourcePage(PageRequest request, ResourceFilter filter, ResourceOrder order) {
-        if (!caller.isStaff()) {
-            return Page.empty();
-        }
-        ResourceOrder effective = order == null ? new ResourceOrder(ResourceOrderField.NAME, OrderDirection.ASC) : order;
-        return resources.page(where(filter), effective.field().key, effective.direction() == OrderDirection.DESC, request)
-                .map(ResourceType::of);
-    }
-
-    public long resourceCount(ResourceFilter filter) {
-        return caller.isStaff() ? resources.count(where(filter)) : 0;
     }
 
     /** The services running on each resource, keyed by resource id; nothing for portal users. */
@@ -81,16 +75,9 @@ public class InventoryService implements NodeLoader {
         if (!caller.isStaff() || serviceIds.isEmpty()) {
             return Map.of();
         }
-        return resources.byServices(serviceIds).stream()
+        return resourcesOfServices.byServices(serviceIds).stream()
                 .collect(Collectors.groupingBy(row -> (Long) row[0],
                         Collectors.mapping(row -> ResourceType.of((Resource) row[1]), Collectors.toList())));
-    }
-
-    public List<ResourceType> resourcesByIds(Collection<Long> ids) {
-        if (!caller.isStaff() || ids.isEmpty()) {
-            return List.of();
-        }
-        return resources.byIds(ids).stream().map(ResourceType::of).toList();
     }
 
     @Override
@@ -100,7 +87,7 @@ public class InventoryService implements NodeLoader {
 
     @Override
     public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
-        return type.equals(ServiceType.TYPE) ? services.byIds(ids) : resourcesByIds(ids);
+        return type.equals(ServiceType.TYPE) ? services.byIds(ids) : resources.byIds(ids);
     }
 
     private static Where where(ServiceFilter filter) {

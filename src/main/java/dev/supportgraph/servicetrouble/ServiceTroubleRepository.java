@@ -1,13 +1,8 @@
 package dev.supportgraph.servicetrouble;
 
 import dev.supportgraph.graph.KeyList;
-import dev.supportgraph.graph.Keyset;
-import dev.supportgraph.graph.Page;
-import dev.supportgraph.graph.PageRequest;
-import dev.supportgraph.graph.SortKey;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.problem.ProblemReportServiceTrouble;
-import dev.supportgraph.ticket.TicketEntity;
 import dev.supportgraph.ticket.TicketLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,29 +11,12 @@ import org.hibernate.StatelessSession;
 import java.util.Collection;
 import java.util.List;
 
-/** Read-only loading of service troubles (see {@link dev.supportgraph.graph.ScopedReads} for the session). */
+/** Read-only loading of service troubles through their links (see {@link dev.supportgraph.graph.ScopedReads} for the session). */
 @ApplicationScoped
 public class ServiceTroubleRepository {
 
     @Inject
     StatelessSession session;
-
-    public Page<ServiceTrouble> page(Where where, SortKey<TicketEntity> key, boolean descending, PageRequest request) {
-        return Keyset.page(session, ServiceTrouble.class, where, key, descending, request, t -> t.id);
-    }
-
-    public long count(Where where) {
-        return Keyset.count(session, ServiceTrouble.class, where);
-    }
-
-    public List<ServiceTrouble> byIds(Collection<Long> ids) {
-        return KeyList.load(session, ServiceTrouble.class, "e.id", ids, "e.id");
-    }
-
-    /** Children of all given parents, newest first. */
-    public List<ServiceTrouble> byParents(Collection<Long> parentIds) {
-        return KeyList.load(session, ServiceTrouble.class, "e.parentId", parentIds, "e.createdAt desc, e.id desc");
-    }
 
     /** {@code [problemReportId, ServiceTrouble]} pairs. */
     public List<Object[]> byProblemReports(Collection<Long> problemReportIds) {
