@@ -325,7 +325,7 @@ class TicketGraphTest {
         assertEquals(small, doubled, "statements grew with the data");
         assertEquals(small, redoubled, "statements grew with the data");
         // page, customer, reportedBy, serviceTroubles, resourceTroubles, resource, notes, statusHistory
-        assertTrue(small <= 8, "expected at most one statement per level, got " + small);
+        assertEquals(8, small, "one statement per level");
     }
 
     private long count(String query, String tag, int expected) {
