@@ -3,6 +3,7 @@ package dev.supportgraph.ticket;
 import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
+import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,11 +53,12 @@ public class TicketService implements NodeLoader {
     /** Notes by id: staff see all; a portal customer only the PUBLIC notes of their own problem reports. */
     @Override
     public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
-        StringBuilder hql = new StringBuilder("select e from TicketNote e where " + KeyList.condition("e.id", "ids"));
-        caller.customerScope().ifPresent(scope -> hql.append(" and e.visibility = dev.supportgraph.ticket.NoteVisibility.PUBLIC and e.customerId = ").append(scope));
-        return session.createQuery(hql.toString(), TicketNote.class).setParameter("ids", KeyList.of(ids)).getResultList().stream()
-                .map(NoteType::of)
-                .toList();
+        Where where = new Where().keyIn("e.id", ids);
+        caller.customerScope().ifPresent(scope -> where.add(
+                "e.visibility = dev.supportgraph.ticket.NoteVisibility.PUBLIC and e.customerId = :%s", scope));
+        TypedQuery<TicketNote> query = session.createQuery("select e from TicketNote e where " + where.hql(), TicketNote.class);
+        where.params().forEach(query::setParameter);
+        return query.getResultList().stream().map(NoteType::of).toList();
     }
 
     private <E extends TicketOwned> List<E> ownedBy(Class<E> entity, List<? extends Ticket> tickets, String condition) {
