@@ -92,9 +92,11 @@ if (profiles.length) {
 p("## Startup of the packaged JVM app");
 p();
 const startups = of("startup");
-for (const s of startups) p(`- ${s.phase}${s.series ? `, ${s.series === "cds" ? "with the AppCDS archive" : "plain java -jar"}` : ""}${s.run ? ` #${s.run}` : ""}: ${s.ms} ms to the first answered GraphQL request` + (s.quarkusStartedInS != null ? ` (Quarkus: started in ${s.quarkusStartedInS} s)` : ""));
-const loadedStartup = median(startups.filter((s) => s.phase === "loaded database" && s.series !== "cds").map((s) => s.ms));
+const seriesName = { plain: "plain java -jar", cds: "with the AppCDS archive", aot: "aot-jar with the AOT cache (JDK 25)" };
+for (const s of startups) p(`- ${s.phase}${s.series ? `, ${seriesName[s.series]}` : ""}${s.run ? ` #${s.run}` : ""}: ${s.ms} ms to the first answered GraphQL request` + (s.quarkusStartedInS != null ? ` (Quarkus: started in ${s.quarkusStartedInS} s)` : ""));
+const loadedStartup = median(startups.filter((s) => s.phase === "loaded database" && s.series === "plain").map((s) => s.ms));
 const cdsStartup = median(startups.filter((s) => s.series === "cds").map((s) => s.ms));
+const aotStartup = median(startups.filter((s) => s.series === "aot").map((s) => s.ms));
 p();
 
 p("## Subscriptions (SupportGraph only)");
@@ -137,7 +139,9 @@ const goal = (ok, text) => p(`- ${ok == null ? "NOT MEASURED" : ok ? "MET" : "NO
   const fanText = (f) => (f ? `${f.afterAnswerP99} ms after the mutation's answer, ${f.p99} ms after it was sent; ${f.delivered}/${f.expectedDeliveries} delivered` : "–");
   goal(fanGoal(f1, 50), `fan-out p99 <= 50 ms to 1,000 subscribers: ${fanText(f1)}`);
   goal(fanGoal(f10, 250), `fan-out p99 <= 250 ms to 10,000 subscribers: ${fanText(f10)}`);
-  goal(loadedStartup != null ? loadedStartup <= 2000 : null, `startup to the first answered GraphQL request <= 2 s: median ${loadedStartup ?? "–"} ms plain java -jar${cdsStartup != null ? `, ${cdsStartup} ms with the AppCDS archive` : ""}`);
+  // Judged on the best way to ship the JVM app that was measured (README: "Faster start-up").
+  const best = [aotStartup, cdsStartup, loadedStartup].filter((x) => x != null);
+  goal(best.length ? Math.min(...best) <= 2000 : null, `startup to the first answered GraphQL request <= 2 s: median ${loadedStartup ?? "–"} ms plain java -jar${cdsStartup != null ? `, ${cdsStartup} ms with the AppCDS archive` : ""}${aotStartup != null ? `, ${aotStartup} ms as aot-jar with the AOT cache` : ""}`);
 }
 const failures = of("failure");
 if (failures.length) {

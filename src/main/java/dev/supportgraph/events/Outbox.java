@@ -1,27 +1,34 @@
 package dev.supportgraph.events;
 
 import dev.supportgraph.ticket.TicketKind;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The write side of the transactional outbox: services publish inside the transaction of the
- * change, so the event exists exactly when the change does and every replica is woken on commit.
+ * The write side of the transactional outbox and of the status history: services publish inside
+ * the transaction of the change, so the event (and a state change's status_change row) exists
+ * exactly when the change does and every replica is woken on commit.
+ *
+ * <h2>One statement per transaction</h2>
+ * What a transaction publishes is queued and written just before it commits, after Hibernate's
+ * flush, by ONE statement: the queued status_change rows, the advisory lock (below) and the
+ * outbox rows with their NOTIFYs. A transition thus costs its own statements plus this one,
+ * however many events it cascades into. The history of the transaction is therefore not in the
+ * table before commit: a read of it inside the writing transaction calls {@link #writeHistory}
+ * first ({@code Transitions.previous} does). Reads from later transactions (payload resolvers run
+ * after the mutation's transaction) see everything committed.
  *
  * <h2>Payload schema</h2>
  * Every event is a state change with payload
@@ -43,23 +50,38 @@ import java.util.Map;
 @ApplicationScoped
 public class Outbox {
 
+    /** Inserts the status_change rows given as a JSON array of objects named like its columns, in array order. */
+    private static final String INSERT_HISTORY = """
+            insert into status_change (problem_report_id, service_trouble_id, resource_trouble_id, order_id, order_item_id,
+                                       invoice_id, customer_id, from_status, to_status, reason, actor)
+            select h.problem_report_id, h.service_trouble_id, h.resource_trouble_id, h.order_id, h.order_item_id,
+                   h.invoice_id, h.customer_id, h.from_status, h.to_status, h.reason, h.actor
+            from jsonb_populate_recordset(null::status_change, cast(?1 as jsonb)) with ordinality h
+            order by h.ordinality""";
+
     /**
+     * The trail of a transaction: its remaining history rows (?1), its events (?2, JSON like
+     * INSERT_HISTORY's) and one NOTIFY per event on channel ?3; returns the number of events.
+     * <p>
      * Why the advisory lock: identity values are handed out at insert, not at commit, so without
      * it transaction A could insert id 10, B insert id 11 and commit first; a reader that already
-     * moved past 11 would never see 10. Holding one transaction-scoped lock from just before the
-     * insert until commit makes outbox ids commit in id order, so "id > last seen" never skips a
-     * row (a rolled-back insert only leaves a harmless gap). The price is that outbox writers
-     * serialize from their insert to their commit, which is why the rows are only written just
-     * before commit (see {@link #publish}). The alternative, reading with a safety window over
-     * uncommitted gaps, delays every event by the window and still loses rows of transactions
-     * that run longer than it.
+     * moved past 11 would never see 10. Holding one transaction-scoped lock from before the ids
+     * are drawn until commit makes outbox ids commit in id order, so "id > last seen" never skips
+     * a row (a rolled-back insert only leaves a harmless gap). The lock is taken in this statement
+     * before any id: every row the outbox insert reads is joined with the {@code locked} row, and
+     * the identity default is evaluated on those joined rows. The price is that outbox writers
+     * serialize from this statement to their commit, which is why it only runs just before commit
+     * (see {@link #publish}). The alternative, reading with a safety window over uncommitted gaps,
+     * delays every event by the window and still loses rows of transactions that run longer than it.
      */
-    private static final String LOCK = "select 1 from pg_advisory_xact_lock(hashtext('supportgraph.outbox'))";
-
-    private static final String INSERT = """
-            with e as (insert into outbox_event (type, aggregate, aggregate_id, customer_id, payload)
-                       values (?, ?, ?, ?, cast(? as jsonb)) returning id)
-            select e.id, pg_notify(?, e.id::text) from e""";
+    private static final String WRITE_TRAIL = "with locked as (select pg_advisory_xact_lock(hashtext('supportgraph.outbox'))),\n"
+            + "history as (" + INSERT_HISTORY + "),\n" + """
+            events as (insert into outbox_event (type, aggregate, aggregate_id, customer_id, payload)
+                       select e.type, e.aggregate, e.aggregate_id, e.customer_id, e.payload
+                       from locked, jsonb_populate_recordset(null::outbox_event, cast(?2 as jsonb)) with ordinality e
+                       order by e.ordinality
+                       returning id)
+            select count(*) from events, pg_notify(?3, events.id::text)""";
 
     /** One state change of an object, as its event carries it. */
     public record Change(String number, String from, String to, String action, String reason, String actor,
@@ -71,7 +93,8 @@ public class Outbox {
         }
     }
 
-    private record Pending(EventType type, String aggregate, long aggregateId, Long customerId, JsonObject payload) {
+    /** What a transaction queued: status_change rows not written yet and its events, as JSON rows. */
+    private record Trail(JsonArray history, JsonArray events) {
     }
 
     @Inject
@@ -84,65 +107,62 @@ public class Outbox {
     TransactionSynchronizationRegistry transaction;
 
     /**
-     * Adds an event to the caller's transaction (there must be one). The row is written (and the
-     * notification queued) only when the transaction is about to commit, after Hibernate has
-     * flushed: whatever else the transaction does never runs while it holds the outbox lock. A
-     * rollback discards it unwritten.
+     * Adds a state change to the caller's transaction (there must be one): its status_change row
+     * ({@code historyColumn}, e.g. {@code problem_report_id}, holds {@code aggregateId}) and its
+     * event. Both are written (and the notification queued) only when the transaction is about to
+     * commit, after Hibernate has flushed: whatever else the transaction does never runs while it
+     * holds the outbox lock. A rollback discards them unwritten.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(EventType type, String aggregate, long aggregateId, Long customerId, Change change) {
-        pending().add(new Pending(type, aggregate, aggregateId, customerId, change.payload()));
+    public void publish(EventType type, String aggregate, long aggregateId, Long customerId, String historyColumn, Change change) {
+        Trail trail = trail();
+        trail.history().add(new JsonObject().put(historyColumn, aggregateId).put("customer_id", customerId)
+                .put("from_status", change.from()).put("to_status", change.to()).put("reason", change.reason())
+                .put("actor", change.actor()));
+        trail.events().add(event(type, aggregate, aggregateId, customerId, change.payload()));
     }
 
-    /** An event that is not a state change (SLA, credits, proactive care, ratings): its own payload. */
+    /** An event that is not a state change (SLA, credits, proactive care, ratings): its own payload, no history. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(EventType type, String aggregate, long aggregateId, Long customerId, Map<String, ?> payload) {
-        pending().add(new Pending(type, aggregate, aggregateId, customerId, new JsonObject(new HashMap<>(payload))));
+        trail().events().add(event(type, aggregate, aggregateId, customerId, new JsonObject(new HashMap<>(payload))));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Pending> pending() {
-        List<Pending> events = (List<Pending>) transaction.getResource(Outbox.class);
-        if (events == null) {
-            List<Pending> queued = new ArrayList<>();
-            transaction.putResource(Outbox.class, queued);
-            // Hibernate cannot join a transaction that is already completing: join it now.
-            em.joinTransaction();
-            // Interposed synchronizations run after the ordinary ones, among them Hibernate's flush.
-            transaction.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    write(queued);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    // nothing held
-                }
-            });
-            events = queued;
+    /**
+     * Writes the status_change rows this transaction queued so far, for a read of the history
+     * inside it; their events still wait for commit. Takes no lock: history ids need no commit order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeHistory() {
+        Trail trail = (Trail) transaction.getResource(Outbox.class);
+        if (trail != null && !trail.history().isEmpty()) {
+            em.createNativeQuery(INSERT_HISTORY).setParameter(1, trail.history().encode()).executeUpdate();
+            trail.history().clear();
         }
-        return events;
     }
 
-    private void write(List<Pending> events) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-                lock.execute();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Pending event : events) {
-                    insert.setString(1, event.type().name());
-                    insert.setString(2, event.aggregate());
-                    insert.setLong(3, event.aggregateId());
-                    insert.setObject(4, event.customerId(), Types.BIGINT);
-                    insert.setString(5, event.payload().encode());
-                    insert.setString(6, config.channel());
-                    try (ResultSet rs = insert.executeQuery()) {
-                        rs.next();
-                    }
-                }
-            }
-        });
+    private static JsonObject event(EventType type, String aggregate, long aggregateId, Long customerId, JsonObject payload) {
+        return new JsonObject().put("type", type.name()).put("aggregate", aggregate).put("aggregate_id", aggregateId)
+                .put("customer_id", customerId).put("payload", payload);
+    }
+
+    private Trail trail() {
+        Trail trail = (Trail) transaction.getResource(Outbox.class);
+        if (trail == null) {
+            Trail queued = new Trail(new JsonArray(), new JsonArray());
+            transaction.putResource(Outbox.class, queued);
+            // Hibernate runs this when the transaction completes, after its flush and while it still
+            // holds the connection; a rollback never gets there.
+            em.unwrap(SessionImplementor.class).getTransactionCompletionCallbacks()
+                    .registerCallback((BeforeCompletionCallback) session -> write(session, queued));
+            trail = queued;
+        }
+        return trail;
+    }
+
+    private void write(SharedSessionContractImplementor session, Trail trail) {
+        session.createNativeQuery(WRITE_TRAIL, Long.class).setParameter(1, trail.history().encode())
+                .setParameter(2, trail.events().encode()).setParameter(3, config.channel())
+                .getSingleResult();
     }
 }

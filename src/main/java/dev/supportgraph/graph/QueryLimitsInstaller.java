@@ -18,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds the query limits to the graphql-java engine SmallRye builds (it fires the builder as a CDI
- * event when {@code quarkus.smallrye-graphql.events.enabled=true}). SmallRye offers no way to add an
+ * Adds the query limits and the direct reading of record fields ({@link RecordFieldAccess}) to the
+ * graphql-java engine SmallRye builds (it fires the builder as a CDI event when
+ * {@code quarkus.smallrye-graphql.events.enabled=true}). SmallRye offers no way to add an
  * instrumentation to its own chain (its query cache is one), so the chain is read from the builder
  * and extended; failing to do so stops the start-up rather than running without limits.
  */
@@ -32,6 +33,9 @@ public class QueryLimitsInstaller {
 
     @Inject
     SupportGraphConfig config;
+
+    @Inject
+    RecordFieldAccess recordFieldAccess;
 
     void install(@Observes GraphQL.Builder builder) {
         List<Instrumentation> chain = new ArrayList<>();
@@ -55,6 +59,7 @@ public class QueryLimitsInstaller {
                         + " is allowed (lists multiply the cost of what they select: ask for smaller pages)");
             }
         });
+        chain.add(recordFieldAccess);
         builder.instrumentation(new ChainedInstrumentation(chain));
         // The same token limit for documents that reach SmallRye without GraphQLHttpFilter (WebSocket).
         ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()

@@ -7,15 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * Applies a lifecycle's transition table and leaves the trail every transition needs, in the
- * caller's transaction: a status_change row (from, to, reason, actor, time) and an outbox event
- * (written just before commit, see Outbox).
+ * caller's transaction: a status_change row (from, to, reason, actor, time) and an outbox event,
+ * both written by the outbox in one statement just before commit (see Outbox).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -78,6 +77,8 @@ public class Transitions {
 
     /** The state the object was in before it entered {@code current} (from its status history). */
     public <S extends Enum<S>> S previous(Subject subject, StateMachine<S> machine, long id, S current) {
+        // The history this transaction recorded is only written at commit unless asked for.
+        outbox.writeHistory();
         List<?> rows = em.createNativeQuery("select from_status from status_change where " + subject.column
                         + " = ?1 and to_status = ?2 and from_status is not null order by id desc limit 1")
                 .setParameter(1, id).setParameter(2, current.name())
@@ -88,14 +89,7 @@ public class Transitions {
 
     private void record(Subject subject, long id, String number, Long customerId, Enum<?> from, Enum<?> to, String action,
                         String reason) {
-        String fromName = from == null ? null : from.name();
-        em.createNativeQuery("insert into status_change (" + subject.column
-                        + ", customer_id, from_status, to_status, reason, actor) values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .unwrap(NativeQuery.class)
-                .setParameter(1, id).setParameter(2, customerId, Long.class).setParameter(3, fromName, String.class)
-                .setParameter(4, to.name()).setParameter(5, reason, String.class).setParameter(6, caller.name())
-                .executeUpdate();
-        outbox.publish(subject.event, subject.name(), id, customerId,
-                new Outbox.Change(number, fromName, to.name(), action, reason, caller.name(), OffsetDateTime.now()));
+        outbox.publish(subject.event, subject.name(), id, customerId, subject.column, new Outbox.Change(number,
+                from == null ? null : from.name(), to.name(), action, reason, caller.name(), OffsetDateTime.now()));
     }
 }

@@ -22,6 +22,9 @@ public class Caller {
     @Inject
     SecurityConfig config;
 
+    /** customerScope() is asked once per row a batch filters: read the token's claim once per request. */
+    private OptionalLong scope;
+
     public String name() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
@@ -40,6 +43,13 @@ public class Caller {
      * customer claim is confined to nothing (customer id -1 matches no row).
      */
     public OptionalLong customerScope() {
+        if (scope == null) {
+            scope = resolveScope();
+        }
+        return scope;
+    }
+
+    private OptionalLong resolveScope() {
         if (isStaff()) {
             return OptionalLong.empty();
         }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.time.OffsetDateTime;
 
 @Name("ServiceCredit")
-@Description("A credit earned by a breached SLA; applied as an adjustment to the customer's next open invoice, pending until there is one.")
+@Description("A credit earned by a breached SLA; applied as an adjustment to the customer's oldest open invoice whose amount due covers it, pending until there is one.")
 public record ServiceCreditType(
         @Ignore long key,
         @Ignore long problemReportKey,

@@ -78,7 +78,8 @@ public class SlaFiring {
         List<?> pending = em.createNativeQuery("""
                         select sc.id from service_credit sc
                         where sc.adjustment_id is null and exists (select 1 from invoice i where i.customer_id = sc.customer_id
-                              and i.currency = sc.currency and i.state in ('NEW', 'VALIDATED'))
+                              and i.currency = sc.currency and i.state in ('NEW', 'VALIDATED')
+                              and i.total_amount - i.adjusted_amount - i.paid_amount >= sc.amount)
                         order by sc.id limit ?1 for update of sc skip locked""")
                 .setParameter(1, limit).getResultList();
         int applied = 0;
@@ -120,8 +121,10 @@ public class SlaFiring {
 
     /**
      * Applies a pending credit to the customer's oldest open (NEW or VALIDATED) invoice in its
-     * currency: an adjustment traceable to the problem report, the invoice's adjusted amount.
-     * False when there is no such invoice (the credit stays pending for a later evaluation).
+     * currency whose amount due covers it: an adjustment traceable to the problem report, the
+     * invoice's adjusted amount. Like a manual adjustment, a credit never takes an invoice below
+     * zero; it is not split either (one credit, one adjustment). False when there is no such
+     * invoice (the credit stays pending for a later evaluation).
      */
     private boolean apply(long creditId, Instant now) {
         List<Object[]> credit = em.createNativeQuery("""
@@ -139,8 +142,9 @@ public class SlaFiring {
         long reportId = ((Number) c[3]).longValue();
         List<?> invoice = em.createNativeQuery("""
                         select id from invoice where customer_id = ?1 and currency = ?2 and state in ('NEW', 'VALIDATED')
+                          and total_amount - adjusted_amount - paid_amount >= ?3
                         order by bill_date, id limit 1 for update""")
-                .setParameter(1, customerId).setParameter(2, currency).getResultList();
+                .setParameter(1, customerId).setParameter(2, currency).setParameter(3, amount).getResultList();
         if (invoice.isEmpty()) {
             return false;
         }

@@ -25,11 +25,12 @@ public class TicketEvents {
     @Inject
     DataSource dataSource;
 
-    /** Commits one status change of a ticket straight through the outbox. */
+    /** Commits the event of one status change of a ticket straight through the outbox. */
     @Transactional
     public void changed(TicketKind kind, long ticketId, Long customerId, String reason) {
+        // The event alone, without a status_change row: the tickets of these tests need not exist.
         outbox.publish(EventType.TICKET_STATUS_CHANGED, kind.name(), ticketId, customerId, new Outbox.Change(
-                kind.name() + "-" + ticketId, "IN_PROGRESS", "HELD", "hold", reason, "test", OffsetDateTime.now()));
+                kind.name() + "-" + ticketId, "IN_PROGRESS", "HELD", "hold", reason, "test", OffsetDateTime.now()).payload().getMap());
     }
 
     /** Publishes a status change, then fails: the transaction rolls back with its event. */

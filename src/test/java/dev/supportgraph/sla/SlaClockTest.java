@@ -179,15 +179,44 @@ class SlaClockTest {
         assertEquals(1, events(report, "SLA_BREACHED"));
     }
 
+    @Test
+    void aCreditWaitsForAnOpenInvoiceWhoseAmountDueCoversIt() {
+        // ENTERPRISE/HIGH: resolve in 8 h, credit 10 % of the service's monthly charge (9.99).
+        long customer = customer("ENTERPRISE");
+        long service = Sql.exec(ds, "insert into service (customer_id, name, category, monthly_charge) values (?, 'Fibre 1G', 'broadband', 99.90) returning id", customer);
+        long small = invoice(customer, "5.00");
+        Instant t0 = Instant.parse("2001-05-01T10:00:00Z");
+        long report = report(customer, service, t0, "ACKNOWLEDGED", 0, "IN_PROGRESS", 10);
+
+        clock.set(t0.plus(Duration.ofHours(9)));
+        evaluator.evaluate();
+        // Breached (never at risk while the job ran), but the only open invoice has 5.00 due: the
+        // credit is not forced onto it below zero.
+        assertEquals(List.of("RESOLUTION_BREACHED"), kinds(report));
+        assertEquals(1, Sql.count(ds, "select count(*) from service_credit where problem_report_id = ? and adjustment_id is null", report));
+        assertEquals(new BigDecimal("0.00"), Sql.row(ds, "select adjusted_amount from invoice where id = ?", small).get("adjusted_amount"));
+
+        long covering = invoice(customer, "250.00");
+        evaluator.evaluate();
+        assertEquals(new BigDecimal("9.99"), Sql.row(ds, "select adjusted_amount from invoice where id = ?", covering).get("adjusted_amount"));
+        assertEquals(new BigDecimal("0.00"), Sql.row(ds, "select adjusted_amount from invoice where id = ?", small).get("adjusted_amount"));
+        assertEquals(0, Sql.count(ds, "select count(*) from service_credit where problem_report_id = ? and adjustment_id is null", report));
+    }
+
     private long customer(String segment) {
         return Sql.exec(ds, "insert into customer (account_number, name, segment, credit_rating) values (?, 'SLA Test', ?, 700) returning id",
                 "SLA-" + UUID.randomUUID(), segment);
     }
 
     private long invoice(long customer) {
+        return invoice(customer, "250.00");
+    }
+
+    private long invoice(long customer, String total) {
         return Sql.exec(ds, """
                 insert into invoice (customer_id, bill_date, period_start, period_end, payment_due_date, currency, total_amount)
-                values (?, date '2001-03-31', date '2001-03-01', date '2001-03-31', date '2001-04-30', 'EUR', 250.00) returning id""", customer);
+                values (?, date '2001-03-31', date '2001-03-01', date '2001-03-31', date '2001-04-30', 'EUR', ?) returning id""",
+                customer, new BigDecimal(total));
     }
 
     /** A HIGH problem report with its history: status, minutes after t0, ... */
