@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * Resolvers read through the injected {@link StatelessSession}: outside a transaction (the
  * queries of a GraphQL request) it is request-scoped, so a batch level costs no BEGIN/COMMIT, and
  * it keeps no persistence context, so rows come back detached (no snapshots, no dirty checking,
- * nothing cached across the events of a long-lived subscription).
+ * nothing cached across the events of a long-lived subscription). Called inside a mutation's
+ * transaction it joins it, but does not see changes the mutation's session has not flushed yet.
  *
  * @param <E> the entity, aliased {@code e}
  * @param <T> its GraphQL record
