@@ -4,7 +4,6 @@ import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.Batch;
-import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
 import dev.supportgraph.order.OrderItemType;
@@ -45,10 +44,8 @@ public class BillingGraphQL {
     @Description("Invoices visible to the caller (a portal user sees only their own).")
     public @NonNull InvoiceConnection invoices(Integer first, String after, Integer last, String before,
                                                InvoiceFilter filter, InvoiceOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        Page<InvoiceType> page = service.page(request, filter, orderBy);
-        Integer total = Selection.wantsTotalCount(context) ? (int) service.count(filter) : null;
-        return InvoiceConnection.of(page, total);
+        return service.invoices().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                orderBy, Selection.wantsTotalCount(context), InvoiceConnection::of);
     }
 
     @Name("invoices")
@@ -56,10 +53,9 @@ public class BillingGraphQL {
     public List<@NonNull InvoiceConnection> customerInvoices(@Source List<CustomerType> customers, Integer first,
                                                              String after, Integer last, String before,
                                                              InvoiceFilter filter, InvoiceOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        return Batch.connections(customers, CustomerType::key, keys -> service.pagesByCustomer(keys, request, filter, orderBy),
-                Selection.wantsTotalCount(context) ? keys -> service.countByCustomer(keys, filter) : null,
-                InvoiceConnection::of);
+        return service.invoices().connectionsPerCustomer(customers, CustomerType::key,
+                PageRequest.of(first, after, last, before, config.paging()), filter, orderBy,
+                Selection.wantsTotalCount(context), InvoiceConnection::of);
     }
 
     @Name("customer")
@@ -86,25 +82,25 @@ public class BillingGraphQL {
     @Name("invoice")
     @Description("The invoice this line is on.")
     public List<InvoiceType> lineInvoice(@Source List<InvoiceLineType> lines) {
-        return Batch.one(lines, InvoiceLineType::invoiceKey, service::mapByIds);
+        return Batch.one(lines, InvoiceLineType::invoiceKey, service.invoices()::mapByIds);
     }
 
     @Name("invoice")
     @Description("The invoice this payment settles.")
     public List<InvoiceType> paymentInvoice(@Source List<PaymentType> payments) {
-        return Batch.one(payments, PaymentType::invoiceKey, service::mapByIds);
+        return Batch.one(payments, PaymentType::invoiceKey, service.invoices()::mapByIds);
     }
 
     @Name("invoice")
     @Description("The invoice this adjustment credits.")
     public List<InvoiceType> adjustmentInvoice(@Source List<AdjustmentType> adjustments) {
-        return Batch.one(adjustments, AdjustmentType::invoiceKey, service::mapByIds);
+        return Batch.one(adjustments, AdjustmentType::invoiceKey, service.invoices()::mapByIds);
     }
 
     @Name("order")
     @Description("The order this line bills, if any.")
     public List<ProductOrderType> lineOrder(@Source List<InvoiceLineType> lines) {
-        return Batch.one(lines, InvoiceLineType::orderKey, orders::mapByIds);
+        return Batch.one(lines, InvoiceLineType::orderKey, orders.orders()::mapByIds);
     }
 
     @Name("orderItem")

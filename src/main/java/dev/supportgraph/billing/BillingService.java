@@ -1,18 +1,16 @@
 package dev.supportgraph.billing;
 
 import dev.supportgraph.customer.CustomerType;
-import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.OrderDirection;
-import dev.supportgraph.graph.Page;
-import dev.supportgraph.graph.PageRequest;
+import dev.supportgraph.graph.ScopedReads;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import org.hibernate.StatelessSession;
 
 import java.util.Collection;
 import java.util.List;
@@ -23,13 +21,9 @@ import java.util.stream.Collectors;
 
 /** Reads of invoices, their lines, payments and adjustments, always within the caller's customer scope. */
 @ApplicationScoped
-@Transactional
 public class BillingService implements NodeLoader {
 
-    private static final InvoiceOrder DEFAULT_ORDER = new InvoiceOrder(InvoiceOrderField.BILL_DATE, OrderDirection.ASC);
-
-    @Inject
-    InvoiceRepository invoices;
+    private ScopedReads<Invoice, InvoiceType, InvoiceFilter, InvoiceOrder> invoices;
 
     @Inject
     InvoicePartRepository parts;
@@ -37,42 +31,15 @@ public class BillingService implements NodeLoader {
     @Inject
     Caller caller;
 
-    public Page<InvoiceType> page(PageRequest request, InvoiceFilter filter, InvoiceOrder order) {
-        InvoiceOrder effective = order == null ? DEFAULT_ORDER : order;
-        return invoices.page(where(filter), effective.field().key, effective.direction() == OrderDirection.DESC, request)
-                .map(InvoiceType::of);
+    @Inject
+    BillingService(StatelessSession session, Caller caller) {
+        invoices = new ScopedReads<>(session, caller, Invoice.class, "e.customerId", i -> i.id, i -> i.customerId,
+                InvoiceType::of, BillingService::where, new InvoiceOrder(InvoiceOrderField.BILL_DATE, OrderDirection.ASC));
     }
 
-    public long count(InvoiceFilter filter) {
-        return invoices.count(where(filter));
-    }
-
-    /** A page of each customer's invoices (all customers in one statement), keyed by customer id. */
-    public Map<Long, Page<InvoiceType>> pagesByCustomer(Collection<Long> customerIds, PageRequest request,
-                                                        InvoiceFilter filter, InvoiceOrder order) {
-        InvoiceOrder effective = order == null ? DEFAULT_ORDER : order;
-        return Page.mapEach(invoices.pagesPerCustomer(customerIds, where(filter), effective.field().key,
-                effective.direction() == OrderDirection.DESC, request), InvoiceType::of);
-    }
-
-    /** How many invoices each customer has under the filter (one grouped statement); absent = 0. */
-    public Map<Long, Long> countByCustomer(Collection<Long> customerIds, InvoiceFilter filter) {
-        return invoices.countPerCustomer(customerIds, where(filter));
-    }
-
-    /** The invoices with these ids that the caller may see, in no particular order. */
-    public List<InvoiceType> byIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return invoices.byIds(ids).stream()
-                .filter(i -> caller.canSeeCustomer(i.customerId))
-                .map(InvoiceType::of)
-                .toList();
-    }
-
-    public Map<Long, InvoiceType> mapByIds(Collection<Long> ids) {
-        return Batch.byKey(byIds(ids));
+    /** Invoices: the top-level list, each customer's, by id. */
+    public ScopedReads<Invoice, InvoiceType, InvoiceFilter, InvoiceOrder> invoices() {
+        return invoices;
     }
 
     public Map<Long, List<InvoiceLineType>> linesByInvoices(Collection<Long> invoiceIds) {
@@ -104,7 +71,7 @@ public class BillingService implements NodeLoader {
     @Override
     public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
         return switch (type) {
-            case InvoiceType.TYPE -> byIds(ids);
+            case InvoiceType.TYPE -> invoices.byIds(ids);
             case InvoiceLineType.TYPE -> visible(InvoiceLine.class, "id", ids, InvoiceLineType::of);
             case PaymentType.TYPE -> visible(Payment.class, "id", ids, PaymentType::of);
             default -> visible(Adjustment.class, "id", ids, AdjustmentType::of);
@@ -123,9 +90,8 @@ public class BillingService implements NodeLoader {
                 .toList();
     }
 
-    private Where where(InvoiceFilter filter) {
+    private static Where where(InvoiceFilter filter) {
         Where where = new Where();
-        caller.customerScope().ifPresent(scope -> where.eq("e.customerId", scope));
         if (filter != null) {
             where.in("e.state", filter.state())
                     .eq("e.customerId", filter.customerId() == null ? null

@@ -2,26 +2,27 @@ package dev.supportgraph.billing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import dev.supportgraph.graph.KeyList;
+import org.hibernate.StatelessSession;
 
 import java.util.Collection;
 import java.util.List;
 
 /**
  * Lines, payments and adjustments, each with its invoice's currency (they have none of their
- * own): one joined statement per call.
+ * own): one joined statement per call, read-only (see {@link dev.supportgraph.graph.ScopedReads}).
  */
 @ApplicationScoped
 public class InvoicePartRepository {
 
     @Inject
-    EntityManager em;
+    StatelessSession session;
 
     /** The parts of {@code type} whose {@code field} (invoiceId, orderId, id) is one of {@code ids}. */
     public <P extends InvoicePart> List<Priced<P>> where(Class<P> type, String field, Collection<Long> ids) {
-        return em.createQuery("select p, i.currency from " + type.getSimpleName() + " p join Invoice i on i.id = p.invoiceId"
-                        + " where p." + field + " in (:ids) order by p.invoiceId, p.id", Object[].class)
-                .setParameter("ids", ids)
+        return session.createQuery("select p, i.currency from " + type.getSimpleName() + " p join Invoice i on i.id = p.invoiceId"
+                        + " where " + KeyList.condition("p." + field, "ids") + " order by p.invoiceId, p.id", Object[].class)
+                .setParameter("ids", KeyList.of(ids))
                 .getResultList().stream()
                 .map(row -> new Priced<>(type.cast(row[0]), (String) row[1]))
                 .toList();

@@ -2,7 +2,6 @@ package dev.supportgraph.customer;
 
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.graph.GlobalId;
-import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
 import io.quarkus.security.Authenticated;
@@ -35,16 +34,15 @@ public class CustomerGraphQL {
     @Description("Customers visible to the caller (a portal user sees only their own).")
     public @NonNull CustomerConnection customers(Integer first, String after, Integer last, String before,
                                                  CustomerFilter filter, CustomerOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        Page<CustomerType> page = service.page(request, filter, orderBy);
-        Integer total = Selection.wantsTotalCount(context) ? (int) service.count(filter) : null;
-        return new CustomerConnection(page.edges(CustomerConnection.CustomerEdge::new), page.pageInfo(), total);
+        return service.customers().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                orderBy, Selection.wantsTotalCount(context),
+                (page, total) -> new CustomerConnection(page.edges(CustomerConnection.CustomerEdge::new), page.pageInfo(), total));
     }
 
     @Query
     @Description("One customer by id; null when it does not exist or is not visible to the caller.")
     public CustomerType customer(@NonNull @Id String id) {
-        List<CustomerType> found = service.byIds(List.of(GlobalId.decode(CustomerType.TYPE, id)));
+        List<CustomerType> found = service.customers().byIds(List.of(GlobalId.decode(CustomerType.TYPE, id)));
         return found.isEmpty() ? null : found.getFirst();
     }
 

@@ -1,7 +1,7 @@
 package dev.supportgraph.graph;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import org.hibernate.SharedSessionContract;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * Keyset (seek) pagination over an entity with one HQL statement per page: rows after/before the
  * cursor's {@code (sortKey, id)} tuple, one extra row to learn whether there is more. Unlike
  * OFFSET it costs the same on page 1 and page 10,000 and never skips or repeats rows.
- * {@link #pagesPerParent} does the same for a nested connection of many parents at once.
+ * {@link #pagesPerParent} does the same for a nested connection of many parents at once. The
+ * session is the resolvers' stateless one (see {@link ScopedReads}), so rows come back detached.
  */
 public final class Keyset {
 
@@ -27,10 +28,10 @@ public final class Keyset {
      * @param where      the filter's conditions on {@code e}
      * @param descending the client's sort direction
      */
-    public static <E> Page<E> page(EntityManager em, Class<E> entity, Where where, SortKey<? super E> key,
+    public static <E> Page<E> page(SharedSessionContract session, Class<E> entity, Where where, SortKey<? super E> key,
                                    boolean descending, PageRequest request, ToLongFunction<? super E> idOf) {
         Seek<E> seek = new Seek<>(key, descending, request);
-        TypedQuery<E> query = em.createQuery("select e from " + entity.getSimpleName() + " e" + seek.where(where)
+        TypedQuery<E> query = session.createQuery("select e from " + entity.getSimpleName() + " e" + seek.where(where)
                 + " order by " + seek.orderBy(), entity);
         seek.bind(query, where);
         return seek.page(query.setMaxResults(request.size() + 1).getResultList(), idOf);
@@ -45,7 +46,7 @@ public final class Keyset {
      * @param where      the filter's conditions; the parent condition is added to it
      * @return a page for every parent id, empty where a parent has no rows
      */
-    public static <E> Map<Long, Page<E>> pagesPerParent(EntityManager em, Class<E> entity, String parentPath,
+    public static <E> Map<Long, Page<E>> pagesPerParent(SharedSessionContract session, Class<E> entity, String parentPath,
                                                         Collection<Long> parentIds, Where where, SortKey<? super E> key,
                                                         boolean descending, PageRequest request,
                                                         ToLongFunction<? super E> idOf, ToLongFunction<? super E> parentOf) {
@@ -53,9 +54,9 @@ public final class Keyset {
         Map<Long, List<E>> byParent = new LinkedHashMap<>();
         parentIds.forEach(id -> byParent.put(id, new ArrayList<>()));
         if (!parentIds.isEmpty()) {
-            where.in(parentPath, parentIds);
+            where.keyIn(parentPath, parentIds);
             String name = entity.getSimpleName();
-            TypedQuery<E> query = em.createQuery("select o from " + name + " o join (select e.id id, row_number() over"
+            TypedQuery<E> query = session.createQuery("select o from " + name + " o join (select e.id id, row_number() over"
                     + " (partition by " + parentPath + " order by " + seek.orderBy() + ") rn from " + name + " e"
                     + seek.where(where) + ") r on r.id = o.id where r.rn <= :size order by r.rn", entity);
             seek.bind(query, where);
@@ -68,21 +69,21 @@ public final class Keyset {
     }
 
     /** {@code select count(e)} with the same conditions as the page. */
-    public static long count(EntityManager em, Class<?> entity, Where where) {
-        TypedQuery<Long> query = em.createQuery("select count(e) from " + entity.getSimpleName() + " e"
+    public static long count(SharedSessionContract session, Class<?> entity, Where where) {
+        TypedQuery<Long> query = session.createQuery("select count(e) from " + entity.getSimpleName() + " e"
                 + (where.hql().isBlank() ? "" : " where " + where.hql()), Long.class);
         where.params().forEach(query::setParameter);
         return query.getSingleResult();
     }
 
     /** The counts of {@link #pagesPerParent}'s rows, one grouped statement for all parents (absent = 0). */
-    public static Map<Long, Long> countPerParent(EntityManager em, Class<?> entity, String parentPath,
+    public static Map<Long, Long> countPerParent(SharedSessionContract session, Class<?> entity, String parentPath,
                                                  Collection<Long> parentIds, Where where) {
         if (parentIds.isEmpty()) {
             return Map.of();
         }
-        where.in(parentPath, parentIds);
-        TypedQuery<Object[]> query = em.createQuery("select " + parentPath + ", count(e) from " + entity.getSimpleName()
+        where.keyIn(parentPath, parentIds);
+        TypedQuery<Object[]> query = session.createQuery("select " + parentPath + ", count(e) from " + entity.getSimpleName()
                 + " e where " + where.hql() + " group by " + parentPath, Object[].class);
         where.params().forEach(query::setParameter);
         return query.getResultList().stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));

@@ -25,6 +25,12 @@ public final class Where {
         return values == null || values.isEmpty() ? this : add(path + " in (:%s)", values);
     }
 
+    /** {@code path} is one of {@code keys} (none: nothing matches), one statement text for any number of keys. */
+    public Where keyIn(String path, Collection<Long> keys) {
+        conditions.add(KeyList.condition(path, param(KeyList.of(keys))));
+        return this;
+    }
+
     /** {@code path >= from} and {@code path < to}, each when given (times or dates). */
     public <T extends Comparable<? super T>> Where between(String path, T from, T to) {
         if (from != null) {

@@ -10,10 +10,10 @@ enum Affected {
             select rt.id as trouble_id, s.id as service_id from resource_trouble rt
             join service_resource sr on sr.resource_id = rt.resource_id
             join service s on s.id = sr.service_id and s.state = 'ACTIVE'
-            where rt.id in (:ids)"""),
+            where rt.id = any(:ids)"""),
     SERVICE_TROUBLE("""
             select sts.service_trouble_id as trouble_id, sts.service_id from service_trouble_service sts
-            where sts.service_trouble_id in (:ids)""");
+            where sts.service_trouble_id = any(:ids)""");
 
     final String pairs;
 

@@ -48,7 +48,7 @@ public class ImpactGraphQL {
     @Description("The active services running on the faulty resource.")
     public List<@NonNull List<@NonNull ServiceType>> resourceTroubleAffectedServices(@Source List<ResourceTroubleType> troubles) {
         Map<Long, List<Long>> serviceKeys = service.affectedServiceKeys(Affected.RESOURCE_TROUBLE, keys(troubles, ResourceTroubleType::key));
-        Map<Long, ServiceType> services = inventory.mapServicesByIds(serviceKeys.values().stream().flatMap(List::stream).distinct().toList());
+        Map<Long, ServiceType> services = inventory.services().mapByIds(serviceKeys.values().stream().flatMap(List::stream).distinct().toList());
         return troubles.stream().map(t -> serviceKeys.getOrDefault(t.key(), List.of()).stream()
                 .map(services::get).filter(Objects::nonNull).toList()).toList();
     }

@@ -4,6 +4,7 @@ import dev.supportgraph.customer.CustomerSegment;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.Cursor;
+import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.graph.Money;
 import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
@@ -12,7 +13,6 @@ import dev.supportgraph.ticket.StaffOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 
 /** Impact analysis of service and resource troubles; staff only, each batch one statement per level. */
 @ApplicationScoped
-@Transactional
 public class ImpactService {
 
     /** Affected customers are listed in id order; their cursors carry this ordering's name. */
@@ -43,7 +42,7 @@ public class ImpactService {
     public Map<Long, List<Long>> affectedServiceKeys(Affected affected, Collection<Long> troubleIds) {
         return StaffOnly.batch(caller, troubleIds, () -> {
             List<Object[]> rows = em.createNativeQuery("select a.trouble_id, a.service_id from (" + affected.pairs
-                    + ") a order by a.service_id", Object[].class).setParameter("ids", troubleIds).getResultList();
+                    + ") a order by a.service_id", Object[].class).setParameter("ids", KeyList.of(troubleIds)).getResultList();
             return rows.stream().collect(Collectors.groupingBy(r -> key(r[0]), Collectors.mapping(r -> key(r[1]), Collectors.toList())));
         });
     }
@@ -64,7 +63,7 @@ public class ImpactService {
                                 where p.customer_id %s :cursor) r
                             where rn <= :size order by trouble_id, rn""".formatted(ascending ? "asc" : "desc", affected.pairs,
                             ascending ? ">" : "<"), Object[].class)
-                    .setParameter("ids", troubleIds).setParameter("size", request.size() + 1)
+                    .setParameter("ids", KeyList.of(troubleIds)).setParameter("size", request.size() + 1)
                     .setParameter("cursor", cursor != null ? cursor.id() : ascending ? Long.MIN_VALUE : Long.MAX_VALUE)
                     .getResultList();
             Map<Long, List<Long>> ids = new LinkedHashMap<>();
@@ -101,7 +100,7 @@ public class ImpactService {
                                    where l.problem_report_id = p.id and sts.service_id = ac.service_id))
                              group by ac.trouble_id
                             order by 1, 2, 3""".formatted(affected.pairs), Object[].class)
-                    .setParameter("ids", troubleIds).getResultList();
+                    .setParameter("ids", KeyList.of(troubleIds)).getResultList();
             Map<Long, TroubleImpact> impacts = new LinkedHashMap<>();
             rows.stream().collect(Collectors.groupingBy(r -> key(r[0]), LinkedHashMap::new, Collectors.toList()))
                     .forEach((trouble, list) -> impacts.put(trouble, impact(list)));

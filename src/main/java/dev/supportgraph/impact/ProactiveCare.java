@@ -6,6 +6,7 @@ import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Inputs;
+import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.graph.StateMachine;
 import dev.supportgraph.problem.ProblemChannel;
 import dev.supportgraph.problem.ProblemReport;
@@ -124,7 +125,7 @@ public class ProactiveCare {
         payload.put("serviceTroublesLinked", linked);
         payload.put("problemReportsOpened", reports);
         outbox.publish(EventType.RESOURCE_TROUBLE_PROPAGATED, TicketKind.RESOURCE_TROUBLE.name(), trouble.id, null, payload);
-        return new PropagationResult(resourceTroubles.byIds(List.of(trouble.id)).getFirst(), opened, linked, reports, List.of());
+        return new PropagationResult(resourceTroubles.troubles().byIds(List.of(trouble.id)).getFirst(), opened, linked, reports, List.of());
     }
 
     /**
@@ -177,7 +178,7 @@ public class ProactiveCare {
                         select s.id, s.customer_id, s.name, c.preferred_language from (%s) a
                         join service s on s.id = a.service_id join customer c on c.id = s.customer_id
                         order by s.customer_id, s.id""".formatted(Affected.RESOURCE_TROUBLE.pairs), Object[].class)
-                .setParameter("ids", List.of(troubleId)).getResultList();
+                .setParameter("ids", KeyList.of(List.of(troubleId))).getResultList();
         return rows.stream().map(r -> new Service(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3])).toList();
     }
 

@@ -4,7 +4,6 @@ import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.Batch;
-import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
 import dev.supportgraph.order.OrderItemType;
@@ -40,20 +39,16 @@ public class InventoryGraphQL {
     @Description("Service instances visible to the caller (a portal user sees only their own).")
     public @NonNull ServiceConnection services(Integer first, String after, Integer last, String before,
                                                ServiceFilter filter, ServiceOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        Page<ServiceType> page = service.servicePage(request, filter, orderBy);
-        Integer total = Selection.wantsTotalCount(context) ? (int) service.serviceCount(filter) : null;
-        return ServiceConnection.of(page, total);
+        return service.services().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                orderBy, Selection.wantsTotalCount(context), ServiceConnection::of);
     }
 
     @Query
     @Description("Network and IT resources (staff only; empty for portal users).")
     public @NonNull ResourceConnection resources(Integer first, String after, Integer last, String before,
                                                  ResourceFilter filter, ResourceOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        Page<ResourceType> page = service.resourcePage(request, filter, orderBy);
-        Integer total = Selection.wantsTotalCount(context) ? (int) service.resourceCount(filter) : null;
-        return ResourceConnection.of(page, total);
+        return service.resources().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                orderBy, Selection.wantsTotalCount(context), ResourceConnection::of);
     }
 
     @Name("services")
@@ -83,6 +78,6 @@ public class InventoryGraphQL {
     @Name("service")
     @Description("The service instance this item provides or changes, once there is one.")
     public List<ServiceType> itemService(@Source List<OrderItemType> items) {
-        return Batch.one(items, OrderItemType::serviceKey, service::mapServicesByIds);
+        return Batch.one(items, OrderItemType::serviceKey, service.services()::mapByIds);
     }
 }

@@ -1,18 +1,16 @@
 package dev.supportgraph.inventory;
 
 import dev.supportgraph.customer.CustomerType;
-import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.OrderDirection;
-import dev.supportgraph.graph.Page;
-import dev.supportgraph.graph.PageRequest;
+import dev.supportgraph.graph.ScopedReads;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import org.hibernate.StatelessSession;
 
 import java.util.Collection;
 import java.util.List;
@@ -25,61 +23,41 @@ import java.util.stream.Collectors;
  * user gets none, as if they did not exist).
  */
 @ApplicationScoped
-@Transactional
 public class InventoryService implements NodeLoader {
 
-    @Inject
-    ServiceInstanceRepository services;
+    private ScopedReads<ServiceInstance, ServiceType, ServiceFilter, ServiceOrder> services;
+
+    private ScopedReads<Resource, ResourceType, ResourceFilter, ResourceOrder> resources;
 
     @Inject
-    ResourceRepository resources;
+    ServiceInstanceRepository servicesOnResources;
+
+    @Inject
+    ResourceRepository resourcesOfServices;
 
     @Inject
     Caller caller;
 
-    public Page<ServiceType> servicePage(PageRequest request, ServiceFilter filter, ServiceOrder order) {
-        ServiceOrder effective = order == null ? new ServiceOrder(ServiceOrderField.CREATED_AT, OrderDirection.ASC) : order;
-        return services.page(where(filter), effective.field().key, effective.direction() == OrderDirection.DESC, request)
-                .map(ServiceType::of);
+    @Inject
+    InventoryService(StatelessSession session, Caller caller) {
+        services = new ScopedReads<>(session, caller, ServiceInstance.class, "e.customerId", s -> s.id, s -> s.customerId,
+                ServiceType::of, InventoryService::where, new ServiceOrder(ServiceOrderField.CREATED_AT, OrderDirection.ASC));
+        resources = ScopedReads.staffOnly(session, caller, Resource.class, r -> r.id, ResourceType::of,
+                InventoryService::where, new ResourceOrder(ResourceOrderField.NAME, OrderDirection.ASC));
     }
 
-    public long serviceCount(ServiceFilter filter) {
-        return services.count(where(filter));
+    /** Services: the top-level list, by id, each customer's (by name). */
+    public ScopedReads<ServiceInstance, ServiceType, ServiceFilter, ServiceOrder> services() {
+        return services;
     }
 
-    public Page<ResourceType> resourcePage(PageRequest request, ResourceFilter filter, ResourceOrder order) {
-        if (!caller.isStaff()) {
-            return Page.empty();
-        }
-        ResourceOrder effective = order == null ? new ResourceOrder(ResourceOrderField.NAME, OrderDirection.ASC) : order;
-        return resources.page(where(filter), effective.field().key, effective.direction() == OrderDirection.DESC, request)
-                .map(ResourceType::of);
-    }
-
-    public long resourceCount(ResourceFilter filter) {
-        return caller.isStaff() ? resources.count(where(filter)) : 0;
-    }
-
-    /** The services with these ids that the caller may see, in no particular order. */
-    public List<ServiceType> servicesByIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return services.byIds(ids).stream()
-                .filter(s -> caller.canSeeCustomer(s.customerId))
-                .map(ServiceType::of)
-                .toList();
-    }
-
-    public Map<Long, ServiceType> mapServicesByIds(Collection<Long> ids) {
-        return Batch.byKey(servicesByIds(ids));
+    /** Resources (staff only): the top-level list and by id. */
+    public ScopedReads<Resource, ResourceType, ResourceFilter, ResourceOrder> resources() {
+        return resources;
     }
 
     public Map<Long, List<ServiceType>> servicesByCustomers(Collection<Long> customerIds) {
-        return services.byCustomers(customerIds).stream()
-                .filter(s -> caller.canSeeCustomer(s.customerId))
-                .map(ServiceType::of)
-                .collect(Collectors.groupingBy(ServiceType::customerKey));
+        return services.byParents("e.customerId", customerIds, "e.customerId, e.name, e.id", ServiceType::customerKey);
     }
 
     /** The services running on each resource, keyed by resource id; nothing for portal users. */
@@ -87,7 +65,7 @@ public class InventoryService implements NodeLoader {
         if (!caller.isStaff() || resourceIds.isEmpty()) {
             return Map.of();
         }
-        return services.byResources(resourceIds).stream()
+        return servicesOnResources.byResources(resourceIds).stream()
                 .collect(Collectors.groupingBy(row -> (Long) row[0],
                         Collectors.mapping(row -> ServiceType.of((ServiceInstance) row[1]), Collectors.toList())));
     }
@@ -97,16 +75,9 @@ public class InventoryService implements NodeLoader {
         if (!caller.isStaff() || serviceIds.isEmpty()) {
             return Map.of();
         }
-        return resources.byServices(serviceIds).stream()
+        return resourcesOfServices.byServices(serviceIds).stream()
                 .collect(Collectors.groupingBy(row -> (Long) row[0],
                         Collectors.mapping(row -> ResourceType.of((Resource) row[1]), Collectors.toList())));
-    }
-
-    public List<ResourceType> resourcesByIds(Collection<Long> ids) {
-        if (!caller.isStaff() || ids.isEmpty()) {
-            return List.of();
-        }
-        return resources.byIds(ids).stream().map(ResourceType::of).toList();
     }
 
     @Override
@@ -116,12 +87,11 @@ public class InventoryService implements NodeLoader {
 
     @Override
     public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
-        return type.equals(ServiceType.TYPE) ? servicesByIds(ids) : resourcesByIds(ids);
+        return type.equals(ServiceType.TYPE) ? services.byIds(ids) : resources.byIds(ids);
     }
 
-    private Where where(ServiceFilter filter) {
+    private static Where where(ServiceFilter filter) {
         Where where = new Where();
-        caller.customerScope().ifPresent(scope -> where.eq("e.customerId", scope));
         if (filter != null) {
             where.in("e.state", filter.state())
                     .eq("e.customerId", filter.customerId() == null ? null

@@ -1,37 +1,26 @@
 package dev.supportgraph.inventory;
 
-import dev.supportgraph.graph.Keyset;
-import dev.supportgraph.graph.Page;
-import dev.supportgraph.graph.PageRequest;
-import dev.supportgraph.graph.SortKey;
-import dev.supportgraph.graph.Where;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import dev.supportgraph.graph.KeyList;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.hibernate.StatelessSession;
 
 import java.util.Collection;
 import java.util.List;
 
+/** Read-only loading of resources through their services (see {@link dev.supportgraph.graph.ScopedReads} for the session). */
 @ApplicationScoped
-public class ResourceRepository implements PanacheRepositoryBase<Resource, Long> {
+public class ResourceRepository {
 
-    public Page<Resource> page(Where where, SortKey<Resource> key, boolean descending, PageRequest request) {
-        return Keyset.page(getEntityManager(), Resource.class, where, key, descending, request, r -> r.id);
-    }
-
-    public long count(Where where) {
-        return Keyset.count(getEntityManager(), Resource.class, where);
-    }
-
-    public List<Resource> byIds(Collection<Long> ids) {
-        return list("id in ?1", ids);
-    }
+    @Inject
+    StatelessSession session;
 
     /** Pairs of (service id, resource) for all resources the given services run on. */
     public List<Object[]> byServices(Collection<Long> serviceIds) {
-        return getEntityManager().createQuery("select sr.serviceId, r from ServiceResource sr"
-                        + " join Resource r on r.id = sr.resourceId where sr.serviceId in (:ids)"
+        return session.createQuery("select sr.serviceId, r from ServiceResource sr"
+                        + " join Resource r on r.id = sr.resourceId where " + KeyList.condition("sr.serviceId", "ids")
                         + " order by r.name, r.id", Object[].class)
-                .setParameter("ids", serviceIds)
+                .setParameter("ids", KeyList.of(serviceIds))
                 .getResultList();
     }
 }

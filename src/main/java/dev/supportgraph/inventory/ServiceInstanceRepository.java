@@ -1,41 +1,26 @@
 package dev.supportgraph.inventory;
 
-import dev.supportgraph.graph.Keyset;
-import dev.supportgraph.graph.Page;
-import dev.supportgraph.graph.PageRequest;
-import dev.supportgraph.graph.SortKey;
-import dev.supportgraph.graph.Where;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import dev.supportgraph.graph.KeyList;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.hibernate.StatelessSession;
 
 import java.util.Collection;
 import java.util.List;
 
+/** Read-only loading of services through their resources (see {@link dev.supportgraph.graph.ScopedReads}). */
 @ApplicationScoped
-public class ServiceInstanceRepository implements PanacheRepositoryBase<ServiceInstance, Long> {
+public class ServiceInstanceRepository {
 
-    public Page<ServiceInstance> page(Where where, SortKey<ServiceInstance> key, boolean descending, PageRequest request) {
-        return Keyset.page(getEntityManager(), ServiceInstance.class, where, key, descending, request, s -> s.id);
-    }
-
-    public long count(Where where) {
-        return Keyset.count(getEntityManager(), ServiceInstance.class, where);
-    }
-
-    public List<ServiceInstance> byIds(Collection<Long> ids) {
-        return list("id in ?1", ids);
-    }
-
-    public List<ServiceInstance> byCustomers(Collection<Long> customerIds) {
-        return list("customerId in ?1 order by customerId, name, id", customerIds);
-    }
+    @Inject
+    StatelessSession session;
 
     /** Pairs of (resource id, service) for all services running on the given resources. */
     public List<Object[]> byResources(Collection<Long> resourceIds) {
-        return getEntityManager().createQuery("select sr.resourceId, s from ServiceResource sr"
-                        + " join ServiceInstance s on s.id = sr.serviceId where sr.resourceId in (:ids)"
+        return session.createQuery("select sr.resourceId, s from ServiceResource sr"
+                        + " join ServiceInstance s on s.id = sr.serviceId where " + KeyList.condition("sr.resourceId", "ids")
                         + " order by s.name, s.id", Object[].class)
-                .setParameter("ids", resourceIds)
+                .setParameter("ids", KeyList.of(resourceIds))
                 .getResultList();
     }
 }

@@ -4,7 +4,6 @@ import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.Batch;
-import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
 import dev.supportgraph.inventory.ServiceType;
@@ -40,10 +39,8 @@ public class OrderGraphQL {
     @Description("Product orders visible to the caller (a portal user sees only their own).")
     public @NonNull OrderConnection orders(Integer first, String after, Integer last, String before,
                                            OrderFilter filter, OrderOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        Page<ProductOrderType> page = service.page(request, filter, orderBy);
-        Integer total = Selection.wantsTotalCount(context) ? (int) service.count(filter) : null;
-        return OrderConnection.of(page, total);
+        return service.orders().connection(PageRequest.of(first, after, last, before, config.paging()), filter, orderBy,
+                Selection.wantsTotalCount(context), OrderConnection::of);
     }
 
     @Name("orders")
@@ -51,10 +48,9 @@ public class OrderGraphQL {
     public List<@NonNull OrderConnection> customerOrders(@Source List<CustomerType> customers, Integer first,
                                                          String after, Integer last, String before,
                                                          OrderFilter filter, OrderOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        return Batch.connections(customers, CustomerType::key, keys -> service.pagesByCustomer(keys, request, filter, orderBy),
-                Selection.wantsTotalCount(context) ? keys -> service.countByCustomer(keys, filter) : null,
-                OrderConnection::of);
+        return service.orders().connectionsPerCustomer(customers, CustomerType::key,
+                PageRequest.of(first, after, last, before, config.paging()), filter, orderBy,
+                Selection.wantsTotalCount(context), OrderConnection::of);
     }
 
     @Name("customer")
@@ -71,7 +67,7 @@ public class OrderGraphQL {
     @Name("order")
     @Description("The order this item belongs to.")
     public List<ProductOrderType> itemOrder(@Source List<OrderItemType> items) {
-        return Batch.one(items, OrderItemType::orderKey, service::mapByIds);
+        return Batch.one(items, OrderItemType::orderKey, service.orders()::mapByIds);
     }
 
     @Name("orderItems")

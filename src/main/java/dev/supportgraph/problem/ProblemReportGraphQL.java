@@ -8,7 +8,6 @@ import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.GlobalId;
-import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
 import dev.supportgraph.inventory.InventoryService;
@@ -62,9 +61,8 @@ public class ProblemReportGraphQL {
     @Description("Problem reports visible to the caller (a portal user sees only their own customer's).")
     public @NonNull ProblemReportConnection problemReports(Integer first, String after, Integer last, String before,
                                                            ProblemReportFilter filter, TicketOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        Page<ProblemReportType> page = service.page(request, filter, orderBy);
-        return ProblemReportConnection.of(page, Selection.wantsTotalCount(context) ? (int) service.count(filter) : null);
+        return service.reports().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                orderBy, Selection.wantsTotalCount(context), ProblemReportConnection::of);
     }
 
     @Query
@@ -88,17 +86,17 @@ public class ProblemReportGraphQL {
 
     @Description("The product order the problem is about, if any.")
     public List<ProductOrderType> relatedOrder(@Source List<ProblemReportType> reports) {
-        return Batch.one(reports, ProblemReportType::relatedOrderKey, orders::mapByIds);
+        return Batch.one(reports, ProblemReportType::relatedOrderKey, orders.orders()::mapByIds);
     }
 
     @Description("The service the problem is about, if any.")
     public List<ServiceType> relatedService(@Source List<ProblemReportType> reports) {
-        return Batch.one(reports, ProblemReportType::relatedServiceKey, inventory::mapServicesByIds);
+        return Batch.one(reports, ProblemReportType::relatedServiceKey, inventory.services()::mapByIds);
     }
 
     @Description("The invoice the problem is about (a billing dispute), if any.")
     public List<InvoiceType> relatedInvoice(@Source List<ProblemReportType> reports) {
-        return Batch.one(reports, ProblemReportType::relatedInvoiceKey, billing::mapByIds);
+        return Batch.one(reports, ProblemReportType::relatedInvoiceKey, billing.invoices()::mapByIds);
     }
 
     @Name("problemReports")
@@ -106,11 +104,9 @@ public class ProblemReportGraphQL {
     public List<@NonNull ProblemReportConnection> customerProblemReports(
             @Source List<CustomerType> customerList, Integer first, String after, Integer last, String before,
             ProblemReportFilter filter, TicketOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        return Batch.connections(customerList, CustomerType::key,
-                keys -> service.pagesByCustomer(keys, request, filter, orderBy),
-                Selection.wantsTotalCount(context) ? keys -> service.countByCustomer(keys, filter) : null,
-                ProblemReportConnection::of);
+        return service.reports().connectionsPerCustomer(customerList, CustomerType::key,
+                PageRequest.of(first, after, last, before, config.paging()), filter, orderBy,
+                Selection.wantsTotalCount(context), ProblemReportConnection::of);
     }
 
     @Description("Problem reports this contact reported, newest first.")

@@ -4,16 +4,16 @@ import java.util.function.Function;
 
 /** The objects a problem report refers to, for the reverse edges (contact.reportedProblems, ...). */
 enum ProblemReportReference {
-    REPORTED_BY("e.reportedById", p -> p.reportedById),
-    RELATED_ORDER("e.relatedOrderId", p -> p.relatedOrderId),
-    RELATED_SERVICE("e.relatedServiceId", p -> p.relatedServiceId),
-    RELATED_INVOICE("e.relatedInvoiceId", p -> p.relatedInvoiceId);
+    REPORTED_BY("e.reportedById", ProblemReportType::reportedByKey),
+    RELATED_ORDER("e.relatedOrderId", ProblemReportType::relatedOrderKey),
+    RELATED_SERVICE("e.relatedServiceId", ProblemReportType::relatedServiceKey),
+    RELATED_INVOICE("e.relatedInvoiceId", ProblemReportType::relatedInvoiceKey);
 
     final String path;
-    final Function<ProblemReport, Long> getter;
+    final Function<ProblemReportType, Long> key;
 
-    ProblemReportReference(String path, Function<ProblemReport, Long> getter) {
+    ProblemReportReference(String path, Function<ProblemReportType, Long> key) {
         this.path = path;
-        this.getter = getter;
+        this.key = key;
     }
 }

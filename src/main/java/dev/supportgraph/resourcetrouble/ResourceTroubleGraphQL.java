@@ -19,8 +19,6 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Resource troubles: the top-level list and the edges leading to them. Staff only. */
 @GraphQLApi
@@ -43,9 +41,8 @@ public class ResourceTroubleGraphQL {
     @Description("Resource troubles (staff only; empty for portal customers).")
     public @NonNull ResourceTroubleConnection resourceTroubles(Integer first, String after, Integer last, String before,
                                                                ResourceTroubleFilter filter, TicketOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        return ResourceTroubleConnection.of(service.page(request, filter, orderBy),
-                Selection.wantsTotalCount(context) ? (int) service.count(filter) : null);
+        return service.troubles().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                orderBy, Selection.wantsTotalCount(context), ResourceTroubleConnection::of);
     }
 
     @Name("resourceTroubles")
@@ -57,8 +54,7 @@ public class ResourceTroubleGraphQL {
 
     @Description("The faulty resource.")
     public List<ResourceType> resource(@Source List<ResourceTroubleType> troubles) {
-        return Batch.one(troubles, ResourceTroubleType::resourceKey, keys -> inventory.resourcesByIds(keys).stream()
-                .collect(Collectors.toMap(ResourceType::key, Function.identity())));
+        return Batch.one(troubles, ResourceTroubleType::resourceKey, inventory.resources()::mapByIds);
     }
 
     @Name("resourceTroubles")

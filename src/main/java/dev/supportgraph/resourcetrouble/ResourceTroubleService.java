@@ -2,8 +2,7 @@ package dev.supportgraph.resourcetrouble;
 
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
-import dev.supportgraph.graph.Page;
-import dev.supportgraph.graph.PageRequest;
+import dev.supportgraph.graph.ScopedReads;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.ticket.StaffOnly;
@@ -12,48 +11,43 @@ import dev.supportgraph.ticket.TicketLinks;
 import dev.supportgraph.ticket.TicketOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import org.hibernate.StatelessSession;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Reads of resource troubles, for staff only (see {@link StaffOnly}). */
 @ApplicationScoped
-@Transactional
 public class ResourceTroubleService implements NodeLoader {
 
+    private ScopedReads<ResourceTrouble, ResourceTroubleType, ResourceTroubleFilter, TicketOrder> troubles;
+
     @Inject
-    ResourceTroubleRepository troubles;
+    ResourceTroubleRepository links;
 
     @Inject
     Caller caller;
 
-    public Page<ResourceTroubleType> page(PageRequest request, ResourceTroubleFilter filter, TicketOrder order) {
-        TicketOrder effective = TicketOrder.orDefault(order);
-        return StaffOnly.read(caller, Page::empty, () -> troubles.page(where(filter), effective.field().key,
-                effective.descending(), request).map(ResourceTroubleType::of));
+    @Inject
+    ResourceTroubleService(StatelessSession session, Caller caller) {
+        troubles = ScopedReads.staffOnly(session, caller, ResourceTrouble.class, t -> t.id, ResourceTroubleType::of,
+                ResourceTroubleService::where, TicketOrder.orDefault(null));
     }
 
-    public long count(ResourceTroubleFilter filter) {
-        return StaffOnly.read(caller, () -> 0L, () -> troubles.count(where(filter)));
-    }
-
-    public List<ResourceTroubleType> byIds(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of()
-                : StaffOnly.read(caller, List::of, () -> troubles.byIds(ids).stream().map(ResourceTroubleType::of).toList());
+    /** Resource troubles: the top-level list and by id. */
+    public ScopedReads<ResourceTrouble, ResourceTroubleType, ResourceTroubleFilter, TicketOrder> troubles() {
+        return troubles;
     }
 
     public Map<Long, List<ResourceTroubleType>> byResources(Collection<Long> resourceKeys) {
-        return StaffOnly.batch(caller, resourceKeys, () -> troubles.byResources(resourceKeys).stream()
-                .map(ResourceTroubleType::of).collect(Collectors.groupingBy(ResourceTroubleType::resourceKey)));
+        return troubles.byParents("e.resourceId", resourceKeys, "e.createdAt desc, e.id desc", ResourceTroubleType::resourceKey);
     }
 
     public Map<Long, List<ResourceTroubleType>> byServiceTroubles(Collection<Long> serviceTroubleKeys) {
         return StaffOnly.batch(caller, serviceTroubleKeys, () -> TicketLinks.byParent(
-                troubles.byServiceTroubles(serviceTroubleKeys), ResourceTrouble.class, ResourceTroubleType::of));
+                links.byServiceTroubles(serviceTroubleKeys), ResourceTrouble.class, ResourceTroubleType::of));
     }
 
     @Override
@@ -63,7 +57,7 @@ public class ResourceTroubleService implements NodeLoader {
 
     @Override
     public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
-        return byIds(ids);
+        return troubles.byIds(ids);
     }
 
     private static Where where(ResourceTroubleFilter filter) {

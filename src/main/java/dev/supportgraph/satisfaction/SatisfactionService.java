@@ -8,6 +8,7 @@ import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Inputs;
+import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
 import dev.supportgraph.ticket.StaffOnly;
@@ -27,7 +28,6 @@ import java.util.stream.Collectors;
 
 /** Customers rate closed problem reports once; staff read the aggregates. */
 @ApplicationScoped
-@Transactional
 public class SatisfactionService {
 
     @Inject
@@ -40,6 +40,7 @@ public class SatisfactionService {
     Outbox outbox;
 
     /** The portal user of the report's customer rates its resolution, once, after it was closed. */
+    @Transactional
     public SatisfactionRatingType rate(RateInput input) {
         caller.require(Role.CUSTOMER);
         long id = Inputs.id("ProblemReport", input.id(), "input", "id");
@@ -75,8 +76,8 @@ public class SatisfactionService {
             return Map.of();
         }
         List<Object[]> rows = em.createNativeQuery("""
-                        select problem_report_id, score, comment, created_at from satisfaction_rating where problem_report_id in (:ids)""",
-                        Object[].class).setParameter("ids", reportIds).getResultList();
+                        select problem_report_id, score, comment, created_at from satisfaction_rating where problem_report_id = any(:ids)""",
+                        Object[].class).setParameter("ids", KeyList.of(reportIds)).getResultList();
         return rows.stream().map(r -> new SatisfactionRatingType(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                 (String) r[2], utc(r[3]))).collect(Collectors.toMap(SatisfactionRatingType::problemReportKey, Function.identity()));
     }
@@ -87,8 +88,8 @@ public class SatisfactionService {
             return Map.of();
         }
         List<Object[]> rows = em.createNativeQuery("""
-                        select customer_id, avg(score)::float8, count(*) from satisfaction_rating where customer_id in (:ids) group by customer_id""",
-                        Object[].class).setParameter("ids", customerIds).getResultList();
+                        select customer_id, avg(score)::float8, count(*) from satisfaction_rating where customer_id = any(:ids) group by customer_id""",
+                        Object[].class).setParameter("ids", KeyList.of(customerIds)).getResultList();
         return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(),
                 r -> new SatisfactionSummary(((Number) r[1]).doubleValue(), ((Number) r[2]).intValue())));
     }

@@ -44,14 +44,13 @@ public class ServiceTroubleGraphQL {
     @Description("Service troubles (staff only; empty for portal customers).")
     public @NonNull ServiceTroubleConnection serviceTroubles(Integer first, String after, Integer last, String before,
                                                              ServiceTroubleFilter filter, TicketOrder orderBy) {
-        PageRequest request = PageRequest.of(first, after, last, before, config.paging());
-        return ServiceTroubleConnection.of(service.page(request, filter, orderBy),
-                Selection.wantsTotalCount(context) ? (int) service.count(filter) : null);
+        return service.troubles().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                orderBy, Selection.wantsTotalCount(context), ServiceTroubleConnection::of);
     }
 
     @Description("The trouble this one is grouped under, if any.")
     public List<ServiceTroubleType> parent(@Source List<ServiceTroubleType> troubles) {
-        return Batch.one(troubles, ServiceTroubleType::parentKey, service::byIds);
+        return Batch.one(troubles, ServiceTroubleType::parentKey, service.troubles()::mapByIds);
     }
 
     @Description("The troubles grouped under this one, newest first.")
@@ -78,7 +77,7 @@ public class ServiceTroubleGraphQL {
         // Two statements for the level: the link rows, then the services through the inventory's own scope.
         Map<Long, List<Long>> serviceKeys = service.affectedServiceKeys(
                 troubles.stream().map(ServiceTroubleType::key).distinct().toList());
-        Map<Long, ServiceType> services = inventory.mapServicesByIds(
+        Map<Long, ServiceType> services = inventory.services().mapByIds(
                 serviceKeys.values().stream().flatMap(List::stream).distinct().toList());
         return troubles.stream().map(t -> serviceKeys.getOrDefault(t.key(), List.of()).stream()
                 .map(services::get).filter(Objects::nonNull).toList()).toList();

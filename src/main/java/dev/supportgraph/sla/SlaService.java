@@ -1,5 +1,6 @@
 package dev.supportgraph.sla;
 
+import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.graph.Money;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
@@ -21,7 +22,6 @@ import java.util.stream.Collectors;
 
 /** Reads of SLA policies, clocks and credits; each batch is one statement. */
 @ApplicationScoped
-@Transactional
 public class SlaService implements NodeLoader {
 
     @Inject
@@ -45,14 +45,15 @@ public class SlaService implements NodeLoader {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = em.createNativeQuery("select " + subject.columns() + " from " + subject.from + " where p.id in (:ids)",
-                Object[].class).setParameter("ids", ids).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select " + subject.columns() + " from " + subject.from + " where p.id = any(:ids)",
+                Object[].class).setParameter("ids", KeyList.of(ids)).getResultList();
         var now = clock.instant();
         return rows.stream().map(SlaTicket::of).filter(t -> t.customerId() == null || caller.canSeeCustomer(t.customerId()))
                 .collect(Collectors.toMap(SlaTicket::id, t -> SlaClockType.of(t.policy(), t.read(config.atRiskBefore(), now))));
     }
 
-    /** Open problem reports whose clocks may still fire, after {@code afterId} in id order. */
+    /** Open problem reports whose clocks may still fire, after {@code afterId} in id order (the evaluator's own transaction). */
+    @Transactional
     public List<SlaTicket> openTickets(long afterId, int limit) {
         List<Object[]> rows = em.createNativeQuery("select " + SlaSubject.PROBLEM_REPORT.columns() + " from " + SlaSubject.PROBLEM_REPORT.from + " " + """
                          where p.status in ('ACKNOWLEDGED', 'IN_PROGRESS', 'PENDING', 'HELD') and p.id > :after
@@ -70,8 +71,8 @@ public class SlaService implements NodeLoader {
         List<Object[]> rows = em.createNativeQuery("""
                         select sc.id, sc.problem_report_id, sc.adjustment_id, sc.amount, sc.currency, e.kind, e.fired_at, sc.applied_at, sc.customer_id
                         from service_credit sc join sla_event e on e.id = sc.sla_event_id
-                        where sc.problem_report_id in (:ids) order by sc.id""", Object[].class)
-                .setParameter("ids", reportIds).getResultList();
+                        where sc.problem_report_id = any(:ids) order by sc.id""", Object[].class)
+                .setParameter("ids", KeyList.of(reportIds)).getResultList();
         return rows.stream().filter(r -> caller.canSeeCustomer(((Number) r[8]).longValue()))
                 .map(r -> new ServiceCreditType(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                         r[2] == null ? null : ((Number) r[2]).longValue(), Money.of((BigDecimal) r[3], r[4].toString()),
@@ -90,14 +91,14 @@ public class SlaService implements NodeLoader {
 
     @Override
     public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : policies("where sp.id in (:ids)", ids);
+        return ids.isEmpty() ? List.of() : policies("where sp.id = any(:ids)", ids);
     }
 
     private List<SlaPolicyType> policies(String where, Collection<Long> ids) {
         var query = em.createNativeQuery("select " + SlaPolicyType.COLUMNS + " from sla_policy sp " + where
                 + " order by sp.segment, sp.priority", Object[].class);
         if (!ids.isEmpty()) {
-            query.setParameter("ids", ids);
+            query.setParameter("ids", KeyList.of(ids));
         }
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> SlaPolicyType.of(r, 0)).toList();

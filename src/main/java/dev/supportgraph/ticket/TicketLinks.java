@@ -1,7 +1,8 @@
 package dev.supportgraph.ticket;
 
+import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.graph.Where;
-import jakarta.persistence.EntityManager;
+import org.hibernate.SharedSessionContract;
 
 import java.util.Collection;
 import java.util.List;
@@ -24,13 +25,13 @@ public final class TicketLinks {
      * @param parent  the link's column naming the parent
      * @param where   further conditions on {@code e} (e.g. the caller's scope), possibly none
      */
-    public static List<Object[]> linked(EntityManager em, Class<? extends TicketEntity> ticket, Class<?> link,
+    public static List<Object[]> linked(SharedSessionContract session, Class<? extends TicketEntity> ticket, Class<?> link,
                                         String own, String parent, Collection<Long> parentIds, Where where) {
-        var query = em.createQuery("select l." + parent + ", e from " + ticket.getSimpleName() + " e join "
-                + link.getSimpleName() + " l on l." + own + " = e.id where l." + parent + " in :parentIds"
+        var query = session.createQuery("select l." + parent + ", e from " + ticket.getSimpleName() + " e join "
+                + link.getSimpleName() + " l on l." + own + " = e.id where " + KeyList.condition("l." + parent, "parentIds")
                 + (where.hql().isBlank() ? "" : " and " + where.hql())
                 + " order by e.createdAt desc, e.id desc", Object[].class);
-        query.setParameter("parentIds", parentIds);
+        query.setParameter("parentIds", KeyList.of(parentIds));
         where.params().forEach(query::setParameter);
         return query.getResultList();
     }

@@ -1,13 +1,14 @@
 package dev.supportgraph.ticket;
 
+import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
+import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
+import org.hibernate.StatelessSession;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,11 +25,11 @@ import java.util.stream.Collectors;
  * additionally never see INTERNAL notes.
  */
 @ApplicationScoped
-@Transactional
 public class TicketService implements NodeLoader {
 
+    /** Read-only, see {@link dev.supportgraph.graph.ScopedReads}. */
     @Inject
-    EntityManager em;
+    StatelessSession session;
 
     @Inject
     Caller caller;
@@ -52,11 +53,12 @@ public class TicketService implements NodeLoader {
     /** Notes by id: staff see all; a portal customer only the PUBLIC notes of their own problem reports. */
     @Override
     public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
-        StringBuilder hql = new StringBuilder("select e from TicketNote e where e.id in :ids");
-        caller.customerScope().ifPresent(scope -> hql.append(" and e.visibility = dev.supportgraph.ticket.NoteVisibility.PUBLIC and e.customerId = ").append(scope));
-        return em.createQuery(hql.toString(), TicketNote.class).setParameter("ids", ids).getResultList().stream()
-                .map(NoteType::of)
-                .toList();
+        Where where = new Where().keyIn("e.id", ids);
+        caller.customerScope().ifPresent(scope -> where.add(
+                "e.visibility = dev.supportgraph.ticket.NoteVisibility.PUBLIC and e.customerId = :%s", scope));
+        TypedQuery<TicketNote> query = session.createQuery("select e from TicketNote e where " + where.hql(), TicketNote.class);
+        where.params().forEach(query::setParameter);
+        return query.getResultList().stream().map(NoteType::of).toList();
     }
 
     private <E extends TicketOwned> List<E> ownedBy(Class<E> entity, List<? extends Ticket> tickets, String condition) {
@@ -66,10 +68,10 @@ public class TicketService implements NodeLoader {
         Map<TicketKind, List<Long>> byKind = tickets.stream().collect(Collectors.groupingBy(Ticket::kind,
                 () -> new EnumMap<>(TicketKind.class), Collectors.mapping(Ticket::key, Collectors.toList())));
         List<String> owners = new ArrayList<>();
-        byKind.keySet().forEach(kind -> owners.add(ownerPath(kind) + " in :" + kind.name()));
-        TypedQuery<E> query = em.createQuery("select e from " + entity.getSimpleName() + " e where ("
+        byKind.keySet().forEach(kind -> owners.add(KeyList.condition(ownerPath(kind), kind.name())));
+        TypedQuery<E> query = session.createQuery("select e from " + entity.getSimpleName() + " e where ("
                 + String.join(" or ", owners) + ")" + condition + " order by e.id", entity);
-        byKind.forEach((kind, keys) -> query.setParameter(kind.name(), keys));
+        byKind.forEach((kind, keys) -> query.setParameter(kind.name(), KeyList.of(keys)));
         return query.getResultList();
     }
 

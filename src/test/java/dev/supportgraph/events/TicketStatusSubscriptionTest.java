@@ -116,6 +116,20 @@ class TicketStatusSubscriptionTest {
     }
 
     @Test
+    void everyEventReadsTheTicketAsItIsThen() throws Exception {
+        // The subscription's request scope lives as long as the subscription, and the resolvers read
+        // outside transactions: a session that kept the first event's row would show its old status.
+        long customer = events.customer("Events Current Ltd");
+        String report = tickets.problemReport(Tokens.agent(), customer);
+        GraphQLWebSocket ws = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, List.of(report), null), null);
+
+        tickets.transition(Tokens.agent(), report, "IN_PROGRESS", "on it");
+        assertEquals("IN_PROGRESS", event(ws).getJsonObject("ticket").getString("status"));
+        tickets.transition(Tokens.agent(), report, "PENDING", "waiting for the customer");
+        assertEquals("PENDING", event(ws).getJsonObject("ticket").getString("status"));
+    }
+
+    @Test
     void creationIsAChangeFromNoStatus() throws Exception {
         long customer = events.customer("Events Create Ltd");
         GraphQLWebSocket ws = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, null, gid(customer)), null);

@@ -36,6 +36,7 @@ class ImpactStatementCountTest {
         assertEquals(3, small.result());
         assertEquals(6, doubled.result());
         assertEquals(small.statements(), doubled.statements());
+        assertEquals(0, small.transactions(), "reads run without a transaction");
     }
 
     private static int size(String query) {

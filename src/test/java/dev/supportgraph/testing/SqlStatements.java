@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Counts the SQL statements Hibernate prepares (statistics are on in the test profile), to prove
- * that a query's statements are bounded by its depth, not by the sizes of its lists.
+ * that a query's statements are bounded by its depth, not by the sizes of its lists, and the JTA
+ * transactions it ran (each a BEGIN/COMMIT pair on the connection).
  */
 @ApplicationScoped
 public class SqlStatements {
@@ -30,9 +31,9 @@ public class SqlStatements {
         Statistics statistics = factory.unwrap(SessionFactory.class).getStatistics();
         statistics.clear();
         T result = action.get();
-        return new Counted<>(result, statistics.getPrepareStatementCount());
+        return new Counted<>(result, statistics.getPrepareStatementCount(), statistics.getTransactionCount());
     }
 
-    public record Counted<T>(T result, long statements) {
+    public record Counted<T>(T result, long statements, long transactions) {
     }
 }
