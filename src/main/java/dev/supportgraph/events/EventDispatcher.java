@@ -123,17 +123,17 @@ public class EventDispatcher {
      */
     <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after) {
         EventSubscription.Client client = client();
-        return Multi.createFrom().emitter(emitter -> {
-            EventSubscription<T> subscription =
-                    new EventSubscription<>(accepts, mapper, emitter, after, client, config.bufferSize());
+        return Multi.createFrom().publisher(subscriber -> {
+            // Cancelled when the client completes it or its socket closes.
+            EventSubscription<T> subscription = new EventSubscription<>(accepts, mapper, subscriber, after, client,
+                    config.bufferSize(), () -> onThread(this::flushAll));
+            subscriber.onSubscribe(subscription);
             thread.execute(() -> {
                 subscription.start(head);
                 subscriptions.add(subscription);
                 active.set(subscriptions.size());
                 serve(subscription);
             });
-            // Cancelled when the client completes it or its socket closes.
-            emitter.onTermination(() -> onThread(this::flushAll));
         });
     }
 

@@ -3,12 +3,13 @@ package dev.supportgraph.events;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import io.netty.channel.Channel;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.impl.ContextInternal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -19,8 +20,13 @@ import java.util.function.Predicate;
  * from a cursor first catches up by reading the outbox at its own pace (never more than its
  * buffer holds); once it has read up to the dispatcher's head it turns live and receives new
  * events as they are fanned out.
+ * <p>
+ * It is its client's reactive-streams subscription itself rather than a Mutiny emitter, which
+ * would keep a serializing emitter with a 256-slot queue and a buffering one per idle subscriber:
+ * every signal to the client already goes through its own context (see {@link #flush}), one
+ * hand-over at a time, and never more items than it asked for.
  */
-final class EventSubscription<T> {
+final class EventSubscription<T> implements Flow.Subscription {
 
     /**
      * Where the subscriber is connected: its socket, to hold events back while it cannot take
@@ -36,7 +42,9 @@ final class EventSubscription<T> {
 
     private final Predicate<OutboxEvent> accepts;
     private final Function<OutboxEvent, T> mapper;
-    private final MultiEmitter<? super T> emitter;
+    private final Flow.Subscriber<? super T> subscriber;
+    /** Called when the client cancels. */
+    private final Runnable onCancel;
     private final Channel channel;
     private final ContextInternal context;
     private final int capacity;
@@ -45,6 +53,8 @@ final class EventSubscription<T> {
     private long position;
     private boolean live;
     private boolean failed;
+    private final AtomicLong requested = new AtomicLong();
+    private volatile boolean cancelled;
     /** Set while events are on their way to the client's context (cleared there). */
     private volatile boolean handingOver;
 
@@ -52,11 +62,12 @@ final class EventSubscription<T> {
      * @param after   replay the events after this id, or null for only new events
      * @param client  the client's socket and Vert.x context
      */
-    EventSubscription(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, MultiEmitter<? super T> emitter,
-                      Long after, Client client, int capacity) {
+    EventSubscription(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Flow.Subscriber<? super T> subscriber,
+                      Long after, Client client, int capacity, Runnable onCancel) {
         this.accepts = accepts;
         this.mapper = mapper;
-        this.emitter = emitter;
+        this.subscriber = subscriber;
+        this.onCancel = onCancel;
         this.after = after;
         this.channel = client.channel();
         this.context = client.context();
@@ -70,7 +81,25 @@ final class EventSubscription<T> {
     }
 
     boolean finished() {
-        return failed || emitter.isCancelled();
+        return failed || cancelled;
+    }
+
+    @Override
+    public void request(long n) {
+        if (n <= 0) {
+            cancel();
+            subscriber.onError(new IllegalArgumentException("Requested " + n + " events (reactive streams rule 3.9)"));
+            return;
+        }
+        requested.accumulateAndGet(n, (current, more) -> current + more < 0 ? Long.MAX_VALUE : current + more);
+    }
+
+    @Override
+    public void cancel() {
+        if (!cancelled) {
+            cancelled = true;
+            onCancel.run();
+        }
     }
 
     /** A new event fanned out by the dispatcher (in id order). */
@@ -85,8 +114,9 @@ final class EventSubscription<T> {
         if (buffer.size() >= capacity) {
             failed = true;
             buffer.clear();
-            emitter.fail(ApiException.of(ErrorCode.SUBSCRIBER_TOO_SLOW, "The subscriber did not keep up (" + capacity
-                    + " events buffered); resubscribe with after: the last eventId received"));
+            ApiException tooSlow = ApiException.of(ErrorCode.SUBSCRIBER_TOO_SLOW, "The subscriber did not keep up ("
+                    + capacity + " events buffered); resubscribe with after: the last eventId received");
+            signal(() -> subscriber.onError(tooSlow));
             return;
         }
         buffer.add(event);
@@ -122,7 +152,7 @@ final class EventSubscription<T> {
             return;
         }
         List<T> items = new ArrayList<>();
-        long requested = emitter.requested();
+        long requested = this.requested.get();
         while (!buffer.isEmpty() && !finished() && items.size() < requested && (channel == null || channel.isWritable())) {
             OutboxEvent event = buffer.poll();
             items.add(mapper.apply(event));
@@ -131,14 +161,17 @@ final class EventSubscription<T> {
         if (items.isEmpty()) {
             return;
         }
+        if (requested != Long.MAX_VALUE) {
+            this.requested.addAndGet(-items.size());
+        }
         if (context == null) {
-            items.forEach(emitter::emit);
+            items.forEach(this::emit);
             return;
         }
         handingOver = true;
         context.runOnContext(v -> {
             try {
-                items.forEach(emitter::emit);
+                items.forEach(this::emit);
             } finally {
                 handingOver = false;
                 again.accept(this);
@@ -146,7 +179,22 @@ final class EventSubscription<T> {
         });
     }
 
+    private void emit(T item) {
+        if (!cancelled) {
+            subscriber.onNext(item);
+        }
+    }
+
     void complete() {
-        emitter.complete();
+        signal(subscriber::onComplete);
+    }
+
+    /** A terminal signal, after the events already on their way (the same context runs them in order). */
+    private void signal(Runnable terminal) {
+        if (context == null) {
+            terminal.run();
+        } else {
+            context.runOnContext(v -> terminal.run());
+        }
     }
 }

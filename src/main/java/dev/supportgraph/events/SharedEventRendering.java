@@ -10,6 +10,8 @@ import graphql.execution.FetchedValue;
 import graphql.execution.FieldValueInfo;
 import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -76,8 +78,13 @@ public class SharedEventRendering {
         @Override
         public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
             StringBuilder key = new StringBuilder(caller.readScope()).append('|');
+            // Not the context's memoized tree: that one would stay with the subscription's execution
+            // for its whole life.
+            ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
+                    context.getGraphQLSchema(), context.getOperationDefinition(), context.getFragmentsByName(),
+                    context.getCoercedVariables());
             // The subscribed field's result key names it in error paths.
-            context.getNormalizedQueryTree().get().getTopLevelFields().forEach(field -> {
+            operation.getTopLevelFields().forEach(field -> {
                 key.append(field.getResultKey()).append('{');
                 selection(field.getChildren(), key);
                 key.append('}');

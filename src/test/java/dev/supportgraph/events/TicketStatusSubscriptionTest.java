@@ -5,7 +5,9 @@ import dev.supportgraph.testing.GraphQLWebSocket;
 import dev.supportgraph.testing.SqlStatements;
 import dev.supportgraph.testing.Tokens;
 import dev.supportgraph.ticket.TicketKind;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleSupplier;
 
 import static dev.supportgraph.testing.GraphQLWebSocket.LEGACY_WS;
 import static dev.supportgraph.testing.GraphQLWebSocket.TRANSPORT_WS;
@@ -271,6 +274,17 @@ class TicketStatusSubscriptionTest {
                 .put("ticket", new JsonObject().put("status", status).put("notes", expected));
     }
 
+    /** SmallRye's subscription metrics still see each subscription start and end (LeanSubscriptionFetcher). */
+    @Test
+    void smallRyesSubscriptionGaugeFollowsTheSubscription() throws Exception {
+        double before = smallRyeSubscriptions();
+        GraphQLWebSocket ws = subscribed(Tokens.agent(), null, TRANSPORT_WS, filter(null, null, null), null);
+        await(TicketStatusSubscriptionTest::smallRyeSubscriptions, before + 1, "SmallRye's open subscriptions");
+        ws.close();
+        sockets.remove(ws);
+        await(TicketStatusSubscriptionTest::smallRyeSubscriptions, before, "SmallRye's open subscriptions");
+    }
+
     @Test
     void anonymousSubscribersAreRefused() throws Exception {
         GraphQLWebSocket ws = open(null, TRANSPORT_WS).init(null);
@@ -388,11 +402,21 @@ class TicketStatusSubscriptionTest {
     }
 
     private void awaitActiveSubscriptions(int expected) throws InterruptedException {
+        await(this::activeSubscriptions, expected, "active subscriptions");
+    }
+
+    /** SmallRye's gauge of open ticketStatusChanged subscriptions (in the global registry, absent before the first). */
+    private static double smallRyeSubscriptions() {
+        Gauge gauge = Metrics.globalRegistry.find("mp_graphql_subscription").tag("name", "ticketStatusChanged").gauge();
+        return gauge == null ? 0 : gauge.value();
+    }
+
+    private static void await(DoubleSupplier gauge, double expected, String what) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (activeSubscriptions() != expected && System.nanoTime() < deadline) {
+        while (gauge.getAsDouble() != expected && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(expected, activeSubscriptions(), "active subscriptions");
+        assertEquals(expected, gauge.getAsDouble(), what);
     }
 
     static Map<String, Object> filter(List<String> kinds, List<String> ticketIds, String customerId) {

@@ -1,0 +1,178 @@
+package dev.supportgraph.events;
+
+import graphql.GraphQL;
+import graphql.Scalars;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingFieldSelectionSetImpl;
+import graphql.schema.DelegatingDataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.graphql.SmallRyeGraphQLServerMessages;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.execution.context.SmallRyeContext;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.smallrye.graphql.execution.datafetcher.AbstractDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.MultiDataFetcher;
+import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.transformation.AbstractDataFetcherException;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import mutiny.zero.flow.adapters.AdaptersToReactiveStreams;
+import org.eclipse.microprofile.graphql.GraphQLException;
+
+import java.lang.reflect.Field;
+
+/**
+ * Serves the subscription fields ({@code ticketStatusChanged}, {@code slaAlerts}) with SmallRye's
+ * own {@link MultiDataFetcher} but for what a subscription keeps while it lives. SmallRye 2.17's
+ * streaming fetcher keeps, in the per-event mapping of the stream, the subscribed field's
+ * DataFetchingEnvironment (selection set, execution step) and its request context (a clone with
+ * the selected fields as JSON); its context also stays in the execution's GraphQL context, which
+ * graphql-java keeps for the subscription's life. This fetcher keeps per subscription only what
+ * the events need: the field's path and location (for errors), its name and operation type (for
+ * SmallRye's subscription metrics) and the execution's GraphQL context (kept anyway).
+ * <p>
+ * The call itself is SmallRye's: arguments, the CDI bean with its interceptors ({@code @Authenticated}),
+ * the errors of the call, and the events' transformation and error mapping (the same helpers). The
+ * resolver's own authorization is decided when it is called (see TicketEventService), not later.
+ */
+@ApplicationScoped
+@RegisterForReflection(targets = {GraphQL.Builder.class, AbstractDataFetcher.class}, fields = true, methods = false)
+public class LeanSubscriptionFetcher {
+
+    void install(@Observes GraphQL.Builder builder) {
+        GraphQLSchema schema = read(GraphQL.Builder.class, "graphQLSchema", builder, GraphQLSchema.class);
+        GraphQLObjectType subscription = schema.getSubscriptionType();
+        if (subscription == null) {
+            return;
+        }
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        GraphQLCodeRegistry lean = registry.transform(codes -> subscription.getFieldDefinitions().forEach(field -> {
+            FieldCoordinates coordinates = FieldCoordinates.coordinates(subscription, field);
+            DataFetcher<?> smallRyes = registry.getDataFetcher(coordinates, field);
+            // Every subscription here returns a Multi; anything else would keep SmallRye's weight unnoticed.
+            if (smallRyes.getClass() != MultiDataFetcher.class) {
+                throw new IllegalStateException("Subscription." + field.getName() + " is served by "
+                        + smallRyes.getClass().getName() + ", not SmallRye's MultiDataFetcher: LeanSubscriptionFetcher needs to be checked");
+            }
+            codes.dataFetcher(coordinates, new Fetcher<>(
+                    read(AbstractDataFetcher.class, "operation", smallRyes, Operation.class),
+                    read(AbstractDataFetcher.class, "type", smallRyes, Type.class)));
+        }));
+        builder.schema(schema.transformWithoutTypes(schemaBuilder -> schemaBuilder.codeRegistry(lean)));
+    }
+
+    private static <T> T read(Class<?> owner, String name, Object from, Class<T> type) {
+        try {
+            Field field = owner.getDeclaredField(name);
+            field.setAccessible(true);
+            return type.cast(field.get(from));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read " + owner.getName() + "." + name
+                    + " (SmallRye GraphQL or graphql-java upgraded?): LeanSubscriptionFetcher needs to be checked", e);
+        }
+    }
+
+    private static final class Fetcher<K, T> extends MultiDataFetcher<K, T> {
+
+        /** graphql-java's empty selection (what a leaf field has). */
+        private static final DataFetchingFieldSelectionSet NO_SELECTION =
+                DataFetchingFieldSelectionSetImpl.newCollector(null, Scalars.GraphQLString, () -> null);
+
+        Fetcher(Operation operation, Type type) {
+            super(operation, type);
+        }
+
+        /**
+         * SmallRye's call, but its context gets no selection (nothing reads the subscribed field's):
+         * rendering it would compute the normalized operation, which the execution memoizes and
+         * keeps for the subscription's life. The events' fields render their own selections.
+         */
+        @Override
+        public T get(DataFetchingEnvironment environment) throws Exception {
+            return super.get(new DelegatingDataFetchingEnvironment(environment) {
+                @Override
+                public DataFetchingFieldSelectionSet getSelectionSet() {
+                    return NO_SELECTION;
+                }
+            });
+        }
+
+        /** As AbstractStreamingDataFetcher.invokeAndTransform, with the lean environment and context. */
+        @Override
+        @SuppressWarnings("unchecked")
+        protected <O> O invokeAndTransform(Context context, DataFetchingEnvironment environment,
+                                           DataFetcherResult.Builder<Object> unused, Object[] arguments) throws Exception {
+            DataFetchingEnvironment lean = DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+                    .executionStepInfo(environment.getExecutionStepInfo())
+                    .mergedField(environment.getMergedField())
+                    .fieldDefinition(environment.getFieldDefinition())
+                    .fieldType(environment.getFieldType())
+                    .parentType(environment.getParentType())
+                    .graphQLContext(environment.getGraphQlContext())
+                    .build();
+            SmallRyeContext slim = slim((SmallRyeContext) context);
+            // The current context is captured with the request scope by every Multi built from here on
+            // (context propagation) and stays in the execution's GraphQL context: the slim one, which
+            // the events' resolvers start from as they would from the field's.
+            SmallRyeContextManager.restore(slim);
+            environment.getGraphQlContext().put(SmallRyeContextManager.CONTEXT, slim);
+            Multi<?> events = handleUserMethodCall(environment, arguments)
+                    .onItem().transform(event -> event(lean, slim, event))
+                    .onSubscription().invoke(() -> metricsEmitter.subscriptionStart(slim))
+                    .onTermination().invoke(() -> metricsEmitter.subscriptionEnd(slim))
+                    .onFailure().recoverWithItem(failure -> failure(lean, slim, failure));
+            return (O) AdaptersToReactiveStreams.publisher(events);
+        }
+
+        /** The field's context without its environment, arguments and selected fields (the request's stay). */
+        private static SmallRyeContext slim(SmallRyeContext field) {
+            SmallRyeContext slim = field.clone();
+            slim.setDataFetchingEnvironment(null);
+            slim.setArguments(null);
+            slim.setSource(null);
+            slim.setSelectedFields(null);
+            slim.setSelectedAndSourceFields(null);
+            return slim;
+        }
+
+        private DataFetcherResult<Object> event(DataFetchingEnvironment lean, Context context, Object event) {
+            DataFetcherResult.Builder<Object> result = result(lean);
+            try {
+                return result.data(fieldHelper.transformOrAdaptResponse(event, lean)).build();
+            } catch (AbstractDataFetcherException e) {
+                e.appendDataFetcherResult(result, lean);
+                eventEmitter.fireOnDataFetchError(context, e);
+                return result.build();
+            }
+        }
+
+        /** The stream's failure (e.g. SUBSCRIBER_TOO_SLOW) as its last item, as SmallRye reports it. */
+        private DataFetcherResult<Object> failure(DataFetchingEnvironment lean, Context context, Throwable failure) {
+            DataFetcherResult.Builder<Object> result = result(lean);
+            eventEmitter.fireOnDataFetchError(context, failure);
+            if (failure instanceof GraphQLException graphQL) {
+                errorResultHelper.appendPartialResult(result, lean, graphQL);
+            } else if (failure instanceof Exception) {
+                errorResultHelper.appendException(result, lean,
+                        SmallRyeGraphQLServerMessages.msg.dataFetcherException(operation, failure));
+            } else if (failure instanceof Error) {
+                errorResultHelper.appendException(result, lean, failure);
+            }
+            return result.build();
+        }
+
+        private static DataFetcherResult.Builder<Object> result(DataFetchingEnvironment lean) {
+            return DataFetcherResult.newResult().localContext(lean.getGraphQlContext());
+        }
+    }
+}
