@@ -86,6 +86,13 @@ public final class GraphQLWebSocket implements AutoCloseable {
         return message.getJsonObject("payload");
     }
 
+    /** The next result of operation {@code id}, which must carry no errors: its {@code data.<field>}. */
+    public JsonObject nextData(String id, String field, Duration timeout) throws InterruptedException {
+        JsonObject payload = next(id, timeout);
+        assertNull(payload.getValue("errors"), payload::encode);
+        return payload.getJsonObject("data").getJsonObject(field);
+    }
+
     /** The next message other than a keep-alive, or null after the timeout. */
     public JsonObject nextMessage(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
