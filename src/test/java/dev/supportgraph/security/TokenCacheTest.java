@@ -2,13 +2,19 @@ package dev.supportgraph.security;
 
 import dev.supportgraph.security.PermissionWorld.Side;
 import dev.supportgraph.testing.GraphQLClient;
+import dev.supportgraph.testing.GraphQLWebSocket;
 import dev.supportgraph.testing.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
@@ -29,6 +35,12 @@ class TokenCacheTest {
 
     @Inject
     TokenCache cache;
+
+    @Inject
+    Vertx vertx;
+
+    @TestHTTPResource("/graphql")
+    URI endpoint;
 
     @Inject
     PermissionWorld world;
@@ -95,5 +107,19 @@ class TokenCacheTest {
                     .body("data.customers.totalCount", greaterThan(1));
         }
         assertEquals(before + 3, cache.hits(), "the second round is answered from the cache");
+    }
+
+    @Test
+    void aCachedTokenAuthenticatesAWebSocketConnectionInit() throws Exception {
+        String token = Tokens.agent();
+        GraphQLClient.post(token, CUSTOMERS).statusCode(200).body("errors", equalTo(null));
+        double before = cache.hits();
+        try (GraphQLWebSocket ws = GraphQLWebSocket.open(vertx, endpoint, GraphQLWebSocket.TRANSPORT_WS, null)
+                .init(token)) {
+            ws.subscribe("1", "subscription { ticketStatusChanged { eventId } }", Map.of());
+            // An anonymous subscriber gets an unauthorized error at once; an agent waits for events.
+            ws.assertSilent(Duration.ofMillis(700));
+        }
+        assertEquals(before + 1, cache.hits(), "connection_init's token came from the cache");
     }
 }
