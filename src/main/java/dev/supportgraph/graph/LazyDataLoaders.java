@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Replaces the DataLoader registry SmallRye builds for every execution (a DataLoader for each of
- * the schema's ~50 batch operations) by one that creates a loader when a field first asks for it.
+ * the schema's batch operations, about 130) by one that creates a loader when a field first asks for it.
  * A subscription's execution keeps its registry for as long as the subscription lives (the eager
  * one was ~100 KB of heap per idle subscription), and graphql-java dispatches every registered
  * loader after each field of a subscription event and at each level of a query.
