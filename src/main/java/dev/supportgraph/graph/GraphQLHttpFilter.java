@@ -1,6 +1,7 @@
 package dev.supportgraph.graph;
 
 import dev.supportgraph.config.SupportGraphConfig;
+import dev.supportgraph.graph.compiled.CompiledQueries;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
@@ -49,6 +50,9 @@ public class GraphQLHttpFilter {
 
     @Inject
     SupportGraphConfig config;
+
+    @Inject
+    CompiledQueries compiled;
 
     @ConfigProperty(name = "quarkus.smallrye-graphql.root-path")
     String path;
@@ -123,12 +127,12 @@ public class GraphQLHttpFilter {
         boolean modern = prefersGraphQLResponse(ctx);
         ctx.addHeadersEndHandler(ignored -> adjustStatus(ctx, modern));
         String query;
+        JsonObject body = null;
         if (get) {
             query = ctx.queryParams().get("query");
         } else if (String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).startsWith("application/graphql")) {
             query = ctx.body().asString();
         } else {
-            JsonObject body;
             try {
                 body = ctx.body().asJsonObject();
             } catch (DecodeException | ClassCastException e) {
@@ -168,6 +172,10 @@ public class GraphQLHttpFilter {
         if (get && !queriesOnly) {
             ctx.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, "POST");
             reject(ctx, ErrorCode.BAD_REQUEST, "Mutations and subscriptions are only accepted over POST", null, null);
+            return;
+        }
+        // Labelled as SmallRye labels its answers (no charset parameter; JSON is UTF-8).
+        if (body != null && queriesOnly && compiled.answer(ctx, query, body, modern ? GRAPHQL_RESPONSE_JSON : "application/json")) {
             return;
         }
         ctx.next();

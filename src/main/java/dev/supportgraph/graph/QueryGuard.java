@@ -14,6 +14,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import dev.supportgraph.graph.compiled.CompiledQueries;
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.Node;
 import graphql.language.OperationDefinition;
@@ -45,10 +47,12 @@ final class QueryGuard extends SimplePerformantInstrumentation {
 
     private final QueryLimits limits;
     private final boolean introspection;
+    private final CompiledQueries compiled;
 
-    QueryGuard(QueryLimits limits, boolean introspection) {
+    QueryGuard(QueryLimits limits, boolean introspection, CompiledQueries compiled) {
         this.limits = limits;
         this.introspection = introspection;
+        this.compiled = compiled;
     }
 
     /**
@@ -59,6 +63,8 @@ final class QueryGuard extends SimplePerformantInstrumentation {
         final long deadline;
         final AtomicBoolean passed = new AtomicBoolean();
         volatile boolean enforced = true;
+        /** The query document, once it passed the limits (null for mutations and subscriptions). */
+        volatile Document query;
 
         Deadline(Duration timeout) {
             deadline = System.nanoTime() + timeout.toNanos();
@@ -81,8 +87,9 @@ final class QueryGuard extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
-        ((Deadline) state).enforced =
-                execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION;
+        Deadline deadline = (Deadline) state;
+        OperationDefinition.Operation operation = execution.getOperationDefinition().getOperation();
+        deadline.enforced = operation != OperationDefinition.Operation.SUBSCRIPTION;
         int[] aliases = {0};
         boolean[] introspects = {false};
         visitFields(execution.getDocument(), field -> {
@@ -97,6 +104,9 @@ final class QueryGuard extends SimplePerformantInstrumentation {
         if (aliases[0] > limits.maxAliases()) {
             throw QueryRefused.limit("aliases", "The query uses " + aliases[0] + " aliases; at most " + limits.maxAliases()
                     + " are allowed");
+        }
+        if (operation == OperationDefinition.Operation.QUERY) {
+            deadline.query = execution.getDocument();
         }
         return super.beginExecuteOperation(parameters, state);
     }
@@ -125,11 +135,15 @@ final class QueryGuard extends SimplePerformantInstrumentation {
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                                                                         InstrumentationExecutionParameters parameters,
                                                                         InstrumentationState state) {
-        if (((Deadline) state).passed()) {
+        Deadline deadline = (Deadline) state;
+        if (deadline.passed()) {
             return CompletableFuture.completedFuture(timedOut());
         }
         if (!result.isDataPresent()) {
             GraphQLHttpFilter.markRequestError();
+        } else if (result.getErrors().isEmpty() && deadline.query != null) {
+            // Validated, within the limits, answered without errors: the next ones may be answered by SQL.
+            compiled.learn(parameters.getQuery(), deadline.query, parameters.getVariables(), parameters.getSchema());
         }
         List<GraphQLError> errors = result.getErrors().stream().map(QueryGuard::sanitize).toList();
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));

@@ -1,6 +1,7 @@
 package dev.supportgraph.graph;
 
 import dev.supportgraph.config.SupportGraphConfig;
+import dev.supportgraph.graph.compiled.CompiledQueries;
 import graphql.GraphQL;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
@@ -37,13 +38,16 @@ public class QueryLimitsInstaller {
     @Inject
     RecordFieldAccess recordFieldAccess;
 
+    @Inject
+    CompiledQueries compiled;
+
     void install(@Observes GraphQL.Builder builder) {
         List<Instrumentation> chain = new ArrayList<>();
         Instrumentation smallRyes = current(builder);
         if (smallRyes != null) {
             chain.add(smallRyes);
         }
-        chain.add(new QueryGuard(limits, config.introspection()));
+        chain.add(new QueryGuard(limits, config.introspection(), compiled));
         chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {
             @Override
             protected AbortExecutionException mkAbortException(int depth, int maxDepth) {

@@ -35,7 +35,7 @@ public class Caller {
 
     /** Staff see across customers; a portal user only their own. */
     public boolean isStaff() {
-        return has(Role.AGENT) || has(Role.SRE) || has(Role.ADMIN);
+        return customerScope().isEmpty();
     }
 
     /**
@@ -50,11 +50,19 @@ public class Caller {
     }
 
     private OptionalLong resolveScope() {
-        if (isStaff()) {
+        return scopeOf(identity, config.customerClaim());
+    }
+
+    /**
+     * {@link #customerScope()} of any identity, for code that runs outside a request scope (the
+     * compiled queries answer on the event loop).
+     */
+    public static OptionalLong scopeOf(SecurityIdentity identity, String customerClaim) {
+        if (identity.hasRole(Role.AGENT) || identity.hasRole(Role.SRE) || identity.hasRole(Role.ADMIN)) {
             return OptionalLong.empty();
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object claim = jwt.getClaim(config.customerClaim());
+            Object claim = jwt.getClaim(customerClaim);
             if (claim != null) {
                 try {
                     return OptionalLong.of(Long.parseLong(claim.toString().replace("\"", "")));

@@ -85,6 +85,17 @@ public class CommerceData {
                 + " 'agent@supportgraph.dev')", invoiceId, customerId, new BigDecimal(amount), reason);
     }
 
+    public long contact(long customerId, String name, String email) {
+        return insert("insert into contact (customer_id, name, role, email) values (?, ?, 'operations', ?)",
+                customerId, name, email);
+    }
+
+    public long problemReport(long customerId, String title, Long reportedById, Long orderId, Long serviceId) {
+        return insert("insert into problem_report (customer_id, title, severity, priority, channel, reported_by_id,"
+                        + " related_order_id, related_service_id) values (?, ?, 'MAJOR', 'HIGH', 'PORTAL', ?, ?, ?)",
+                customerId, title, reportedById, orderId, serviceId);
+    }
+
     /** Any statement, e.g. a bulk insert with generate_series. */
     public void execute(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, params)) {

@@ -1,0 +1,201 @@
+package dev.supportgraph.graph.compiled;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.problem.ProblemReportType;
+import dev.supportgraph.testing.CommerceData;
+import dev.supportgraph.testing.Tokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Queries answered by one compiled SQL statement give exactly the engine's answer: the first
+ * request of a document runs on the GraphQL engine (which teaches {@link CompiledQueries} the
+ * document), the same document again is answered by SQL, and both responses must be equal — same
+ * JSON with the keys in the same order, same status and content type. What the compiler does
+ * not cover, and requests a plan cannot answer, stay with the engine.
+ */
+@QuarkusTest
+class CompiledQueryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Every field of {@link SqlCatalog}, with aliases, fragments and __typename. (Both aliases of
+     * orders take the same arguments: SmallRye runs one batch for all aliases of a batch field,
+     * with the arguments of the first, so the engine would answer {@code again: orders} wrongly.)
+     */
+    private static final String EVERY_FIELD = """
+            query Everything($customer: ID!, $report: ID!) {
+              __typename
+              customer(id: $customer) { ...customerFields
+                contacts { ...contactFields customer { id } }
+                orders(first: 3) { __typename edges { __typename node { ...orderFields
+                  items { __typename id itemNumber productName action quantity state version
+                    unitPrice { __typename amount currency } total { amount currency } price: unitPrice { amount }
+                    order { id number } service { ...serviceFields } } } } }
+                again: orders(first: 3) { edges { node { id } } } }
+              report: problemReport(id: $report) { __typename id number title description status priority severity
+                channel resolution createdAt updatedAt resolvedAt closedAt version
+                customer { ...customerFields } reportedBy { ...contactFields } relatedOrder { ...orderFields }
+                relatedService { ...serviceFields customer { name } } }
+              missing: problemReport(id: "UHJvYmxlbVJlcG9ydDotMQ") { id }
+            }
+            fragment customerFields on Customer { __typename id accountNumber name status segment creditRating
+              preferredLanguage createdAt updatedAt version name }
+            fragment contactFields on Contact { id name role email phone preferredChannel language createdAt updatedAt version }
+            fragment orderFields on ProductOrder { id number description state priority orderDate requestedStartDate
+              requestedCompletionDate expectedCompletionDate completionDate stateReason createdAt updatedAt version
+              customer { id } }
+            fragment serviceFields on Service { id name category state createdAt updatedAt version
+              monthlyCharge { amount currency } }
+            """;
+
+    @Inject
+    CommerceData data;
+
+    @Inject
+    MeterRegistry registry;
+
+    private long customer;
+    private long otherCustomer;
+    private long report;
+
+    @BeforeEach
+    void data() {
+        customer = data.customer("Compiled Queries SE");
+        otherCustomer = data.customer("Someone Else GmbH");
+        long contact = data.contact(customer, "Kim Keller", "kim@example.com");
+        data.contact(customer, "Lee Lang", null);
+        long service = data.service(customer, "Fibre 1000", "BROADBAND", "ACTIVE");
+        OffsetDateTime created = OffsetDateTime.parse("2025-03-04T05:06:07.5+02:00");
+        long order = data.order(customer, "IN_PROGRESS", 1, "Compiled order", created);
+        data.execute("update product_order set order_date = ?, requested_start_date = ? where id = ?",
+                OffsetDateTime.parse("2025-03-04T05:06:07.123456+02:00"), OffsetDateTime.parse("2025-04-01T00:00:00Z"), order);
+        data.item(order, customer, 2, "Router", 1, "15.5", null);
+        data.item(order, customer, 1, "Fibre \"1000\" — Büro", 3, "299.10", service);
+        data.order(customer, "ACKNOWLEDGED", 2, null, created.plusSeconds(1));
+        data.order(customer, "COMPLETED", 0, "Third", created.plusSeconds(2));
+        data.order(customer, "COMPLETED", 0, "Fourth, not on a page of 3", created.plusSeconds(3));
+        report = data.problemReport(customer, "Line drops at night", contact, order, service);
+        data.execute("update problem_report set resolved_at = '2025-05-06T07:08:09.000100Z', resolution = 'Replaced'"
+                + " where id = ?", report);
+    }
+
+    @Test
+    void everyCatalogFieldRendersAsTheEngineRendersIt() {
+        Map<String, Object> variables = Map.of("customer", GlobalId.encode(CustomerType.TYPE, customer),
+                "report", GlobalId.encode(ProblemReportType.TYPE, report));
+        for (String accept : new String[] {"application/json", "application/graphql-response+json"}) {
+            String engine = assertSameAnswerTwice(Tokens.agent(), accept, EVERY_FIELD, variables);
+            assertTrue(engine.contains("Fibre \\\"1000\\\" — Büro") && engine.contains("\"missing\":null"), engine);
+        }
+    }
+
+    @Test
+    void portalUsersReadOnlyTheirOwnCustomerThroughCompiledQueries() {
+        String query = """
+                query($customer: ID!, $report: ID!) { customer(id: $customer) { name orders(first: 2) { edges { node {
+                  number items { productName } } } } } problemReport(id: $report) { title reportedBy { name } } }""";
+        Map<String, Object> variables = Map.of("customer", GlobalId.encode(CustomerType.TYPE, customer),
+                "report", GlobalId.encode(ProblemReportType.TYPE, report));
+        String own = assertSameAnswerTwice(Tokens.customer(customer), "application/json", query, variables);
+        assertTrue(own.contains("\"name\":\"Compiled Queries SE\"") && own.contains("Line drops at night"), own);
+
+        double before = compiled();
+        String other = post(Tokens.customer(otherCustomer), "application/json", query, variables).asString();
+        assertEquals(before + 1, compiled(), "answered by the plan");
+        assertEquals("{\"data\":{\"customer\":null,\"problemReport\":null}}", normalized(other));
+    }
+
+    @Test
+    void requestsAPlanCannotAnswerGoToTheEngine() {
+        String query = "query($id: ID!) { customer(id: $id) { name } }";
+        String id = GlobalId.encode(CustomerType.TYPE, customer);
+        assertSameAnswerTwice(Tokens.agent(), "application/json", query, Map.of("id", id));
+
+        double before = compiled();
+        String wrongType = post(Tokens.agent(), "application/json", query,
+                Map.of("id", GlobalId.encode(ProblemReportType.TYPE, report))).asString();
+        assertTrue(wrongType.contains("\"code\":\"INVALID_ID\""), wrongType);
+        String missing = post(Tokens.agent(), "application/json", query, Map.of()).asString();
+        assertTrue(missing.contains("\"errors\""), missing);
+        Response anonymous = post(null, "application/json", query, Map.of("id", id));
+        assertTrue(anonymous.asString().contains("\"errors\"") && !anonymous.asString().contains("Compiled Queries SE"),
+                anonymous.asString());
+        assertEquals(before, compiled(), "the engine answered all three");
+    }
+
+    @Test
+    void documentsBeyondTheCatalogStayOnTheEngine() {
+        String id = GlobalId.encode(CustomerType.TYPE, customer);
+        for (String query : new String[] {
+                "query($id: ID!) { customer(id: $id) { orders(first: 2) { totalCount edges { node { id } } } } }",
+                "query($id: ID!) { customer(id: $id) { orders(first: 2) { pageInfo { hasNextPage } edges { cursor } } } }",
+                "query($id: ID!, $all: Boolean!) { customer(id: $id) { name @include(if: $all) } }",
+                "query($id: ID!) { customer(id: $id) { invoices(first: 1) { edges { node { id } } } } }",
+                "query($id: ID!) { node(id: $id) { id } }",
+                "query($id: ID!) { customer(id: $id) { orders(first: 2, orderBy: {field: ORDER_DATE, direction: DESC}) {"
+                        + " edges { node { id } } } } }"}) {
+            Map<String, Object> variables = new HashMap<>(Map.of("id", id, "all", true));
+            if (!query.contains("$all")) {
+                variables.remove("all");
+            }
+            String first = post(Tokens.agent(), "application/json", query, variables).asString();
+            double before = compiled();
+            String second = post(Tokens.agent(), "application/json", query, variables).asString();
+            assertEquals(before, compiled(), query);
+            assertEquals(normalized(first), normalized(second));
+            assertTrue(!first.contains("\"errors\""), first);
+        }
+    }
+
+    /** Posts the document twice: the engine answers the first, the plan the second, identically. */
+    private String assertSameAnswerTwice(String token, String accept, String query, Map<String, Object> variables) {
+        Response engine = post(token, accept, query, variables);
+        double before = compiled();
+        Response plan = post(token, accept, query, variables);
+        assertEquals(before + 1, compiled(), "the second request was answered by the plan");
+        assertEquals(200, engine.statusCode(), engine.asString());
+        assertTrue(!engine.asString().contains("\"errors\""), engine.asString());
+        assertEquals(engine.statusCode(), plan.statusCode());
+        assertEquals(engine.contentType(), plan.contentType());
+        assertEquals(normalized(engine.asString()), normalized(plan.asString()));
+        return normalized(engine.asString());
+    }
+
+    private static Response post(String token, String accept, String query, Map<String, Object> variables) {
+        var request = given().contentType("application/json").accept(accept)
+                .body(Map.of("query", query, "variables", variables));
+        if (token != null) {
+            request.auth().oauth2(token);
+        }
+        return request.when().post("/graphql").andReturn();
+    }
+
+    /** The JSON without insignificant white space, keys in the order sent. */
+    private static String normalized(String json) {
+        try {
+            return JSON.readTree(json).toString();
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + json, e);
+        }
+    }
+
+    private double compiled() {
+        return registry.get("supportgraph.graphql.compiled").timer().count();
+    }
+}
