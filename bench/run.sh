@@ -12,7 +12,7 @@
 # REUSE_DB=1 (keep an already loaded database of the same scale and data), BENCH_JFR=1 (record a
 # JFR profile of the service under load), BENCH_PG_RESTART=0 (never restart the local PostgreSQL
 # to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
-# PARTS (default "reads mutation subs": which measurements to run; empty: none, only load the data), PROFILE=0 (no JFR recording of
+# PARTS (default "reads mutation subs": which measurements to run; empty: none, only load the data), READ_SHAPES (default all four), PROFILE=0 (no JFR recording of
 # the service's measured max-rate runs; they cost it about 1-2%).
 # Needs: a JDK >= 21, PostgreSQL server + pgbench, wrk and npm (installed from Debian/npm if missing).
 # The whole script is one { ... } group: bash reads it completely before running it, so editing
@@ -45,7 +45,7 @@ POOL_SIZE=${POOL_SIZE:-20} # both servers' database pools (the service's default
 RESULTS=$W/results.jsonl
 : > "$RESULTS"
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
-READ_SHAPES="ticket nested nplus1 page"
+READ_SHAPES=${READ_SHAPES:-"ticket nested nplus1 page"}
 PARTS=${PARTS-reads mutation subs}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 FAILED=0
