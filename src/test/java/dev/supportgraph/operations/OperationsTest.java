@@ -1,15 +1,22 @@
 package dev.supportgraph.operations;
 
+import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.testing.GraphQLClient;
 import dev.supportgraph.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What SRE tooling and clients rely on: probes, metrics, the schema, a real query. */
 @QuarkusTest
@@ -46,6 +53,26 @@ class OperationsTest {
                 .statusCode(200)
                 .body(containsString("mp_graphql_seconds"))
                 .body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void repeatedQueriesAreAnsweredByCompiledSqlAndMetered() {
+        String query = "query Ops($id: ID!) { customer(id: $id) { id name } }";
+        Map<String, Object> variables = Map.of("id", GlobalId.encode(CustomerType.TYPE, Long.MAX_VALUE));
+        double before = compiledAnswers();
+        for (int i = 0; i < 2; i++) {
+            GraphQLClient.post(Tokens.agent(), query, variables)
+                    .statusCode(200)
+                    .body("errors", equalTo(null))
+                    .body("data.customer", equalTo(null));
+        }
+        assertTrue(compiledAnswers() >= before + 1, "the second request was answered by compiled SQL");
+    }
+
+    private static double compiledAnswers() {
+        Matcher count = Pattern.compile("(?m)^supportgraph_graphql_compiled_seconds_count\\S* (\\S+)$")
+                .matcher(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+        return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
     @Test
