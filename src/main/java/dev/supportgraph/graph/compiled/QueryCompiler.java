@@ -167,18 +167,20 @@ final class QueryCompiler {
         return table.field(name).flatMap(definition -> switch (definition) {
             case SqlCatalog.Column column -> column(table, alias, column, name);
             case SqlCatalog.MoneyOf money -> object(field.getChildren(), part -> switch (part.getFieldName()) {
-                case "amount" -> Optional.of("(" + qualify(alias, money.amount()) + ")::numeric(20, 2)::text");
+                case "amount" -> Optional.of("(" + alias + "." + money.amountColumn()
+                        + (money.multiplierColumn() == null ? "" : " * " + alias + "." + money.multiplierColumn())
+                        + ")::numeric(20, 2)::text");
                 case "currency" -> Optional.of(alias + "." + money.currencyColumn());
                 case "__typename" -> Optional.of(typename(part));
                 default -> Optional.<String>empty();
             });
-            case SqlCatalog.One one -> related(one.type(), field, (target, child) -> "(select %s from " + target.table()
-                    + " " + child + " where " + child + ".id = " + alias + "." + one.foreignKey() + " and "
-                    + scope(target, child) + ")");
-            case SqlCatalog.Many many -> related(many.type(), field, (target, child) -> "coalesce((select json_agg(%s"
-                    + " order by " + child + "." + many.orderBy() + ", " + child + ".id) from " + target.table() + " "
-                    + child + " where " + child + "." + many.parentKey() + " = " + alias + ".id and "
-                    + scope(target, child) + "), '[]')");
+            case SqlCatalog.One one -> related(one.type(), field, (target, child, object) -> "(select " + object
+                    + " from " + target.table() + " " + child + " where " + child + ".id = " + alias + "."
+                    + one.foreignKey() + " and " + scope(target, child) + ")");
+            case SqlCatalog.Many many -> related(many.type(), field, (target, child, object) -> "coalesce((select"
+                    + " json_agg(" + object + " order by " + child + "." + many.orderBy() + ", " + child + ".id) from "
+                    + target.table() + " " + child + " where " + child + "." + many.parentKey() + " = " + alias
+                    + ".id and " + scope(target, child) + "), '[]')");
             case SqlCatalog.Connection connection -> connection(alias, connection, field);
         });
     }
@@ -201,14 +203,14 @@ final class QueryCompiler {
     }
 
     private interface RelatedSql {
-        /** The SQL around {@code %s}, the related row's object, for the target table aliased {@code child}. */
-        String around(SqlCatalog.Table target, String child);
+        /** The SQL reading {@code object}, the JSON of a related row of {@code target} aliased {@code child}. */
+        String read(SqlCatalog.Table target, String child, String object);
     }
 
     private Optional<String> related(String type, ExecutableNormalizedField field, RelatedSql sql) {
         SqlCatalog.Table target = SqlCatalog.table(type).orElseThrow();
         String child = alias();
-        return object(target, child, field.getChildren()).map(object -> sql.around(target, child).formatted(object));
+        return object(target, child, field.getChildren()).map(object -> sql.read(target, child, object));
     }
 
     /** {@code first} (a literal) alone, selecting only edges { node }: one subquery with a limit. */
@@ -251,10 +253,6 @@ final class QueryCompiler {
     /** {@link GlobalId#encode} in SQL: base64url of {@code Type:id} without padding. */
     private static String globalId(String type, String alias) {
         return "rtrim(translate(encode(convert_to('" + type + ":' || " + alias + ".id, 'UTF8'), 'base64'), '+/', '-_'), '=')";
-    }
-
-    private static String qualify(String alias, String expression) {
-        return expression.replaceAll("\\b([a-z_]+)\\b", alias + ".$1");
     }
 
     /** A SQL string literal; GraphQL names and aliases hold no quotes, but escape anyway. */

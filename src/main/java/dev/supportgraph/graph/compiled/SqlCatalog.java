@@ -26,8 +26,11 @@ final class SqlCatalog {
     record Column(String column) implements Field {
     }
 
-    /** An amount with its currency ({@link dev.supportgraph.graph.Money}); {@code amount} is SQL on the row. */
-    record MoneyOf(String amount, String currencyColumn) implements Field {
+    /**
+     * An amount with its currency ({@link dev.supportgraph.graph.Money}): {@code amountColumn}, times
+     * {@code multiplierColumn} unless null.
+     */
+    record MoneyOf(String amountColumn, String multiplierColumn, String currencyColumn) implements Field {
     }
 
     /** A to-one relation: the row of {@code type} whose id is this row's {@code foreignKey}. */
@@ -67,7 +70,7 @@ final class SqlCatalog {
                 "name role email phone preferredChannel language createdAt updatedAt version")
                 .with("customer", new One("Customer", "customer_id"));
         table("Service", "service", "customer_id", "name category state createdAt updatedAt version")
-                .with("monthlyCharge", new MoneyOf("monthly_charge", "currency"))
+                .with("monthlyCharge", new MoneyOf("monthly_charge", null, "currency"))
                 .with("customer", new One("Customer", "customer_id"));
         table("ProductOrder", "product_order", "customer_id",
                 "number description state priority orderDate requestedStartDate requestedCompletionDate"
@@ -75,8 +78,8 @@ final class SqlCatalog {
                 .with("items", new Many("OrderItem", "order_id", "item_number"))
                 .with("customer", new One("Customer", "customer_id"));
         table("OrderItem", "order_item", "customer_id", "itemNumber productName action quantity state version")
-                .with("unitPrice", new MoneyOf("unit_price", "currency"))
-                .with("total", new MoneyOf("unit_price * quantity", "currency"))
+                .with("unitPrice", new MoneyOf("unit_price", null, "currency"))
+                .with("total", new MoneyOf("unit_price", "quantity", "currency"))
                 .with("order", new One("ProductOrder", "order_id"))
                 .with("service", new One("Service", "service_id"));
         table("ProblemReport", "problem_report", "customer_id",
