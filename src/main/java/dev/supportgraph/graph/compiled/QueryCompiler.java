@@ -24,6 +24,7 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,8 +130,17 @@ final class QueryCompiler {
         return Optional.of("$" + (parameters.size() + 1));
     }
 
-    /** json_build_object over the row {@code alias} of {@code table}. */
+    /**
+     * json_build_object over the row {@code alias} of {@code table}. A connection selected twice
+     * (aliases) is left to the engine: SmallRye batches all aliases of a field with the first one's
+     * arguments, and a compiled answer must never differ from the engine's.
+     */
     private Optional<String> object(SqlCatalog.Table table, String alias, List<ExecutableNormalizedField> selection) {
+        List<String> connections = selection.stream().map(ExecutableNormalizedField::getFieldName)
+                .filter(name -> table.field(name).orElse(null) instanceof SqlCatalog.Connection).toList();
+        if (connections.size() != new HashSet<>(connections).size()) {
+            return Optional.empty();
+        }
         return object(selection, field -> value(table, alias, field));
     }
 
