@@ -7,10 +7,11 @@ package dev.supportgraph.sla;
  * fire events and earn credits: a credit needs one customer.
  */
 enum SlaSubject {
-    PROBLEM_REPORT("p.customer_id, p.related_service_id", "problem_report_id",
-            "(select string_agg(e.kind, ',') from sla_event e where e.problem_report_id = p.id)", """
+    PROBLEM_REPORT("p.customer_id, p.related_service_id", "problem_report_id", "fired.kinds", """
             problem_report p join customer c on c.id = p.customer_id
-            join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority"""),
+            join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority
+            cross join lateral (select string_agg(e.kind, ',') as kinds, bool_or(e.kind = 'RESOLUTION_BREACHED') as resolution_breached
+                                from sla_event e where e.problem_report_id = p.id) fired"""),
     SERVICE_TROUBLE("null::bigint, null::bigint", "service_trouble_id", "null::text", """
             service_trouble p
             join lateral (select c.segment from service_trouble_service sts join service s on s.id = sts.service_id
