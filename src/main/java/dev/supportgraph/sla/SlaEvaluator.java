@@ -3,6 +3,7 @@ package dev.supportgraph.sla;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * fires twice).
  */
 @ApplicationScoped
+@Startup // its meters exist from the start, not from the first evaluation
 public class SlaEvaluator {
 
     private static final Logger LOG = Logger.getLogger(SlaEvaluator.class);
