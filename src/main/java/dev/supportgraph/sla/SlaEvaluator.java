@@ -77,7 +77,7 @@ public class SlaEvaluator {
         List<SlaTicket> batch;
         do {
             batch = sla.openTickets(after, config.batchSize());
-            List<SlaFiring.Due> due = new ArrayList<>();
+            List<SlaFiring.Due> dueTickets = new ArrayList<>();
             for (SlaTicket ticket : batch) {
                 SlaTimeline.Reading reading = ticket.read(config.atRiskBefore(), now);
                 List<SlaEventKind> kinds = due(reading);
@@ -88,12 +88,12 @@ public class SlaEvaluator {
                 if (deferred > 0 || (planned > 0 && planned + kinds.size() > config.maxFiringsPerCycle())) {
                     deferred++;
                 } else {
-                    due.add(new SlaFiring.Due(ticket, reading, kinds));
+                    dueTickets.add(new SlaFiring.Due(ticket, reading, kinds));
                     planned += kinds.size();
                 }
             }
-            if (!due.isEmpty()) {
-                done += firing.fire(due, now);
+            if (!dueTickets.isEmpty()) {
+                done += firing.fire(dueTickets, now);
             }
             after = batch.isEmpty() ? after : batch.getLast().id();
         } while (batch.size() == config.batchSize() && deferred == 0);
