@@ -5,6 +5,11 @@ package dev.supportgraph.sla;
  * its customer's segment; a service trouble, spanning customers, the most demanding segment among
  * the owners of its affected services (no affected services, no clock). Only problem reports
  * fire events and earn credits: a credit needs one customer.
+ * <p>
+ * A problem report's fired events are {@code fired} (their kinds, and whether the resolution
+ * breached), an aggregate per report: the evaluator's filter on it then probes sla_event's index
+ * report by report whatever the statistics say. As an anti-join, statistics taken while
+ * sla_event was still small made PostgreSQL rescan all of it for every report.
  */
 enum SlaSubject {
     PROBLEM_REPORT("p.customer_id, p.related_service_id", "problem_report_id", "fired.kinds", """
