@@ -17,9 +17,18 @@ public interface SlaConfig {
     @WithDefault("30M")
     Duration atRiskBefore();
 
-    /** How many open tickets one evaluation reads per statement. */
+    /** How many open tickets one evaluation reads per statement; their due events are fired in one transaction. */
     @WithDefault("500")
     int batchSize();
+
+    /**
+     * The most clock events one evaluation fires, so that a backlog (e.g. after downtime) is
+     * worked off over several evaluations instead of in one unbounded one. Whole tickets: the
+     * ticket that would exceed it and all due tickets after it wait for the next evaluation
+     * (the first due ticket of an evaluation always fires, so a tiny value still makes progress).
+     */
+    @WithDefault("5000")
+    int maxFiringsPerCycle();
 
     /** Who is recorded as the author of credits the evaluator grants. */
     @WithDefault("sla-evaluator")

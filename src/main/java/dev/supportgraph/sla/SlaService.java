@@ -57,7 +57,7 @@ public class SlaService implements NodeLoader {
     public List<SlaTicket> openTickets(long afterId, int limit) {
         List<Object[]> rows = em.createNativeQuery("select " + SlaSubject.PROBLEM_REPORT.columns() + " from " + SlaSubject.PROBLEM_REPORT.from + " " + """
                          where p.status in ('ACKNOWLEDGED', 'IN_PROGRESS', 'PENDING', 'HELD') and p.id > :after
-                           and not exists (select 1 from sla_event e where e.problem_report_id = p.id and e.kind = 'RESOLUTION_BREACHED')
+                           and fired.resolution_breached is not true
                          order by p.id limit :limit""", Object[].class)
                 .setParameter("after", afterId).setParameter("limit", limit)
                 .getResultList();
