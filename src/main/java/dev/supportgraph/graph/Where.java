@@ -41,10 +41,10 @@ public final class Where {
 
     /** Case-insensitive substring match on any of the paths. */
     public Where search(String text, String... paths) {
-        if (text == null || text.isBlank()) {
+        String pattern = likePattern(text);
+        if (pattern == null) {
             return this;
         }
-        String pattern = "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<String> any = new ArrayList<>();
         String name = param(pattern);
         for (String path : paths) {
@@ -52,6 +52,14 @@ public final class Where {
         }
         conditions.add("(" + String.join(" or ", any) + ")");
         return this;
+    }
+
+    /** The {@code like} pattern of a search text (backslash escapes); null when there is nothing to search. */
+    public static String likePattern(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Any other condition; {@code %s} in it stands for the parameter's name. */

@@ -1,7 +1,6 @@
 package dev.supportgraph.graph.compiled;
 
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.GlobalId;
+import io.quarkus.logging.Log;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 
@@ -11,32 +10,41 @@ import java.util.OptionalLong;
 
 /**
  * One query document as a single SQL statement returning the response's {@code data} as JSON text.
- * Bind parameters: {@code $1} the caller's customer scope (null for staff), then the ids.
+ * Bind parameters: {@code $1} the caller's customer scope (null for staff), then the arguments.
  */
-record CompiledQuery(String sql, List<IdParameter> parameters) {
+record CompiledQuery(String sql, List<Parameter> parameters) {
 
-    /** A global id argument: a literal already decoded, or a variable decoded per request. */
-    record IdParameter(String type, String variable, Long literal) {
+    /** An argument's value for one request: from a literal of the document or from the variables. */
+    interface Parameter {
+        /**
+         * @throws Unbound when the value is missing or not what the engine would accept (the
+         *                 engine then answers, with its error)
+         */
+        Object value(JsonObject variables);
     }
 
-    /**
-     * The statement's parameters for one request, or empty when a variable is missing or not an id
-     * of the expected type: the engine then answers with its error.
-     */
+    /** A request the plan cannot answer exactly as the engine would. */
+    static final class Unbound extends RuntimeException {
+        static final Unbound INSTANCE = new Unbound();
+
+        private Unbound() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The statement's parameters for one request, or empty when one of them is {@link Unbound}. */
     Optional<Tuple> bind(JsonObject variables, OptionalLong scope) {
         Tuple tuple = Tuple.tuple().addValue(scope.isPresent() ? scope.getAsLong() : null);
-        for (IdParameter parameter : parameters) {
-            if (parameter.literal() != null) {
-                tuple.addValue(parameter.literal());
-            } else if (variables != null && variables.getValue(parameter.variable()) instanceof String id) {
-                try {
-                    tuple.addValue(GlobalId.decode(parameter.type(), id));
-                } catch (ApiException e) {
-                    return Optional.empty();
-                }
-            } else {
-                return Optional.empty();
+        try {
+            for (Parameter parameter : parameters) {
+                tuple.addValue(parameter.value(variables));
             }
+        } catch (Unbound e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // A value this plan did not foresee: the engine knows what to answer.
+            Log.debugf(e, "Compiled query not applicable to the request's variables");
+            return Optional.empty();
         }
         return Optional.of(tuple);
     }

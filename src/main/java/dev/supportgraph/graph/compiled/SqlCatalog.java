@@ -3,6 +3,7 @@ package dev.supportgraph.graph.compiled;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +57,62 @@ final class SqlCatalog {
         }
     }
 
+    /** A condition of a list's filter input field; every condition holds when its value is null. */
+    sealed interface Filter {
+    }
+
+    /** An enum list: the column is one of the values (none given: no condition). */
+    record AnyOf(String column) implements Filter {
+    }
+
+    /** A time: the column is at or after it. */
+    record AtOrAfter(String column) implements Filter {
+    }
+
+    /** A time: the column is before it. */
+    record Before(String column) implements Filter {
+    }
+
+    /** A customer's global id: the row belongs to that customer. */
+    record CustomerIs(String column) implements Filter {
+    }
+
+    /** A text searched case-insensitively in any of the columns ({@link dev.supportgraph.graph.Where#search}). */
+    record Search(List<String> columns) implements Filter {
+    }
+
+    /** How a cursor prints an ordering's value (as the engine's {@code String.valueOf} of the Java value). */
+    enum SortValue { TIMESTAMP, INTEGER, TEXT }
+
+    /** An ordering of a list: SQL on the row, {@code {t}} standing for its alias. Ties are broken by id. */
+    record Sort(String expression, SortValue value) {
+    }
+
+    /**
+     * A Query field listing {@code type} as a connection: its filter input's fields, its orderBy
+     * fields, and the order without orderBy.
+     */
+    record Listing(String type, Map<String, Filter> filters, Map<String, Sort> orderings, String defaultOrdering,
+                   boolean defaultDescending) {
+    }
+
     private static final Map<String, Table> TABLES = new HashMap<>();
+
+    /** The tickets' orderings, as {@link dev.supportgraph.ticket.TicketOrderField} defines them. */
+    private static final Map<String, Sort> TICKET_ORDERINGS = Map.of(
+            "CREATED_AT", new Sort("{t}.created_at", SortValue.TIMESTAMP),
+            "UPDATED_AT", new Sort("{t}.updated_at", SortValue.TIMESTAMP),
+            "PRIORITY", new Sort("case {t}.priority when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2"
+                    + " else 3 end", SortValue.INTEGER),
+            "NUMBER", new Sort("{t}.number", SortValue.TEXT));
+
+    /** Query fields that list a type as a connection (ProblemReportService's reads). */
+    static final Map<String, Listing> LISTINGS = Map.of("problemReports", new Listing("ProblemReport", Map.of(
+            "status", new AnyOf("status"), "priority", new AnyOf("priority"), "severity", new AnyOf("severity"),
+            "channel", new AnyOf("channel"), "customerId", new CustomerIs("customer_id"),
+            "createdFrom", new AtOrAfter("created_at"), "createdTo", new Before("created_at"),
+            "updatedFrom", new AtOrAfter("updated_at"), "updatedTo", new Before("updated_at"),
+            "search", new Search(List.of("title", "number"))), TICKET_ORDERINGS, "CREATED_AT", true));
 
     /** Query fields that return one object by its global id ({@code customer(id:)}): field -> type. */
     static final Map<String, String> BY_ID = Map.of("customer", "Customer", "problemReport", "ProblemReport");

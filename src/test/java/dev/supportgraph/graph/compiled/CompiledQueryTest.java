@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -98,6 +99,52 @@ class CompiledQueryTest {
             String engine = assertSameAnswerTwice(Tokens.agent(), accept, EVERY_FIELD, variables);
             assertTrue(engine.contains("Fibre \\\"1000\\\" — Büro") && engine.contains("\"missing\":null"), engine);
         }
+    }
+
+    @Test
+    void listsWithFiltersOrderingsCursorsAndCountsRenderAsTheEngineRendersThem() {
+        String[][] reports = {
+                {"IN_PROGRESS", "CRITICAL", "2025-01-02T03:04:05.5Z"}, {"PENDING", "LOW", "2025-01-02T03:04:00Z"},
+                {"IN_PROGRESS", "HIGH", "2025-01-02T03:04:05.123456Z"}, {"HELD", "MEDIUM", "2025-01-02T03:05:00Z"},
+                {"IN_PROGRESS", "LOW", "2025-01-02T03:04:05.0001Z"}, {"CLOSED", "HIGH", "2025-01-02T03:04:05.12Z"}};
+        for (String[] r : reports) {
+            long id = data.problemReport(customer, "Queue " + r[0] + " %_", null, null, null);
+            data.execute("update problem_report set status = ?, priority = ?, created_at = ?::timestamptz,"
+                    + " updated_at = ?::timestamptz where id = ?", r[0], r[1], r[2], r[2], id);
+        }
+        String mine = GlobalId.encode(CustomerType.TYPE, customer);
+        String page = """
+                query Queue($status: [TicketStatus], $priority: [TicketPriority], $before: DateTime, $customer: ID) {
+                  problemReports(first: 2, filter: { status: $status, priority: $priority, updatedTo: $before,
+                    customerId: $customer }, orderBy: { field: UPDATED_AT, direction: DESC }) { __typename totalCount
+                    edges { __typename cursor node { id number title status priority updatedAt customer { name } } }
+                    pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } } }""";
+        assertSameAnswerTwice(Tokens.agent(), "application/json", page, Map.of("status", List.of("IN_PROGRESS", "HELD"),
+                "priority", List.of(), "before", "2025-01-02T03:05:00Z", "customer", mine));
+        String ordered = """
+                query($filter: ProblemReportFilter) { byPriority: problemReports(filter: $filter,
+                    orderBy: { field: PRIORITY, direction: ASC }) { edges { cursor node { number priority } } }
+                  byNumber: problemReports(first: 3, filter: $filter, orderBy: { field: NUMBER, direction: DESC }) {
+                    edges { cursor node { number } } pageInfo { hasNextPage endCursor } }
+                  byCreation: problemReports(first: 100, filter: { customerId: "%s", search: "PROGRESS %%_",
+                    status: IN_PROGRESS, channel: [PORTAL] }) { totalCount edges { cursor node { createdAt } } } }"""
+                .formatted(mine);
+        assertSameAnswerTwice(Tokens.agent(), "application/json", ordered,
+                Map.of("filter", Map.of("customerId", mine, "createdFrom", "2025-01-02T03:04:00Z")));
+        String latest = "query($before: DateTime) { problemReports(first: 50, filter: { createdTo: $before },"
+                + " orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id number title status"
+                + " customer { id name } reportedBy { id name email } relatedService { id name state } } } } }";
+        assertSameAnswerTwice(Tokens.agent(), "application/json", latest, Map.of("before", "2025-01-02T03:04:05.2Z"));
+        assertSameAnswerTwice(Tokens.customer(otherCustomer), "application/json", latest,
+                Map.of("before", "2030-01-01T00:00:00Z"));
+
+        double before = compiled();
+        String invalid = post(Tokens.agent(), "application/json", page, Map.of("status", List.of("NOT_A_STATUS"),
+                "priority", List.of(), "before", "2025-01-02T03:05:00Z", "customer", mine)).asString();
+        assertTrue(invalid.contains("\"errors\""), invalid);
+        String badTime = post(Tokens.agent(), "application/json", latest, Map.of("before", "yesterday")).asString();
+        assertTrue(badTime.contains("\"errors\""), badTime);
+        assertEquals(before, compiled(), "the engine refused both");
     }
 
     @Test
