@@ -93,7 +93,11 @@ public class SharedEventRendering {
             return super.execute(context, parameters);
         }
 
-        /** Called for the subscribed field with each event; renders it or takes a shared rendering. */
+        /**
+         * Called for the subscribed field with each event; renders it or takes a shared rendering.
+         * Either way the value is the rendering's JSON text ({@link PreRenderedJson}), written as it
+         * is into every subscriber's message.
+         */
         @Override
         protected FieldValueInfo completeField(ExecutionContext context, ExecutionStrategyParameters parameters, FetchedValue fetched) {
             String subscriber = context.getGraphQLContext().get(KEY);
@@ -104,16 +108,15 @@ public class SharedEventRendering {
             CompletableFuture<Rendered> mine = new CompletableFuture<>();
             CompletableFuture<Rendered> shared = renderings.putIfAbsent(rendering, mine);
             if (shared == null) {
-                FieldValueInfo info = super.completeField(context, parameters, fetched);
-                info.getFieldValueFuture().whenComplete((value, failure) -> {
+                super.completeField(context, parameters, fetched).getFieldValueFuture().whenComplete((value, failure) -> {
                     if (failure == null) {
-                        mine.complete(new Rendered(value, List.copyOf(context.getErrors())));
+                        mine.complete(new Rendered(PreRenderedJson.of(value), List.copyOf(context.getErrors())));
                     } else {
                         renderings.remove(rendering, mine);
                         mine.completeExceptionally(failure);
                     }
                 });
-                return info;
+                return new FieldValueInfo(FieldValueInfo.CompleteValueType.OBJECT, mine.thenApply(Rendered::value));
             }
             CompletableFuture<Object> value = shared.thenApply(rendered -> {
                 rendered.errors().forEach(context::addError);
