@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,11 @@ import java.util.function.Predicate;
 public class EventDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
+    /** Mapped events kept; one that was evicted is simply mapped again. */
+    private static final int MAPPED_EVENTS = 256;
+
+    private record Mapped(long event, Function<OutboxEvent, ?> mapper) {
+    }
 
     @Inject
     Vertx vertx;
@@ -81,6 +87,17 @@ public class EventDispatcher {
     private final AtomicInteger active = new AtomicInteger();
     /** Touched only on {@link #thread}. */
     private final List<EventSubscription<?>> subscriptions = new ArrayList<>();
+    /**
+     * The latest events as mapped for the clients, by event and mapper: a fan-out maps an event once,
+     * not once per subscriber (which also makes their shared renderings' keys identical). Touched
+     * only on {@link #thread}.
+     */
+    private final Map<Mapped, Object> mapped = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Mapped, Object> eldest) {
+            return size() > MAPPED_EVENTS;
+        }
+    };
     /** The last event id read from the outbox; written only on {@link #thread}. */
     private volatile long head;
     private PgSubscriber listener;
@@ -202,9 +219,14 @@ public class EventDispatcher {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> T map(OutboxEvent event, Function<OutboxEvent, T> mapper) {
+        return (T) mapped.computeIfAbsent(new Mapped(event.id(), mapper), key -> mapper.apply(event));
+    }
+
     private void serve(EventSubscription<?> subscription) {
         subscription.catchUp(reader, head, config.batchSize());
-        subscription.flush(event -> {
+        subscription.flush(this::map, event -> {
             delivered.increment();
             lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
         }, handedOver -> onThread(() -> serve(handedOver)));
