@@ -70,8 +70,8 @@ public class TicketEventService {
             matches = matches.and(e -> kinds.contains(e.aggregate()));
         }
         if (filter.ticketIds() != null) {
-            Set<String> tickets = ticketKeys(filter.ticketIds());
-            matches = matches.and(e -> tickets.contains(e.aggregate() + ":" + e.aggregateId()));
+            Set<TicketRef> tickets = ticketRefs(filter.ticketIds());
+            matches = matches.and(e -> tickets.contains(new TicketRef(e.aggregate(), e.aggregateId())));
         }
         if (filter.customerId() != null) {
             Long customer = GlobalId.decode(CustomerType.TYPE, filter.customerId());
@@ -80,15 +80,18 @@ public class TicketEventService {
         return matches;
     }
 
-    /** Ticket global ids as {@code AGGREGATE:id}, the form the outbox rows are compared in. */
-    private static Set<String> ticketKeys(List<String> ids) {
+    /** A ticket as the outbox rows name it (tested against every event of a fan-out, per subscriber). */
+    private record TicketRef(String aggregate, long id) {
+    }
+
+    private static Set<TicketRef> ticketRefs(List<String> ids) {
         return ids.stream().map(value -> {
             GlobalId id = GlobalId.decode(value);
             TicketKind kind = TicketKind.ofNodeType(id.type());
             if (kind == null) {
                 throw ApiException.of(ErrorCode.INVALID_ID, "Expected the id of a ticket: " + value);
             }
-            return kind.name() + ":" + id.id();
+            return new TicketRef(kind.name(), id.id());
         }).collect(Collectors.toSet());
     }
 }
