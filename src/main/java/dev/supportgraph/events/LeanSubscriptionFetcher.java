@@ -32,6 +32,8 @@ import java.lang.reflect.Field;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.smallrye.graphql.JsonProviderHolder.JSON_PROVIDER;
+
 /**
  * Serves the subscription fields ({@code ticketStatusChanged}, {@code slaAlerts}) with SmallRye's
  * own {@link MultiDataFetcher} but for what a subscription keeps while it lives. SmallRye 2.17's
@@ -199,9 +201,14 @@ public class LeanSubscriptionFetcher {
             }
         }
 
-        /** The field's context without its environment, arguments and selected fields (the request's stay). */
+        /**
+         * The field's context without its environment, arguments and selected fields, and of the
+         * request's JSON only the query (the same string the execution input keeps): its variables
+         * are the execution's coerced ones.
+         */
         private static SmallRyeContext slim(SmallRyeContext field) {
             SmallRyeContext slim = field.clone();
+            slim.setRequest(JSON_PROVIDER.createObjectBuilder().add("query", field.getExecutionInput().getQuery()).build());
             slim.setDataFetchingEnvironment(null);
             slim.setArguments(null);
             slim.setSource(null);
