@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +47,8 @@ import java.util.function.Predicate;
 public class EventDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
-    /** Mapped events kept; one that was evicted is simply mapped again. */
-    private static final int MAPPED_EVENTS = 256;
 
-    private record Mapped(long event, Function<OutboxEvent, ?> mapper) {
+    private record Mapped(OutboxEvent event, Object value) {
     }
 
     @Inject
@@ -88,16 +86,11 @@ public class EventDispatcher {
     /** Touched only on {@link #thread}. */
     private final List<EventSubscription<?>> subscriptions = new ArrayList<>();
     /**
-     * The latest events as mapped for the clients, by event and mapper: a fan-out maps an event once,
-     * not once per subscriber (which also makes their shared renderings' keys identical). Touched
-     * only on {@link #thread}.
+     * The event each mapper mapped last, with its mapping: a fan-out hands one event to all its
+     * subscribers in a row, so it maps it once, not once per subscriber (which also makes their
+     * shared renderings' keys the same object). Touched only on {@link #thread}.
      */
-    private final Map<Mapped, Object> mapped = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Mapped, Object> eldest) {
-            return size() > MAPPED_EVENTS;
-        }
-    };
+    private final Map<Function<OutboxEvent, ?>, Mapped> lastMapped = new IdentityHashMap<>();
     /** The last event id read from the outbox; written only on {@link #thread}. */
     private volatile long head;
     private PgSubscriber listener;
@@ -221,7 +214,12 @@ public class EventDispatcher {
 
     @SuppressWarnings("unchecked")
     private <T> T map(OutboxEvent event, Function<OutboxEvent, T> mapper) {
-        return (T) mapped.computeIfAbsent(new Mapped(event.id(), mapper), key -> mapper.apply(event));
+        Mapped last = lastMapped.get(mapper);
+        if (last == null || last.event() != event) {
+            last = new Mapped(event, mapper.apply(event));
+            lastMapped.put(mapper, last);
+        }
+        return (T) last.value();
     }
 
     private void serve(EventSubscription<?> subscription) {
