@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * A subscription event's value rendered once to JSON text, which every subscriber's message then
+ * A subscription event's data rendered once to JSON text, which every subscriber's message then
  * carries as it is. SmallRye writes each message with jakarta.json (Parsson): a JsonValue in the
  * data is taken over unconverted, and Parsson writes a JsonNumber as its {@code toString()}. Without
  * this, the event's tree was converted and written again for each of its thousands of subscribers.
@@ -22,7 +22,7 @@ final class PreRenderedJson implements JsonNumber {
         this.json = json;
     }
 
-    /** A rendered value (graphql-java's maps, lists and scalars) as SmallRye writes it; null stays null. */
+    /** Rendered data (graphql-java's maps, lists and scalars) as SmallRye writes it; null stays null. */
     static PreRenderedJson of(Object value) {
         if (value == null) {
             return null;
