@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,9 @@ import java.util.function.Predicate;
 public class EventDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
+
+    private record Mapped(OutboxEvent event, Object value) {
+    }
 
     @Inject
     Vertx vertx;
@@ -81,6 +85,12 @@ public class EventDispatcher {
     private final AtomicInteger active = new AtomicInteger();
     /** Touched only on {@link #thread}. */
     private final List<EventSubscription<?>> subscriptions = new ArrayList<>();
+    /**
+     * The event each mapper mapped last, with its mapping: a fan-out hands one event to all its
+     * subscribers in a row, so it maps it once, not once per subscriber (which also makes their
+     * shared renderings' keys the same object). Touched only on {@link #thread}.
+     */
+    private final Map<Function<OutboxEvent, ?>, Mapped> lastMapped = new IdentityHashMap<>();
     /** The last event id read from the outbox; written only on {@link #thread}. */
     private volatile long head;
     private PgSubscriber listener;
@@ -202,9 +212,19 @@ public class EventDispatcher {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> T map(OutboxEvent event, Function<OutboxEvent, T> mapper) {
+        Mapped last = lastMapped.get(mapper);
+        if (last == null || last.event() != event) {
+            last = new Mapped(event, mapper.apply(event));
+            lastMapped.put(mapper, last);
+        }
+        return (T) last.value();
+    }
+
     private void serve(EventSubscription<?> subscription) {
         subscription.catchUp(reader, head, config.batchSize());
-        subscription.flush(event -> {
+        subscription.flush(this::map, event -> {
             delivered.increment();
             lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
         }, handedOver -> onThread(() -> serve(handedOver)));

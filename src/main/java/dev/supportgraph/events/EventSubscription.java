@@ -40,6 +40,11 @@ final class EventSubscription<T> implements Flow.Subscription {
         void delivered(OutboxEvent event);
     }
 
+    /** Maps an event to what its clients receive (the dispatcher shares one mapping among them). */
+    interface Mapping {
+        <T> T map(OutboxEvent event, Function<OutboxEvent, T> mapper);
+    }
+
     private final Predicate<OutboxEvent> accepts;
     private final Function<OutboxEvent, T> mapper;
     private final Flow.Subscriber<? super T> subscriber;
@@ -147,7 +152,7 @@ final class EventSubscription<T> implements Flow.Subscription {
      * loops instead of on the dispatcher thread; one hand-over at a time keeps them in order, and
      * {@code again} is called when it is done, to serve this subscriber once more.
      */
-    void flush(Delivery delivery, Consumer<EventSubscription<T>> again) {
+    void flush(Mapping mapping, Delivery delivery, Consumer<EventSubscription<T>> again) {
         if (handingOver) {
             return;
         }
@@ -155,7 +160,7 @@ final class EventSubscription<T> implements Flow.Subscription {
         long requested = this.requested.get();
         while (!buffer.isEmpty() && !finished() && items.size() < requested && (channel == null || channel.isWritable())) {
             OutboxEvent event = buffer.poll();
-            items.add(mapper.apply(event));
+            items.add(mapping.map(event, mapper));
             delivery.delivered(event);
         }
         if (items.isEmpty()) {

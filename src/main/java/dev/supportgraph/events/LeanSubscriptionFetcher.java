@@ -23,13 +23,16 @@ import io.smallrye.graphql.execution.datafetcher.MultiDataFetcher;
 import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.transformation.AbstractDataFetcherException;
-import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import mutiny.zero.flow.adapters.AdaptersToReactiveStreams;
 import org.eclipse.microprofile.graphql.GraphQLException;
 
 import java.lang.reflect.Field;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.smallrye.graphql.JsonProviderHolder.JSON_PROVIDER;
 
 /**
  * Serves the subscription fields ({@code ticketStatusChanged}, {@code slaAlerts}) with SmallRye's
@@ -121,22 +124,91 @@ public class LeanSubscriptionFetcher {
                     .graphQLContext(environment.getGraphQlContext())
                     .build();
             SmallRyeContext slim = slim((SmallRyeContext) context);
-            // The current context is captured with the request scope by every Multi built from here on
-            // (context propagation) and stays in the execution's GraphQL context: the slim one, which
-            // the events' resolvers start from as they would from the field's.
+            // The current context stays in the execution's GraphQL context: the slim one, which the
+            // events' resolvers start from as they would from the field's.
             SmallRyeContextManager.restore(slim);
             environment.getGraphQlContext().put(SmallRyeContextManager.CONTEXT, slim);
-            Multi<?> events = handleUserMethodCall(environment, arguments)
-                    .onItem().transform(event -> event(lean, slim, event))
-                    .onSubscription().invoke(() -> metricsEmitter.subscriptionStart(slim))
-                    .onTermination().invoke(() -> metricsEmitter.subscriptionEnd(slim))
-                    .onFailure().recoverWithItem(failure -> failure(lean, slim, failure));
-            return (O) AdaptersToReactiveStreams.publisher(events);
+            return (O) AdaptersToReactiveStreams.publisher(new Events(handleUserMethodCall(environment, arguments), lean, slim));
         }
 
-        /** The field's context without its environment, arguments and selected fields (the request's stay). */
+        /**
+         * The events as SmallRye's Mutiny operators (transform, onSubscription, onTermination,
+         * recoverWithItem) would pass them on, without those operators: with context propagation
+         * each of them captures the request's contexts for the life of the subscription. The events
+         * need none of those captures: they are handed over on the subscriber's own Vert.x context,
+         * which carries its request scope (see EventSubscription).
+         */
+        private final class Events implements Flow.Publisher<Object> {
+
+            private final Flow.Publisher<?> upstream;
+            private final DataFetchingEnvironment lean;
+            private final SmallRyeContext context;
+
+            Events(Flow.Publisher<?> upstream, DataFetchingEnvironment lean, SmallRyeContext context) {
+                this.upstream = upstream;
+                this.lean = lean;
+                this.context = context;
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super Object> downstream) {
+                AtomicBoolean ended = new AtomicBoolean();
+                Runnable end = () -> {
+                    if (ended.compareAndSet(false, true)) {
+                        metricsEmitter.subscriptionEnd(context);
+                    }
+                };
+                upstream.subscribe(new Flow.Subscriber<Object>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        metricsEmitter.subscriptionStart(context);
+                        downstream.onSubscribe(new Flow.Subscription() {
+                            @Override
+                            public void request(long n) {
+                                subscription.request(n);
+                            }
+
+                            @Override
+                            public void cancel() {
+                                end.run();
+                                subscription.cancel();
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void onNext(Object event) {
+                        downstream.onNext(event(lean, context, event));
+                    }
+
+                    /**
+                     * The failure as the stream's last item. It is sent without waiting for demand:
+                     * SmallRye's subscriber asks for the next item as soon as it has sent one.
+                     */
+                    @Override
+                    public void onError(Throwable failure) {
+                        end.run();
+                        downstream.onNext(failure(lean, context, failure));
+                        downstream.onComplete();
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        end.run();
+                        downstream.onComplete();
+                    }
+                });
+            }
+        }
+
+        /**
+         * The field's context without its environment, arguments and selected fields, and of the
+         * request's JSON only the query (the same string the execution input keeps): its variables
+         * are the execution's coerced ones.
+         */
         private static SmallRyeContext slim(SmallRyeContext field) {
             SmallRyeContext slim = field.clone();
+            slim.setRequest(JSON_PROVIDER.createObjectBuilder().add("query", field.getExecutionInput().getQuery()).build());
             slim.setDataFetchingEnvironment(null);
             slim.setArguments(null);
             slim.setSource(null);

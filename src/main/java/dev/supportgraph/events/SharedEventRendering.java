@@ -2,16 +2,27 @@ package dev.supportgraph.events;
 
 import dev.supportgraph.security.Caller;
 import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
 import graphql.GraphQL;
-import graphql.GraphQLError;
+import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStepInfo;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.FetchedValue;
-import graphql.execution.FieldValueInfo;
+import graphql.execution.MergedField;
+import graphql.execution.NonNullableFieldValidator;
 import graphql.execution.SubscriptionExecutionStrategy;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.execution.reactive.SubscriptionPublisher;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,17 +33,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Renders each subscription event once per distinct selection and read scope and shares the
  * result among the subscribers that would render it alike. In the fan-out of one event, every
- * subscriber otherwise ran its selection (resolvers, batch loads, SQL) on its own.
+ * subscriber otherwise ran its selection (resolvers, batch loads, SQL) and graphql-java's
+ * per-event execution and instrumentation on its own; now the first one does, and the others get
+ * its result, whose data is already JSON text ({@link PreRenderedJson}).
  */
 @ApplicationScoped
 public class SharedEventRendering {
-
-    /** Where a subscription's rendering key is kept (its GraphQL context lives as long as it). */
-    private static final String KEY = SharedEventRendering.class.getName();
 
     @Inject
     Caller caller;
@@ -41,13 +52,13 @@ public class SharedEventRendering {
     EventsConfig config;
 
     /** Recent renderings, least recently used first; bounded by the configuration. */
-    private Map<Rendering, CompletableFuture<Rendered>> renderings;
+    private Map<Rendering, CompletableFuture<ExecutionResult>> renderings;
 
     void install(@Observes GraphQL.Builder builder) {
         int capacity = config.sharedRenderings();
         renderings = Collections.synchronizedMap(new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Rendering, CompletableFuture<Rendered>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Rendering, CompletableFuture<ExecutionResult>> eldest) {
                 return size() > capacity;
             }
         });
@@ -59,10 +70,6 @@ public class SharedEventRendering {
     private record Rendering(Object event, String subscriber) {
     }
 
-    /** The rendered event with the errors its rendering raised (each subscriber reports them). */
-    private record Rendered(Object value, List<GraphQLError> errors) {
-    }
-
     private final class Strategy extends SubscriptionExecutionStrategy {
 
         Strategy(ExceptionHandler handler) {
@@ -70,10 +77,10 @@ public class SharedEventRendering {
         }
 
         /**
-         * Remembers what decides the rendering of this subscription's events: its selection below
-         * the subscribed field (arguments and variables resolved, so the subscription's own
-         * filter arguments do not matter) and the subscriber's read scope, taken now while its
-         * request is current.
+         * graphql-java's subscription, but its events are mapped by {@link #event}. The rendering
+         * key is what decides how this subscription's events render: its selection below the
+         * subscribed field (arguments and variables resolved, so the subscription's own filter
+         * arguments do not matter) and the subscriber's read scope, taken now while its request is current.
          */
         @Override
         public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
@@ -83,43 +90,75 @@ public class SharedEventRendering {
             ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
                     context.getGraphQLSchema(), context.getOperationDefinition(), context.getFragmentsByName(),
                     context.getCoercedVariables());
-            // The subscribed field's result key names it in error paths.
+            // The subscribed field's result key names it in the result and in error paths.
             operation.getTopLevelFields().forEach(field -> {
                 key.append(field.getResultKey()).append('{');
                 selection(field.getChildren(), key);
                 key.append('}');
             });
-            context.getGraphQLContext().put(KEY, key.toString());
-            return super.execute(context, parameters);
+            String subscriber = key.toString();
+            boolean ordered = context.getGraphQLContext().getOrDefault(KEEP_SUBSCRIPTION_EVENTS_ORDERED, false);
+            return super.execute(context, parameters).thenApply(result -> result.getData() instanceof SubscriptionPublisher events
+                    ? ExecutionResultImpl.newExecutionResult().from(result).data(new SubscriptionPublisher(
+                    events.getUpstreamPublisher(), event -> event(context, parameters, subscriber, event), ordered)).build()
+                    : result);
         }
 
-        /** Called for the subscribed field with each event; renders it or takes a shared rendering. */
-        @Override
-        protected FieldValueInfo completeField(ExecutionContext context, ExecutionStrategyParameters parameters, FetchedValue fetched) {
-            String subscriber = context.getGraphQLContext().get(KEY);
-            if (subscriber == null || fetched.getFetchedValue() == null || parameters.getPath().getLevel() != 1) {
-                return super.completeField(context, parameters, fetched);
+        /** One event's result for this subscriber: a rendering shared with its like, or its own if it failed to map. */
+        private CompletionStage<ExecutionResult> event(ExecutionContext context, ExecutionStrategyParameters parameters,
+                                                       String subscriber, Object event) {
+            if (!(event instanceof DataFetcherResult<?> fetched) || fetched.hasErrors() || fetched.getData() == null) {
+                return render(context, parameters, event);
             }
-            Rendering rendering = new Rendering(fetched.getFetchedValue(), subscriber);
-            CompletableFuture<Rendered> mine = new CompletableFuture<>();
-            CompletableFuture<Rendered> shared = renderings.putIfAbsent(rendering, mine);
-            if (shared == null) {
-                FieldValueInfo info = super.completeField(context, parameters, fetched);
-                info.getFieldValueFuture().whenComplete((value, failure) -> {
-                    if (failure == null) {
-                        mine.complete(new Rendered(value, List.copyOf(context.getErrors())));
-                    } else {
-                        renderings.remove(rendering, mine);
-                        mine.completeExceptionally(failure);
-                    }
-                });
-                return info;
+            Rendering rendering = new Rendering(fetched.getData(), subscriber);
+            CompletableFuture<ExecutionResult> mine = new CompletableFuture<>();
+            CompletableFuture<ExecutionResult> shared = renderings.putIfAbsent(rendering, mine);
+            if (shared != null) {
+                return shared;
             }
-            CompletableFuture<Object> value = shared.thenApply(rendered -> {
-                rendered.errors().forEach(context::addError);
-                return rendered.value();
+            render(context, parameters, event).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    mine.complete(result);
+                } else {
+                    renderings.remove(rendering, mine);
+                    mine.completeExceptionally(failure);
+                }
             });
-            return new FieldValueInfo(FieldValueInfo.CompleteValueType.OBJECT, value);
+            return mine;
+        }
+
+        /**
+         * As graphql-java's (private) executeSubscriptionEvent: the subscribed field completed with
+         * the event in an execution context of its own, with the same instrumentation (the lazy
+         * DataLoaders are emptied after each event, unexpected errors masked), but its data as JSON text.
+         */
+        private CompletableFuture<ExecutionResult> render(ExecutionContext subscription, ExecutionStrategyParameters parameters,
+                                                          Object event) {
+            Instrumentation instrumentation = subscription.getInstrumentation();
+            ExecutionContext context = subscription.transform(builder -> builder.root(event).resetErrors());
+            MergedField field = parameters.getFields().getSubField(parameters.getFields().getKeys().getFirst());
+            ExecutionStrategyParameters fieldParameters = parameters.transform(builder -> builder.field(field)
+                    .path(parameters.getPath().segment(mkNameForPath(field.getSingleField())))
+                    .nonNullFieldValidator(new NonNullableFieldValidator(context)));
+            InstrumentationContext<ExecutionResult> fieldEvent = SimpleInstrumentationContext.nonNullCtx(instrumentation.beginSubscribedFieldEvent(
+                    new InstrumentationFieldParameters(subscription, () -> stepInfo(subscription, fieldParameters)),
+                    subscription.getInstrumentationState()));
+            FetchedValue fetched = unboxPossibleDataFetcherResult(context, parameters, event);
+            CompletableFuture<ExecutionResult> result = completeField(context, fieldParameters, fetched).getFieldValueFuture()
+                    .thenApply(value -> new ExecutionResultImpl(PreRenderedJson.of(Collections.singletonMap(field.getResultKey(),
+                            value)), context.getErrors()));
+            fieldEvent.onDispatched();
+            result.whenComplete(fieldEvent::onCompleted);
+            InstrumentationExecutionParameters executionParameters = new InstrumentationExecutionParameters(
+                    subscription.getExecutionInput(), subscription.getGraphQLSchema());
+            return result.thenCompose(rendered -> instrumentation.instrumentExecutionResult(rendered, executionParameters,
+                    subscription.getInstrumentationState()));
+        }
+
+        private ExecutionStepInfo stepInfo(ExecutionContext context, ExecutionStrategyParameters parameters) {
+            GraphQLObjectType parentType = (GraphQLObjectType) parameters.getExecutionStepInfo().getUnwrappedNonNullType();
+            GraphQLFieldDefinition definition = getFieldDef(context.getGraphQLSchema(), parentType, parameters.getField().getSingleField());
+            return createExecutionStepInfo(context, parameters, definition, parentType);
         }
     }
 

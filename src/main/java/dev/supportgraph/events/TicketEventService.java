@@ -20,6 +20,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TicketEventService {
 
+    /** The outbox types of each subscription, as the rows name them (shared by all its subscribers). */
+    private static final Set<String> STATUS_CHANGES = Set.of(EventType.TICKET_STATUS_CHANGED.name());
+    private static final Set<String> SLA_ALERTS = Set.of(EventType.SLA_AT_RISK.name(), EventType.SLA_BREACHED.name());
+
     @Inject
     Caller caller;
 
@@ -28,14 +32,14 @@ public class TicketEventService {
 
     public Multi<TicketStatusEvent> ticketStatusChanged(TicketEventFilter filter, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
-        Predicate<OutboxEvent> accepts = audience(Set.of(EventType.TICKET_STATUS_CHANGED)).and(matching(filter));
+        Predicate<OutboxEvent> accepts = audience(STATUS_CHANGES).and(matching(filter));
         return dispatcher.subscribe(accepts, TicketStatusEvent::of, afterId);
     }
 
     /** SLA at-risk and breach alerts of problem reports, optionally of one customer. */
     public Multi<SlaAlert> slaAlerts(String customerId, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
-        Predicate<OutboxEvent> accepts = audience(Set.of(EventType.SLA_AT_RISK, EventType.SLA_BREACHED));
+        Predicate<OutboxEvent> accepts = audience(SLA_ALERTS);
         if (customerId != null) {
             Long customer = GlobalId.decode(CustomerType.TYPE, customerId);
             accepts = accepts.and(e -> customer.equals(e.customerId()));
@@ -49,9 +53,8 @@ public class TicketEventService {
      * the problem reports of their own customer, never troubles. Filters naming other customers'
      * tickets then simply match nothing, which reveals nothing about their existence.
      */
-    private Predicate<OutboxEvent> audience(Set<EventType> types) {
-        Set<String> names = types.stream().map(Enum::name).collect(Collectors.toSet());
-        Predicate<OutboxEvent> typed = e -> names.contains(e.type());
+    private Predicate<OutboxEvent> audience(Set<String> types) {
+        Predicate<OutboxEvent> typed = e -> types.contains(e.type());
         OptionalLong scope = caller.customerScope();
         if (scope.isEmpty()) {
             return typed;
@@ -70,8 +73,8 @@ public class TicketEventService {
             matches = matches.and(e -> kinds.contains(e.aggregate()));
         }
         if (filter.ticketIds() != null) {
-            Set<String> tickets = ticketKeys(filter.ticketIds());
-            matches = matches.and(e -> tickets.contains(e.aggregate() + ":" + e.aggregateId()));
+            Set<TicketRef> tickets = ticketRefs(filter.ticketIds());
+            matches = matches.and(e -> tickets.contains(new TicketRef(e.aggregate(), e.aggregateId())));
         }
         if (filter.customerId() != null) {
             Long customer = GlobalId.decode(CustomerType.TYPE, filter.customerId());
@@ -80,15 +83,18 @@ public class TicketEventService {
         return matches;
     }
 
-    /** Ticket global ids as {@code AGGREGATE:id}, the form the outbox rows are compared in. */
-    private static Set<String> ticketKeys(List<String> ids) {
+    /** A ticket as the outbox rows name it (tested against every event of a fan-out, per subscriber). */
+    private record TicketRef(String aggregate, long id) {
+    }
+
+    private static Set<TicketRef> ticketRefs(List<String> ids) {
         return ids.stream().map(value -> {
             GlobalId id = GlobalId.decode(value);
             TicketKind kind = TicketKind.ofNodeType(id.type());
             if (kind == null) {
                 throw ApiException.of(ErrorCode.INVALID_ID, "Expected the id of a ticket: " + value);
             }
-            return kind.name() + ":" + id.id();
+            return new TicketRef(kind.name(), id.id());
         }).collect(Collectors.toSet());
     }
 }
