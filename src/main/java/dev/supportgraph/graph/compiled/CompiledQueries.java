@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * statement on the reactive pool and write PostgreSQL's JSON as the response, on the event loop.
  * <p>
  * Whatever the plan cannot answer exactly as the engine would (no plan, an anonymous caller, a
- * variable that is not an id of the right type, a database failure) goes to the engine, which
- * gives the usual answer or error. The customer scope comes from the same rule as the services'
+ * variable that is not of the expected type, another operationName, a database failure) goes to
+ * the engine, which gives the usual answer or error. The customer scope comes from the same rule as the services'
  * ({@link Caller#scopeOf}).
  */
 @ApplicationScoped
@@ -82,7 +82,9 @@ public class CompiledQueries {
     public boolean answer(RoutingContext ctx, String query, JsonObject body, String responseType) {
         Optional<CompiledQuery> plan = plans.get(query);
         Object variables = body.getValue("variables");
-        if (plan == null || plan.isEmpty() || body.getValue("operationName") != null
+        Object operationName = body.getValue("operationName");
+        if (plan == null || plan.isEmpty()
+                || (operationName != null && !operationName.equals(plan.get().operationName()))
                 || (variables != null && !(variables instanceof JsonObject))
                 || !(ctx.user() instanceof QuarkusHttpUser user)) {
             return false;

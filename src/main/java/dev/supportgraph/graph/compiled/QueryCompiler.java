@@ -91,7 +91,7 @@ final class QueryCompiler {
                     .createExecutableNormalizedOperationWithRawVariables(schema, document, null, RawVariables.of(variables));
             QueryCompiler compiler = new QueryCompiler(schema, defaultPageSize, maxPageSize);
             return compiler.root(operation.getTopLevelFields()).map(sql -> new CompiledQuery(
-                    (compiler.ctes.isEmpty() ? "" : "with " + String.join(", ", compiler.ctes) + " ")
+                    operations.getFirst().getName(), (compiler.ctes.isEmpty() ? "" : "with " + String.join(", ", compiler.ctes) + " ")
                             + "select " + sql + "::text", List.copyOf(compiler.parameters)));
         } catch (RuntimeException e) {
             // A document the engine accepted but this compiler or the normalizer cannot handle

@@ -182,6 +182,24 @@ class CompiledQueryTest {
     }
 
     @Test
+    void clientsNamingTheOperationAreAnsweredByThePlan() {
+        String query = "query CustomerName($id: ID!) { customer(id: $id) { name } }";
+        Map<String, Object> variables = Map.of("id", GlobalId.encode(CustomerType.TYPE, customer));
+        String engine = post(Tokens.agent(), "application/json", query, variables).asString();
+        double before = compiled();
+        Response named = given().contentType("application/json").accept("application/json").auth().oauth2(Tokens.agent())
+                .body(Map.of("query", query, "variables", variables, "operationName", "CustomerName"))
+                .when().post("/graphql").andReturn();
+        assertEquals(before + 1, compiled());
+        assertEquals(normalized(engine), normalized(named.asString()));
+        Response other = given().contentType("application/json").accept("application/json").auth().oauth2(Tokens.agent())
+                .body(Map.of("query", query, "variables", variables, "operationName", "Other"))
+                .when().post("/graphql").andReturn();
+        assertEquals(before + 1, compiled(), "the engine answers an unknown operation");
+        assertTrue(other.asString().contains("\"errors\""), other.asString());
+    }
+
+    @Test
     void documentsBeyondTheCatalogStayOnTheEngine() {
         String id = GlobalId.encode(CustomerType.TYPE, customer);
         for (String query : new String[] {
