@@ -175,7 +175,8 @@ public class GraphQLHttpFilter {
             return;
         }
         // Labelled as SmallRye labels its answers (no charset parameter; JSON is UTF-8).
-        if (body != null && queriesOnly && compiled.answer(ctx, query, body, modern ? GRAPHQL_RESPONSE_JSON : "application/json")) {
+        if (body != null && queriesOnly
+                && compiled.answer(ctx, query, body, modern ? GRAPHQL_RESPONSE_JSON : "application/json")) {
             return;
         }
         ctx.next();

@@ -426,13 +426,11 @@ final class QueryCompiler {
                     yield "(" + n + " is null or {t}." + to.column() + " < " + n + ")";
                 }
                 case SqlCatalog.CustomerIs customer -> {
-                    String n = parameter(variables -> value.apply(variables) instanceof String id
-                            ? decode(CustomerType.TYPE, id) : value.apply(variables) == null ? null : unbound());
+                    String n = parameter(variables -> text(value.apply(variables), id -> decode(CustomerType.TYPE, id)));
                     yield "(" + n + "::bigint is null or {t}." + customer.column() + " = " + n + "::bigint)";
                 }
                 case SqlCatalog.Search search -> {
-                    String n = parameter(variables -> value.apply(variables) instanceof String text
-                            ? Where.likePattern(text) : value.apply(variables) == null ? null : unbound());
+                    String n = parameter(variables -> text(value.apply(variables), Where::likePattern));
                     yield "(" + n + "::text is null or " + search.columns().stream()
                             .map(column -> "lower({t}." + column + ") like " + n + "::text escape '\\'")
                             .collect(Collectors.joining(" or ")) + ")";
@@ -469,17 +467,18 @@ final class QueryCompiler {
 
     /** A DateTime argument as a timestamptz parameter; its placeholder. */
     private String time(Function<JsonObject, Object> value) {
-        return parameter(variables -> {
-            Object raw = value.apply(variables);
-            if (raw == null) {
-                return null;
-            }
+        return parameter(variables -> text(value.apply(variables), time -> {
             try {
-                return OffsetDateTime.parse((String) raw);
-            } catch (ClassCastException | DateTimeParseException e) {
+                return OffsetDateTime.parse(time);
+            } catch (DateTimeParseException e) {
                 return unbound();
             }
-        }) + "::timestamptz";
+        })) + "::timestamptz";
+    }
+
+    /** A text argument converted for its parameter; null stays null, anything but text is the engine's to refuse. */
+    private static Object text(Object raw, Function<String, Object> convert) {
+        return raw == null ? null : raw instanceof String text ? convert.apply(text) : unbound();
     }
 
     /**
