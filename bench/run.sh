@@ -149,6 +149,11 @@ start_ours() { # start_ours <log>: starts the service, sets OURS_PID and STARTUP
   local begin
   local jfr=""
   [ "${BENCH_JFR:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$W/ours.jfr,settings=profile"
+  # A server still listening there (e.g. one left running by hand) would answer instead and fake the timing.
+  if curl -s -o /dev/null -m 2 "http://127.0.0.1:$PORT_OURS/"; then
+    echo "Port $PORT_OURS is already in use: stop what listens there first" >&2
+    return 1
+  fi
   begin=$(date +%s%N)
   # shellcheck disable=SC2086 # JVM_OPTS and STARTUP_OPTS are lists of flags
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \

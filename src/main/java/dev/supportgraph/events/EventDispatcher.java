@@ -7,11 +7,10 @@ import io.netty.channel.Channel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.AbstractMulti;
+import io.smallrye.mutiny.subscription.MultiSubscriber;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
-import io.vertx.core.net.impl.ConnectionBase;
-import io.vertx.ext.web.RoutingContext;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,9 +61,6 @@ public class EventDispatcher {
 
     @Inject
     MeterRegistry registry;
-
-    @Inject
-    CurrentVertxRequest request;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String reactiveUrl;
@@ -133,26 +129,34 @@ public class EventDispatcher {
      */
     <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after) {
         EventSubscription.Client client = client();
-        return Multi.createFrom().publisher(subscriber -> {
-            // Cancelled when the client completes it or its socket closes.
-            EventSubscription<T> subscription = new EventSubscription<>(accepts, mapper, subscriber, after, client,
-                    config.bufferSize(), () -> onThread(this::flushAll));
-            subscriber.onSubscribe(subscription);
-            thread.execute(() -> {
-                subscription.start(head);
-                subscriptions.add(subscription);
-                active.set(subscriptions.size());
-                serve(subscription);
-            });
-        });
+        // Not Multi.createFrom(): with context propagation, every Multi it creates keeps a capture
+        // of the subscribing request's contexts for the subscription's whole life.
+        return new AbstractMulti<>() {
+            @Override
+            public void subscribe(MultiSubscriber<? super T> subscriber) {
+                // Cancelled when the client completes it or its socket closes.
+                EventSubscription<T> subscription = new EventSubscription<>(accepts, mapper, subscriber, after, client,
+                        config.bufferSize(), () -> onThread(EventDispatcher.this::flushAll));
+                subscriber.onSubscribe(subscription);
+                thread.execute(() -> {
+                    subscription.start(head);
+                    subscriptions.add(subscription);
+                    active.set(subscriptions.size());
+                    serve(subscription);
+                });
+            }
+        };
     }
 
-    /** The subscribing client's socket and Vert.x context, taken while its request is current. */
+    /**
+     * The subscribing client's socket (GraphQLOverWebSocket puts it on the operation's context) and
+     * its event loop: not the operation's own Vert.x context, whose local data would keep what the
+     * execution left there for the subscription's whole life.
+     */
     private EventSubscription.Client client() {
-        RoutingContext context = request.getCurrent();
-        Channel channel = context != null && context.request().connection() instanceof ConnectionBase connection
-                ? connection.channel() : null;
-        return new EventSubscription.Client(channel, (ContextInternal) Vertx.currentContext());
+        ContextInternal context = (ContextInternal) Vertx.currentContext();
+        Channel channel = context == null ? null : context.getLocal(GraphQLOverWebSocket.CHANNEL);
+        return new EventSubscription.Client(channel, context == null ? null : context.unwrap());
     }
 
     private void connect() {

@@ -51,4 +51,36 @@ public interface EventsConfig {
     /** How often the purge runs (a quarkus-scheduler interval, e.g. 1h). */
     @WithDefault("1h")
     String purgeEvery();
+
+    /** GraphQL over WebSocket ({@code supportgraph.events.web-socket.*}, see GraphQLOverWebSocket). */
+    WebSocket webSocket();
+
+    interface WebSocket {
+
+        /** How often every socket gets a keep-alive (graphql-transport-ws "ping", graphql-ws "ka"). */
+        @WithDefault("10S")
+        Duration keepAlive();
+
+        /** A socket that has not sent connection_init this long after opening is closed (4408). */
+        @WithDefault("10S")
+        Duration connectionInitTimeout();
+
+        /**
+         * How often keep-alives, init timeouts and expired tokens are checked, for all sockets at
+         * once: a socket whose token expires is closed (1008) at most this much later.
+         */
+        @WithDefault("1S")
+        Duration sweepInterval();
+
+        /**
+         * Browsers cannot set headers on a WebSocket upgrade: the token may come in the
+         * connection_init payload under this key instead, as {"Authorization": "Bearer <token>"}.
+         */
+        @WithDefault("Authorization")
+        String initPayloadAuthorization();
+
+        /** Operations one socket may run at once; one more is answered with TOO_MANY_OPERATIONS. */
+        @WithDefault("100")
+        int maxOperations();
+    }
 }

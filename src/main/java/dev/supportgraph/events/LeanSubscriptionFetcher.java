@@ -25,7 +25,9 @@ import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.transformation.AbstractDataFetcherException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import mutiny.zero.flow.adapters.AdaptersToReactiveStreams;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 import org.eclipse.microprofile.graphql.GraphQLException;
 
 import java.lang.reflect.Field;
@@ -128,76 +130,64 @@ public class LeanSubscriptionFetcher {
             // events' resolvers start from as they would from the field's.
             SmallRyeContextManager.restore(slim);
             environment.getGraphQlContext().put(SmallRyeContextManager.CONTEXT, slim);
-            return (O) AdaptersToReactiveStreams.publisher(new Events(handleUserMethodCall(environment, arguments), lean, slim));
+            return (O) new Events(handleUserMethodCall(environment, arguments), new Mapping(lean, slim));
         }
 
         /**
-         * The events as SmallRye's Mutiny operators (transform, onSubscription, onTermination,
-         * recoverWithItem) would pass them on, without those operators: with context propagation
-         * each of them captures the request's contexts for the life of the subscription. The events
-         * need none of those captures: they are handed over on the subscriber's own Vert.x context,
-         * which carries its request scope (see EventSubscription).
+         * How this field's events and failure become results, for its subscribers: SharedEventRendering
+         * lets all subscribers of one rendering use the first one's, so the others keep neither
+         * their field's environment nor their context.
          */
-        private final class Events implements Flow.Publisher<Object> {
+        private final class Mapping implements EventMapping {
 
-            private final Flow.Publisher<?> upstream;
             private final DataFetchingEnvironment lean;
             private final SmallRyeContext context;
 
-            Events(Flow.Publisher<?> upstream, DataFetchingEnvironment lean, SmallRyeContext context) {
-                this.upstream = upstream;
+            Mapping(DataFetchingEnvironment lean, SmallRyeContext context) {
                 this.lean = lean;
                 this.context = context;
             }
 
             @Override
-            public void subscribe(Flow.Subscriber<? super Object> downstream) {
-                AtomicBoolean ended = new AtomicBoolean();
-                Runnable end = () -> {
-                    if (ended.compareAndSet(false, true)) {
-                        metricsEmitter.subscriptionEnd(context);
-                    }
-                };
-                upstream.subscribe(new Flow.Subscriber<Object>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        metricsEmitter.subscriptionStart(context);
-                        downstream.onSubscribe(new Flow.Subscription() {
-                            @Override
-                            public void request(long n) {
-                                subscription.request(n);
-                            }
+            public void started() {
+                metricsEmitter.subscriptionStart(context);
+            }
 
-                            @Override
-                            public void cancel() {
-                                end.run();
-                                subscription.cancel();
-                            }
-                        });
-                    }
+            @Override
+            public void ended() {
+                metricsEmitter.subscriptionEnd(context);
+            }
 
-                    @Override
-                    public void onNext(Object event) {
-                        downstream.onNext(event(lean, context, event));
-                    }
+            @Override
+            public DataFetcherResult<Object> event(Object event) {
+                DataFetcherResult.Builder<Object> result = result();
+                try {
+                    return result.data(fieldHelper.transformOrAdaptResponse(event, lean)).build();
+                } catch (AbstractDataFetcherException e) {
+                    e.appendDataFetcherResult(result, lean);
+                    eventEmitter.fireOnDataFetchError(context, e);
+                    return result.build();
+                }
+            }
 
-                    /**
-                     * The failure as the stream's last item. It is sent without waiting for demand:
-                     * SmallRye's subscriber asks for the next item as soon as it has sent one.
-                     */
-                    @Override
-                    public void onError(Throwable failure) {
-                        end.run();
-                        downstream.onNext(failure(lean, context, failure));
-                        downstream.onComplete();
-                    }
+            /** The stream's failure (e.g. SUBSCRIBER_TOO_SLOW) as its last item, as SmallRye reports it. */
+            @Override
+            public DataFetcherResult<Object> failure(Throwable failure) {
+                DataFetcherResult.Builder<Object> result = result();
+                eventEmitter.fireOnDataFetchError(context, failure);
+                if (failure instanceof GraphQLException graphQL) {
+                    errorResultHelper.appendPartialResult(result, lean, graphQL);
+                } else if (failure instanceof Exception) {
+                    errorResultHelper.appendException(result, lean,
+                            SmallRyeGraphQLServerMessages.msg.dataFetcherException(operation, failure));
+                } else if (failure instanceof Error) {
+                    errorResultHelper.appendException(result, lean, failure);
+                }
+                return result.build();
+            }
 
-                    @Override
-                    public void onComplete() {
-                        end.run();
-                        downstream.onComplete();
-                    }
-                });
+            private DataFetcherResult.Builder<Object> result() {
+                return DataFetcherResult.newResult().localContext(lean.getGraphQlContext());
             }
         }
 
@@ -216,35 +206,94 @@ public class LeanSubscriptionFetcher {
             slim.setSelectedAndSourceFields(null);
             return slim;
         }
+    }
 
-        private DataFetcherResult<Object> event(DataFetchingEnvironment lean, Context context, Object event) {
-            DataFetcherResult.Builder<Object> result = result(lean);
-            try {
-                return result.data(fieldHelper.transformOrAdaptResponse(event, lean)).build();
-            } catch (AbstractDataFetcherException e) {
-                e.appendDataFetcherResult(result, lean);
-                eventEmitter.fireOnDataFetchError(context, e);
-                return result.build();
-            }
+    /** How a subscription field's events and failure become results (see the fetcher's Mapping). */
+    interface EventMapping {
+        void started();
+
+        void ended();
+
+        DataFetcherResult<Object> event(Object event);
+
+        DataFetcherResult<Object> failure(Throwable failure);
+    }
+
+    /**
+     * A subscription's events as SmallRye's Mutiny operators (transform, onSubscription,
+     * onTermination, recoverWithItem) would pass them on, without those operators: with context
+     * propagation each of them captures the request's contexts for the life of the subscription.
+     * The events need none of those captures: they are handed over on the subscriber's own Vert.x
+     * context (see EventSubscription), and rendered in a request context of their own (see
+     * SharedEventRendering).
+     */
+    static final class Events implements Publisher<Object> {
+
+        private final Flow.Publisher<?> upstream;
+        private final EventMapping mapping;
+
+        Events(Flow.Publisher<?> upstream, EventMapping mapping) {
+            this.upstream = upstream;
+            this.mapping = mapping;
         }
 
-        /** The stream's failure (e.g. SUBSCRIBER_TOO_SLOW) as its last item, as SmallRye reports it. */
-        private DataFetcherResult<Object> failure(DataFetchingEnvironment lean, Context context, Throwable failure) {
-            DataFetcherResult.Builder<Object> result = result(lean);
-            eventEmitter.fireOnDataFetchError(context, failure);
-            if (failure instanceof GraphQLException graphQL) {
-                errorResultHelper.appendPartialResult(result, lean, graphQL);
-            } else if (failure instanceof Exception) {
-                errorResultHelper.appendException(result, lean,
-                        SmallRyeGraphQLServerMessages.msg.dataFetcherException(operation, failure));
-            } else if (failure instanceof Error) {
-                errorResultHelper.appendException(result, lean, failure);
-            }
-            return result.build();
+        EventMapping mapping() {
+            return mapping;
         }
 
-        private static DataFetcherResult.Builder<Object> result(DataFetchingEnvironment lean) {
-            return DataFetcherResult.newResult().localContext(lean.getGraphQlContext());
+        /** The same events, mapped by another (equivalent) mapping. */
+        Events mappedBy(EventMapping other) {
+            return new Events(upstream, other);
+        }
+
+        @Override
+        public void subscribe(Subscriber<? super Object> downstream) {
+            AtomicBoolean ended = new AtomicBoolean();
+            Runnable end = () -> {
+                if (ended.compareAndSet(false, true)) {
+                    mapping.ended();
+                }
+            };
+            upstream.subscribe(new Flow.Subscriber<Object>() {
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    mapping.started();
+                    downstream.onSubscribe(new Subscription() {
+                        @Override
+                        public void request(long n) {
+                            subscription.request(n);
+                        }
+
+                        @Override
+                        public void cancel() {
+                            end.run();
+                            subscription.cancel();
+                        }
+                    });
+                }
+
+                @Override
+                public void onNext(Object event) {
+                    downstream.onNext(mapping.event(event));
+                }
+
+                /**
+                 * The failure as the stream's last item. It is sent without waiting for demand:
+                 * the subscriber asks for the next item as soon as it has sent one.
+                 */
+                @Override
+                public void onError(Throwable failure) {
+                    end.run();
+                    downstream.onNext(mapping.failure(failure));
+                    downstream.onComplete();
+                }
+
+                @Override
+                public void onComplete() {
+                    end.run();
+                    downstream.onComplete();
+                }
+            });
         }
     }
 }

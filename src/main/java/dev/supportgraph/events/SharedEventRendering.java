@@ -2,6 +2,15 @@ package dev.supportgraph.events;
 
 import dev.supportgraph.security.Caller;
 import graphql.ExecutionResult;
+import graphql.language.SourceLocation;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentHashMap;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQL;
 import graphql.execution.DataFetcherResult;
@@ -51,8 +60,16 @@ public class SharedEventRendering {
     @Inject
     EventsConfig config;
 
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    /** Where Quarkus' SmallRye resolvers look for the request context to activate (RequestContextHelper). */
+    static final String REQUEST_STATE = "state";
+
     /** Recent renderings, least recently used first; bounded by the configuration. */
     private Map<Rendering, CompletableFuture<ExecutionResult>> renderings;
+    /** The renderer of each rendering key, while a subscriber uses it. */
+    private final Map<String, WeakReference<Renderer>> renderers = new ConcurrentHashMap<>();
 
     void install(@Observes GraphQL.Builder builder) {
         int capacity = config.sharedRenderings();
@@ -67,7 +84,42 @@ public class SharedEventRendering {
     }
 
     /** One event's rendering for one selection and read scope. */
-    private record Rendering(Object event, String subscriber) {
+    private record Rendering(Object event, String key) {
+    }
+
+    /**
+     * What renders the events of all subscribers with one rendering key: the execution of the first
+     * of them (document, variables, GraphQL context) and its field's mapping. The others keep only
+     * this, not their own execution, which an idle subscription would otherwise hold for its whole life.
+     */
+    private record Renderer(String key, ExecutionContext context, ExecutionStrategyParameters parameters,
+                            LeanSubscriptionFetcher.EventMapping mapping) {
+    }
+
+    /** Ends a renderer's request context once no subscriber uses the renderer any more. */
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    /**
+     * The renderer of this key, or this execution's as a new one. Its resolvers run in a request
+     * context of its own with the subscriber's identity: the subscriber's own ends with its
+     * subscription's first answer (GraphQLOverWebSocket), and the subscriber may leave before others.
+     */
+    private Renderer renderer(String key, ExecutionContext context, ExecutionStrategyParameters parameters,
+                              LeanSubscriptionFetcher.EventMapping mapping, SecurityIdentity identity) {
+        WeakReference<Renderer> known = renderers.get(key);
+        Renderer renderer = known == null ? null : known.get();
+        if (renderer != null) {
+            return renderer;
+        }
+        if (renderers.size() >= config.sharedRenderings()) {
+            renderers.values().removeIf(reference -> reference.get() == null);
+        }
+        InjectableContext.ContextState requestState = requestState(identity);
+        context.getGraphQLContext().put(REQUEST_STATE, requestState);
+        renderer = new Renderer(key, context, parameters, mapping);
+        CLEANER.register(renderer, () -> Arc.container().requestContext().destroy(requestState));
+        renderers.put(key, new WeakReference<>(renderer));
+        return renderer;
     }
 
     private final class Strategy extends SubscriptionExecutionStrategy {
@@ -77,10 +129,11 @@ public class SharedEventRendering {
         }
 
         /**
-         * graphql-java's subscription, but its events are mapped by {@link #event}. The rendering
-         * key is what decides how this subscription's events render: its selection below the
-         * subscribed field (arguments and variables resolved, so the subscription's own filter
-         * arguments do not matter) and the subscriber's read scope, taken now while its request is current.
+         * graphql-java's subscription, but its events are mapped and rendered by the {@link Renderer}
+         * of its rendering key: what decides how this subscription's events render. That is its
+         * selection below the subscribed field (arguments and variables resolved, so the
+         * subscription's own filter arguments do not matter), where the field is in the document
+         * (error locations) and the subscriber's read scope, taken now while its request is current.
          */
         @Override
         public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
@@ -90,33 +143,42 @@ public class SharedEventRendering {
             ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
                     context.getGraphQLSchema(), context.getOperationDefinition(), context.getFragmentsByName(),
                     context.getCoercedVariables());
+            SourceLocation location = parameters.getFields().getSubField(parameters.getFields().getKeys().getFirst())
+                    .getSingleField().getSourceLocation();
+            if (location != null) {
+                key.append(location.getLine()).append(':').append(location.getColumn()).append('|');
+            }
             // The subscribed field's result key names it in the result and in error paths.
             operation.getTopLevelFields().forEach(field -> {
                 key.append(field.getResultKey()).append('{');
                 selection(field.getChildren(), key);
                 key.append('}');
             });
-            String subscriber = key.toString();
+            SecurityIdentity identity = identities.getIdentity();
             boolean ordered = context.getGraphQLContext().getOrDefault(KEEP_SUBSCRIPTION_EVENTS_ORDERED, false);
-            return super.execute(context, parameters).thenApply(result -> result.getData() instanceof SubscriptionPublisher events
-                    ? ExecutionResultImpl.newExecutionResult().from(result).data(new SubscriptionPublisher(
-                    events.getUpstreamPublisher(), event -> event(context, parameters, subscriber, event), ordered)).build()
-                    : result);
+            return super.execute(context, parameters).thenApply(result -> {
+                if (!(result.getData() instanceof SubscriptionPublisher published)
+                        || !(published.getUpstreamPublisher() instanceof LeanSubscriptionFetcher.Events events)) {
+                    return result;
+                }
+                Renderer renderer = renderer(key.toString(), context, parameters, events.mapping(), identity);
+                return ExecutionResultImpl.newExecutionResult().from(result).data(new SubscriptionPublisher(
+                        events.mappedBy(renderer.mapping()), event -> event(renderer, event), ordered)).build();
+            });
         }
 
-        /** One event's result for this subscriber: a rendering shared with its like, or its own if it failed to map. */
-        private CompletionStage<ExecutionResult> event(ExecutionContext context, ExecutionStrategyParameters parameters,
-                                                       String subscriber, Object event) {
+        /** One event's result for a subscriber: a rendering shared with its like, or its own if it failed to map. */
+        private CompletionStage<ExecutionResult> event(Renderer renderer, Object event) {
             if (!(event instanceof DataFetcherResult<?> fetched) || fetched.hasErrors() || fetched.getData() == null) {
-                return render(context, parameters, event);
+                return render(renderer, event);
             }
-            Rendering rendering = new Rendering(fetched.getData(), subscriber);
+            Rendering rendering = new Rendering(fetched.getData(), renderer.key());
             CompletableFuture<ExecutionResult> mine = new CompletableFuture<>();
             CompletableFuture<ExecutionResult> shared = renderings.putIfAbsent(rendering, mine);
             if (shared != null) {
                 return shared;
             }
-            render(context, parameters, event).whenComplete((result, failure) -> {
+            render(renderer, event).whenComplete((result, failure) -> {
                 if (failure == null) {
                     mine.complete(result);
                 } else {
@@ -132,8 +194,9 @@ public class SharedEventRendering {
          * the event in an execution context of its own, with the same instrumentation (the lazy
          * DataLoaders are emptied after each event, unexpected errors masked), but its data as JSON text.
          */
-        private CompletableFuture<ExecutionResult> render(ExecutionContext subscription, ExecutionStrategyParameters parameters,
-                                                          Object event) {
+        private CompletableFuture<ExecutionResult> render(Renderer renderer, Object event) {
+            ExecutionContext subscription = renderer.context();
+            ExecutionStrategyParameters parameters = renderer.parameters();
             Instrumentation instrumentation = subscription.getInstrumentation();
             ExecutionContext context = subscription.transform(builder -> builder.root(event).resetErrors());
             MergedField field = parameters.getFields().getSubField(parameters.getFields().getKeys().getFirst());
@@ -152,13 +215,32 @@ public class SharedEventRendering {
             InstrumentationExecutionParameters executionParameters = new InstrumentationExecutionParameters(
                     subscription.getExecutionInput(), subscription.getGraphQLSchema());
             return result.thenCompose(rendered -> instrumentation.instrumentExecutionResult(rendered, executionParameters,
-                    subscription.getInstrumentationState()));
+                    subscription.getInstrumentationState())).<ExecutionResult>thenApply(RenderedEvent::new);
         }
 
         private ExecutionStepInfo stepInfo(ExecutionContext context, ExecutionStrategyParameters parameters) {
             GraphQLObjectType parentType = (GraphQLObjectType) parameters.getExecutionStepInfo().getUnwrappedNonNullType();
             GraphQLFieldDefinition definition = getFieldDef(context.getGraphQLSchema(), parentType, parameters.getField().getSingleField());
             return createExecutionStepInfo(context, parameters, definition, parentType);
+        }
+    }
+
+    /**
+     * A new request context with this identity, inactive: SmallRye's resolvers activate the state
+     * they find in the GraphQL context under {@link #REQUEST_STATE} for each call.
+     */
+    private InjectableContext.ContextState requestState(SecurityIdentity identity) {
+        ManagedContext requests = Arc.container().requestContext();
+        InjectableContext.ContextState outer = requests.isActive() ? requests.getState() : null;
+        requests.activate();
+        try {
+            identities.setIdentity(identity);
+            return requests.getState();
+        } finally {
+            requests.deactivate();
+            if (outer != null) {
+                requests.activate(outer);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.ticket.TicketKind;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -33,7 +35,7 @@ public class TicketEventService {
     public Multi<TicketStatusEvent> ticketStatusChanged(TicketEventFilter filter, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
         Predicate<OutboxEvent> accepts = audience(STATUS_CHANGES).and(matching(filter));
-        return dispatcher.subscribe(accepts, TicketStatusEvent::of, afterId);
+        return subscribe(accepts, TicketStatusEvent::of, afterId);
     }
 
     /** SLA at-risk and breach alerts of problem reports, optionally of one customer. */
@@ -44,7 +46,19 @@ public class TicketEventService {
             Long customer = GlobalId.decode(CustomerType.TYPE, customerId);
             accepts = accepts.and(e -> customer.equals(e.customerId()));
         }
-        return dispatcher.subscribe(accepts, SlaAlert::of, afterId);
+        return subscribe(accepts, SlaAlert::of, afterId);
+    }
+
+    /**
+     * The subscription of an authenticated caller; an anonymous one gets a stream that fails at once
+     * (as @Authenticated would fail it, whose interceptor would instead keep Mutiny operators, each
+     * with a capture of the subscribing request's contexts, for the subscription's whole life).
+     */
+    private <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after) {
+        if (caller.isAnonymous()) {
+            return Multi.createFrom().failure(new UnauthorizedException());
+        }
+        return dispatcher.subscribe(accepts, mapper, after);
     }
 
     /**

@@ -25,6 +25,10 @@ public class Caller {
     /** customerScope() is asked once per row a batch filters: read the token's claim once per request. */
     private OptionalLong scope;
 
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
     public String name() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }

@@ -60,6 +60,26 @@ public class TokenCache {
         });
     }
 
+    /**
+     * The identity without the attributes of the request that verified it (its RoutingContext, which
+     * holds the whole request), for keeping beyond that request: in this cache, or by a WebSocket
+     * for its whole life.
+     */
+    public static SecurityIdentity detached(SecurityIdentity verified) {
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
+                .setPrincipal(verified.getPrincipal())
+                .setAnonymous(verified.isAnonymous())
+                .addRoles(verified.getRoles())
+                .addCredentials(verified.getCredentials())
+                .addPermissions(verified.getPermissions());
+        verified.getAttributes().forEach((name, value) -> {
+            if (!PER_REQUEST_ATTRIBUTES.contains(name)) {
+                copy.addAttribute(name, value);
+            }
+        });
+        return copy.build();
+    }
+
     boolean enabled() {
         return size > 0;
     }
@@ -102,17 +122,7 @@ public class TokenCache {
                 return;
             }
         }
-        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
-                .setPrincipal(jwt)
-                .addRoles(verified.getRoles())
-                .addCredentials(verified.getCredentials())
-                .addPermissions(verified.getPermissions());
-        verified.getAttributes().forEach((name, value) -> {
-            if (!PER_REQUEST_ATTRIBUTES.contains(name)) {
-                copy.addAttribute(name, value);
-            }
-        });
-        Verified entry = new Verified(copy.build(), validUntil);
+        Verified entry = new Verified(detached(verified), validUntil);
         synchronized (entries) {
             entries.putIfAbsent(token, entry);
         }

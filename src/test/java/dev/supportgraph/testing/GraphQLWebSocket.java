@@ -43,7 +43,8 @@ public final class GraphQLWebSocket implements AutoCloseable {
             }
             messages.add(message);
         });
-        socket.closeHandler(v -> messages.add(new JsonObject().put("type", "socket-closed")));
+        socket.closeHandler(v -> messages.add(new JsonObject().put("type", "socket-closed")
+                .put("code", socket.closeStatusCode()).put("reason", socket.closeReason())));
     }
 
     /** Opens the socket; {@code headerToken} (nullable) goes into the upgrade request. */
@@ -104,6 +105,29 @@ public final class GraphQLWebSocket implements AutoCloseable {
         }
     }
 
+    /** The next message, keep-alives included, or null after the timeout. */
+    public JsonObject nextAny(Duration timeout) throws InterruptedException {
+        return messages.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Waits for the server to close the socket: the close frame's status code and reason. */
+    public JsonObject closed(Duration timeout) throws InterruptedException {
+        JsonObject message = nextMessage(timeout);
+        assertNotNull(message, "not closed within " + timeout);
+        assertEquals("socket-closed", message.getString("type"), message::encode);
+        return message;
+    }
+
+    /** Sends a text frame as it is (for protocol violations). */
+    public void sendText(String text) {
+        socket.writeTextMessage(text);
+    }
+
+    /** Sends a protocol message. */
+    public void send(JsonObject message) {
+        socket.writeTextMessage(message.encode());
+    }
+
     /** Asserts that nothing but keep-alives arrives for {@code quiet}. */
     public void assertSilent(Duration quiet) throws InterruptedException {
         JsonObject message = nextMessage(quiet);
@@ -122,10 +146,6 @@ public final class GraphQLWebSocket implements AutoCloseable {
     private static boolean isKeepAlive(JsonObject message) {
         String type = message.getString("type");
         return "ping".equals(type) || "pong".equals(type) || "ka".equals(type);
-    }
-
-    private void send(JsonObject message) {
-        socket.writeTextMessage(message.encode());
     }
 
     @Override

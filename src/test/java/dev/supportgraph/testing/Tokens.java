@@ -30,6 +30,11 @@ public final class Tokens {
                 .claim("customer_id", String.valueOf(customerId)).sign();
     }
 
+    /** An agent's token that expires this many seconds from now. */
+    public static String agentExpiringIn(long seconds) {
+        return Jwt.issuer(ISSUER).upn("agent@supportgraph.dev").groups(Set.of("agent")).expiresIn(seconds).sign();
+    }
+
     private static String staff(String role) {
         return Jwt.issuer(ISSUER).upn(role + "@supportgraph.dev").groups(Set.of(role)).sign();
     }

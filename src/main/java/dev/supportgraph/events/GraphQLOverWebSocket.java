@@ -1,0 +1,499 @@
+package dev.supportgraph.events;
+
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.GraphqlErrorBuilder;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import dev.supportgraph.security.TokenCache;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.smallrye.graphql.execution.ExecutionService;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.impl.ContextInternal;
+import io.netty.channel.Channel;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.smallrye.graphql.JsonProviderHolder.JSON_PROVIDER;
+
+/**
+ * GraphQL over WebSocket on /graphql: the graphql-transport-ws protocol, and the legacy graphql-ws
+ * (subscriptions-transport-ws) one, in front of SmallRye's own handler, which keeps per socket the
+ * upgrade request, copies of its headers, a keep-alive stream and an expiry timer with their
+ * context captures. Here a socket keeps its identity (without the upgrade request), one request
+ * context for its operations and its open operations; keep-alive pings, the connection_init
+ * timeout and the end of the token's validity are served for all sockets by one timer. Every
+ * operation is executed by SmallRye's engine as over HTTP (the same limits, authorization and
+ * errors); an event rendered once for many subscribers is also turned into text once
+ * ({@link RenderedEvent}).
+ */
+@ApplicationScoped
+public class GraphQLOverWebSocket {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLOverWebSocket.class);
+
+    /**
+     * Before SmallRye's WebSocket handler (order -99), after Quarkus' authentication (-200) and with
+     * its authorization filter (-100): of routes with the same order, the extensions' were added
+     * first and run first.
+     */
+    private static final int ORDER = -SecurityHandlerPriorities.AUTHORIZATION;
+    /** The attribute OIDC sets on an identity: when its token expires (epoch seconds). */
+    private static final String EXPIRE_TIME = "quarkus.identity.expire-time";
+    /** Context-local key: the subscribing socket's channel (EventDispatcher holds events back while it is full). */
+    static final String CHANNEL = GraphQLOverWebSocket.class.getName() + ".channel";
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @ConfigProperty(name = "quarkus.smallrye-graphql.root-path")
+    String path;
+
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private ExecutionService executionService;
+    private long sweeper = -1;
+    private long nextPing;
+
+    void register(@Observes Router router) {
+        router.route(path).order(ORDER).handler(this::upgrade);
+        long sweep = config.webSocket().sweepInterval().toMillis();
+        nextPing = System.currentTimeMillis() + config.webSocket().keepAlive().toMillis();
+        sweeper = vertx.setPeriodic(sweep, sweep, id -> sweep());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (sweeper >= 0) {
+            vertx.cancelTimer(sweeper);
+        }
+        connections.forEach(c -> c.close((short) 1001, "Server shutting down"));
+    }
+
+    private ExecutionService executionService() {
+        if (executionService == null) {
+            executionService = Arc.container().instance(ExecutionService.class).get();
+        }
+        return executionService;
+    }
+
+    private void upgrade(RoutingContext ctx) {
+        if (!ctx.request().headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true) || ctx.request().isEnded()) {
+            ctx.next();
+            return;
+        }
+        // Proactive authentication has checked an Authorization header already (a bad one never gets here).
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        ctx.request().toWebSocket().onComplete(upgraded -> {
+            if (upgraded.failed()) {
+                LOG.debugf("WebSocket upgrade failed: %s", upgraded.cause().getMessage());
+                return;
+            }
+            ServerWebSocket socket = upgraded.result();
+            Protocol protocol = Protocol.of(socket.subProtocol());
+            if (protocol == null) {
+                socket.close((short) 1002, "Unsupported subprotocol: " + socket.subProtocol());
+                return;
+            }
+            Connection connection = new Connection(socket, protocol, ctx, identity == null ? null : TokenCache.detached(identity));
+            connections.add(connection);
+            socket.closeHandler(v -> connection.closed());
+            socket.exceptionHandler(failure -> LOG.debugf("WebSocket failed: %s", failure.getMessage()));
+            socket.textMessageHandler(text -> connection.context.dispatch(text, connection::onMessage));
+            socket.binaryMessageHandler(binary -> connection.close((short) 4400, "Binary messages are not supported"));
+        });
+    }
+
+    /** Keep-alive pings, connection_init timeouts and expired tokens, for all sockets at once. */
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        boolean ping = now >= nextPing;
+        if (ping) {
+            nextPing = now + config.webSocket().keepAlive().toMillis();
+        }
+        long initDeadline = now - config.webSocket().connectionInitTimeout().toMillis();
+        for (Connection connection : connections) {
+            if (!connection.initialised && connection.openedAt < initDeadline) {
+                connection.close((short) 4408, "Connection initialisation timeout");
+            } else if (connection.expiresAt != 0 && now >= connection.expiresAt) {
+                connection.close((short) 1008, "Authentication expired");
+            } else if (ping) {
+                connection.send(connection.protocol.ping);
+            }
+        }
+    }
+
+    /** The two protocols' message names and codes. */
+    enum Protocol {
+        TRANSPORT_WS("graphql-transport-ws", "subscribe", "complete", "next", "{\"type\":\"ping\"}", (short) 4401, "Unauthorized"),
+        LEGACY_WS("graphql-ws", "start", "stop", "data", "{\"type\":\"ka\"}", (short) 4429, "Connection not initialized");
+
+        final String name;
+        final String start;
+        final String stop;
+        final String next;
+        final String ping;
+        final short notInitialised;
+        final String notInitialisedReason;
+
+        Protocol(String name, String start, String stop, String next, String ping, short notInitialised, String notInitialisedReason) {
+            this.name = name;
+            this.start = start;
+            this.stop = stop;
+            this.next = next;
+            this.ping = ping;
+            this.notInitialised = notInitialised;
+            this.notInitialisedReason = notInitialisedReason;
+        }
+
+        static Protocol of(String name) {
+            for (Protocol protocol : values()) {
+                if (protocol.name.equals(name)) {
+                    return protocol;
+                }
+            }
+            return null;
+        }
+
+        /** An error message: graphql-transport-ws carries the errors, graphql-ws only the first. */
+        String error(String id, JsonObject result) {
+            JsonValue errors = result.getJsonArray("errors");
+            JsonValue payload = this == TRANSPORT_WS ? errors : result.getJsonArray("errors").get(0);
+            return "{\"id\":" + quoted(id) + ",\"type\":\"error\",\"payload\":" + payload + "}";
+        }
+    }
+
+    private static String quoted(String text) {
+        return JSON_PROVIDER.createValue(text).toString();
+    }
+
+    /** One socket. Its messages and its operations' results are handled on its own (duplicated) context. */
+    private final class Connection {
+
+        final ServerWebSocket socket;
+        final Protocol protocol;
+        final ContextInternal context;
+        final Channel channel;
+        final long openedAt = System.currentTimeMillis();
+        /** Until connection_init is handled: the upgrade request, to authenticate its payload as a header. */
+        RoutingContext upgrade;
+        SecurityIdentity identity;
+        volatile boolean initialised;
+        /** When the identity's token expires (epoch ms), 0 for never. */
+        volatile long expiresAt;
+        final Map<String, Operation> operations = new ConcurrentHashMap<>(2);
+
+        Connection(ServerWebSocket socket, Protocol protocol, RoutingContext upgrade, SecurityIdentity identity) {
+            this.socket = socket;
+            this.protocol = protocol;
+            this.upgrade = upgrade;
+            this.identity = identity;
+            this.context = ((ContextInternal) Vertx.currentContext()).duplicate();
+            this.channel = upgrade.request().connection() instanceof ConnectionBase connection ? connection.channel() : null;
+        }
+
+        void onMessage(String text) {
+            JsonObject message;
+            String type;
+            try {
+                message = JSON_PROVIDER.createReader(new StringReader(text)).readObject();
+                type = message.getString("type");
+            } catch (JsonException | ClassCastException | NullPointerException e) {
+                close((short) 4400, "Invalid message: a JSON object with a type is expected");
+                return;
+            }
+            if (type.equals("connection_init")) {
+                init(message);
+            } else if (type.equals(protocol.start)) {
+                start(message);
+            } else if (type.equals(protocol.stop)) {
+                String id = id(message);
+                Operation operation = id == null ? null : operations.remove(id);
+                if (operation != null) {
+                    operation.cancel();
+                }
+            } else if (type.equals("ping") && protocol == Protocol.TRANSPORT_WS) {
+                send("{\"type\":\"pong\"}");
+            } else if (type.equals("connection_terminate") && protocol == Protocol.LEGACY_WS) {
+                close((short) 1000, "");
+            } else if (!type.equals("pong")) {
+                close((short) 4400, "Unknown message type: " + type);
+            }
+        }
+
+        private void init(JsonObject message) {
+            if (upgrade == null) {
+                close((short) 4429, "Too many initialisation requests");
+                return;
+            }
+            RoutingContext ctx = upgrade;
+            upgrade = null;
+            JsonValue payload = message.get("payload");
+            JsonValue authorization = payload instanceof JsonObject object ? object.get(config.webSocket().initPayloadAuthorization()) : null;
+            if (!(authorization instanceof JsonString header)) {
+                acknowledge();
+                return;
+            }
+            if (identity != null && !identity.isAnonymous()) {
+                close((short) 4400, "Authorization specified in multiple locations");
+                return;
+            }
+            // The payload's token is checked as an Authorization header would be (OIDC, the token cache).
+            ctx.request().headers().set(HttpHeaders.AUTHORIZATION, header.getString());
+            HttpAuthenticator authenticator = ctx.get(HttpAuthenticator.class.getName());
+            authenticator.attemptAuthentication(ctx).subscribe().with(
+                    authenticated -> context.runOnContext(v -> {
+                        if (authenticated == null) {
+                            close((short) 4403, "Forbidden");
+                        } else {
+                            identity = TokenCache.detached(authenticated);
+                            acknowledge();
+                        }
+                    }),
+                    failure -> context.runOnContext(v -> close((short) 4403, "Forbidden")));
+        }
+
+        private void acknowledge() {
+            SecurityIdentity caller = identity != null ? identity : QuarkusSecurityIdentity.builder().setAnonymous(true).build();
+            identity = caller;
+            Long expiry = caller.getAttribute(EXPIRE_TIME);
+            expiresAt = expiry == null ? 0 : expiry * 1000;
+            initialised = true;
+            send("{\"type\":\"connection_ack\"}");
+        }
+
+        private String id(JsonObject message) {
+            JsonValue id = message.get("id");
+            if (id instanceof JsonString string && !string.getString().isEmpty()) {
+                return string.getString();
+            }
+            close((short) 4400, "Invalid message: an operation needs an id");
+            return null;
+        }
+
+        private void start(JsonObject message) {
+            if (!initialised) {
+                close(protocol.notInitialised, protocol.notInitialisedReason);
+                return;
+            }
+            String id = id(message);
+            if (id == null) {
+                return;
+            }
+            JsonValue payload = message.get("payload");
+            if (!(payload instanceof JsonObject request) || !(request.get("query") instanceof JsonString)) {
+                close((short) 4400, "Invalid message: the payload needs a query");
+                return;
+            }
+            if (operations.size() >= config.webSocket().maxOperations()) {
+                sendError(id, "At most " + config.webSocket().maxOperations() + " operations may run on one socket",
+                        "TOO_MANY_OPERATIONS");
+                return;
+            }
+            if (operations.containsKey(id)) {
+                close((short) 4409, "Subscriber for " + id + " already exists");
+                return;
+            }
+            // Each operation runs in a request context and on a Vert.x context of its own, both left
+            // behind with its first answer: a subscription's events are handed over on the socket's
+            // event loop and rendered in request contexts of their own (SharedEventRendering).
+            ContextInternal operationContext = context.duplicate();
+            if (channel != null) {
+                operationContext.putLocal(CHANNEL, channel);
+            }
+            operationContext.dispatch(v -> execute(id, request, operationContext));
+        }
+
+        private void execute(String id, JsonObject request, ContextInternal operationContext) {
+            ManagedContext requests = Arc.container().requestContext();
+            requests.activate();
+            try {
+                identities.setIdentity(identity);
+                Operation operation = new Operation(this, id, requests.getState(), operationContext);
+                operations.put(id, operation);
+                Map<String, Object> metaData = new HashMap<>();
+                metaData.put("runBlocking", false);
+                metaData.put(SharedEventRendering.REQUEST_STATE, operation.requestState);
+                executionService().executeAsync(request, metaData, operation);
+            } finally {
+                requests.deactivate();
+                // SmallRye leaves the execution's context on the thread, where the next execution's
+                // context captures would find it (and keep it, with everything it references).
+                SmallRyeContextManager.clearCurrentSmallRyeContext();
+            }
+        }
+
+        void send(String text) {
+            if (!socket.isClosed()) {
+                socket.writeTextMessage(text);
+            }
+        }
+
+        void sendError(String id, String message, String code) {
+            ExecutionResult failed = ExecutionResultImpl.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                    .message(message).extensions(Map.of("code", code)).build()).build();
+            send(protocol.error(id, new ExecutionResponse(failed).getExecutionResultAsJsonObject()));
+        }
+
+        void close(short code, String reason) {
+            if (!socket.isClosed()) {
+                socket.close(code, reason);
+            }
+        }
+
+        /** The socket is gone: its operations end and its request context is destroyed. */
+        void closed() {
+            connections.remove(this);
+            operations.values().forEach(Operation::cancel);
+            operations.clear();
+            upgrade = null;
+        }
+    }
+
+    /** One operation of a socket: its single result, or its stream of events, written as messages. */
+    private static final class Operation implements ExecutionResponseWriter, Subscriber<ExecutionResult> {
+
+        private final Connection connection;
+        private final String id;
+        /** The request context of the execution, until its first answer. */
+        private volatile InjectableContext.ContextState requestState;
+        private final ContextInternal executionContext;
+        /** The start of every result message (its id and type), the same for each event. */
+        private final String prefix;
+        private volatile Subscription events;
+        private volatile boolean cancelled;
+
+        Operation(Connection connection, String id, InjectableContext.ContextState requestState, ContextInternal executionContext) {
+            this.connection = connection;
+            this.id = id;
+            this.requestState = requestState;
+            this.executionContext = executionContext;
+            this.prefix = "{\"id\":" + quoted(id) + ",\"type\":\"" + connection.protocol.next + "\",\"payload\":";
+        }
+
+        // --- the execution's first answer ------------------------------------------------------
+
+        /** The execution has answered: its request context ends (after the call that answered). */
+        void answered() {
+            InjectableContext.ContextState state = requestState;
+            requestState = null;
+            if (state != null) {
+                executionContext.runOnContext(v -> Arc.container().requestContext().destroy(state));
+            }
+        }
+
+        @Override
+        public void write(ExecutionResponse response) {
+            answered();
+            ExecutionResult result = response.getExecutionResult();
+            Object data = result.isDataPresent() ? result.getData() : null;
+            if (data instanceof Publisher<?> stream) {
+                @SuppressWarnings("unchecked")
+                Publisher<ExecutionResult> results = (Publisher<ExecutionResult>) stream;
+                results.subscribe(this);
+            } else if (data instanceof Map<?, ?>) {
+                // A query or mutation: its result, then complete, unless the client stopped it meanwhile.
+                if (connection.operations.remove(id, this)) {
+                    connection.send(prefix + response.getExecutionResultAsJsonObject() + "}");
+                    connection.send(complete());
+                }
+            } else {
+                // Validation errors, or a subscription whose resolver failed.
+                connection.operations.remove(id, this);
+                connection.send(connection.protocol.error(id, response.getExecutionResultAsJsonObject()));
+            }
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            answered();
+            LOG.warn("Cannot execute a GraphQL operation over WebSocket", failure);
+            connection.operations.remove(id, this);
+            connection.sendError(id, "Internal server error", "INTERNAL");
+        }
+
+        // --- a subscription's events -------------------------------------------------------------
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            events = subscription;
+            if (cancelled) {
+                subscription.cancel();
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onNext(ExecutionResult result) {
+            if (cancelled) {
+                return;
+            }
+            connection.send(prefix + RenderedEvent.payloadOf(result) + "}");
+            events.request(1);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            // The fetcher turns the stream's failures into its last result; anything else is a bug.
+            LOG.warn("A subscription's stream failed", failure);
+            if (connection.operations.remove(id, this)) {
+                connection.sendError(id, "Internal server error", "INTERNAL");
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            if (connection.operations.remove(id, this)) {
+                connection.send(complete());
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+            Subscription subscription = events;
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+
+        private String complete() {
+            return "{\"id\":" + quoted(id) + ",\"type\":\"complete\"}";
+        }
+    }
+}
