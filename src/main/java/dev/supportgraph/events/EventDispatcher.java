@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.groups.MultiOnTerminate;
 import io.smallrye.mutiny.operators.AbstractMulti;
 import io.smallrye.mutiny.subscription.MultiSubscriber;
 import io.vertx.core.Vertx;
@@ -128,24 +129,60 @@ public class EventDispatcher {
      * after {@code after} (null: none), then new ones, for the client subscribing in the current request.
      */
     <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after) {
-        EventSubscription.Client client = client();
-        // Not Multi.createFrom(): with context propagation, every Multi it creates keeps a capture
-        // of the subscribing request's contexts for the subscription's whole life.
-        return new AbstractMulti<>() {
-            @Override
-            public void subscribe(MultiSubscriber<? super T> subscriber) {
-                // Cancelled when the client completes it or its socket closes.
-                EventSubscription<T> subscription = new EventSubscription<>(accepts, mapper, subscriber, after, client,
-                        config.bufferSize(), () -> onThread(EventDispatcher.this::flushAll));
-                subscriber.onSubscribe(subscription);
-                thread.execute(() -> {
-                    subscription.start(head);
-                    subscriptions.add(subscription);
-                    active.set(subscriptions.size());
-                    serve(subscription);
-                });
-            }
+        return new EventStream<>(accepts, mapper, after, client());
+    }
+
+    /**
+     * The events of one subscriber as a Multi, made without Mutiny's factories and operators: with
+     * context propagation each of them keeps a capture of the subscribing request's contexts (its
+     * request scope, its GraphQL execution) for the subscription's whole life. SmallRye's invoker
+     * adds an {@code onTermination().invoke(...)} to every Multi a resolver returns; here it is run
+     * by the subscription when it ends, without a capture.
+     */
+    private final class EventStream<T> extends AbstractMulti<T> {
+
+        private final Predicate<OutboxEvent> accepts;
+        private final Function<OutboxEvent, T> mapper;
+        private final Long after;
+        private final EventSubscription.Client client;
+        private Runnable onTermination = () -> {
         };
+
+        EventStream(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after, EventSubscription.Client client) {
+            this.accepts = accepts;
+            this.mapper = mapper;
+            this.after = after;
+            this.client = client;
+        }
+
+        @Override
+        public MultiOnTerminate<T> onTermination() {
+            return new MultiOnTerminate<>(this) {
+                @Override
+                public Multi<T> invoke(Runnable action) {
+                    Runnable before = onTermination;
+                    onTermination = () -> {
+                        before.run();
+                        action.run();
+                    };
+                    return EventStream.this;
+                }
+            };
+        }
+
+        @Override
+        public void subscribe(MultiSubscriber<? super T> subscriber) {
+            // Cancelled when the client completes it or its socket closes.
+            EventSubscription<T> subscription = new EventSubscription<>(accepts, mapper, subscriber, after, client,
+                    config.bufferSize(), () -> onThread(EventDispatcher.this::flushAll), onTermination);
+            subscriber.onSubscribe(subscription);
+            thread.execute(() -> {
+                subscription.start(head);
+                subscriptions.add(subscription);
+                active.set(subscriptions.size());
+                serve(subscription);
+            });
+        }
     }
 
     /**

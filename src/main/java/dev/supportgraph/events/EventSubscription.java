@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,6 +51,9 @@ final class EventSubscription<T> implements Flow.Subscription {
     private final Flow.Subscriber<? super T> subscriber;
     /** Called when the client cancels. */
     private final Runnable onCancel;
+    /** Called once when the stream ends, however it ends (the resolver's bean may be released then). */
+    private final Runnable onTermination;
+    private final AtomicBoolean terminated = new AtomicBoolean();
     private final Channel channel;
     private final ContextInternal context;
     private final int capacity;
@@ -68,11 +72,12 @@ final class EventSubscription<T> implements Flow.Subscription {
      * @param client  the client's socket and Vert.x context
      */
     EventSubscription(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Flow.Subscriber<? super T> subscriber,
-                      Long after, Client client, int capacity, Runnable onCancel) {
+                      Long after, Client client, int capacity, Runnable onCancel, Runnable onTermination) {
         this.accepts = accepts;
         this.mapper = mapper;
         this.subscriber = subscriber;
         this.onCancel = onCancel;
+        this.onTermination = onTermination;
         this.after = after;
         this.channel = client.channel();
         this.context = client.context();
@@ -104,6 +109,7 @@ final class EventSubscription<T> implements Flow.Subscription {
         if (!cancelled) {
             cancelled = true;
             onCancel.run();
+            terminated();
         }
     }
 
@@ -198,8 +204,18 @@ final class EventSubscription<T> implements Flow.Subscription {
     private void signal(Runnable terminal) {
         if (context == null) {
             terminal.run();
+            terminated();
         } else {
-            context.runOnContext(v -> terminal.run());
+            context.runOnContext(v -> {
+                terminal.run();
+                terminated();
+            });
+        }
+    }
+
+    private void terminated() {
+        if (terminated.compareAndSet(false, true)) {
+            onTermination.run();
         }
     }
 }

@@ -83,6 +83,9 @@ public class GraphQLOverWebSocket {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    TokenCache tokens;
+
     @ConfigProperty(name = "quarkus.smallrye-graphql.root-path")
     String path;
 
@@ -130,7 +133,7 @@ public class GraphQLOverWebSocket {
                 socket.close((short) 1002, "Unsupported subprotocol: " + socket.subProtocol());
                 return;
             }
-            Connection connection = new Connection(socket, protocol, ctx, identity == null ? null : TokenCache.detached(identity));
+            Connection connection = new Connection(socket, protocol, ctx, identity == null ? null : tokens.toKeep(identity));
             connections.add(connection);
             socket.closeHandler(v -> connection.closed());
             socket.exceptionHandler(failure -> LOG.debugf("WebSocket failed: %s", failure.getMessage()));
@@ -223,7 +226,7 @@ public class GraphQLOverWebSocket {
             this.protocol = protocol;
             this.upgrade = upgrade;
             this.identity = identity;
-            this.context = ((ContextInternal) Vertx.currentContext()).duplicate();
+            this.context = (ContextInternal) Vertx.currentContext();
             this.channel = upgrade.request().connection() instanceof ConnectionBase connection ? connection.channel() : null;
         }
 
@@ -281,7 +284,7 @@ public class GraphQLOverWebSocket {
                         if (authenticated == null) {
                             close((short) 4403, "Forbidden");
                         } else {
-                            identity = TokenCache.detached(authenticated);
+                            identity = tokens.toKeep(authenticated);
                             acknowledge();
                         }
                     }),
@@ -392,7 +395,8 @@ public class GraphQLOverWebSocket {
         private final String id;
         /** The request context of the execution, until its first answer. */
         private volatile InjectableContext.ContextState requestState;
-        private final ContextInternal executionContext;
+        /** The Vert.x context of the execution, until its first answer. */
+        private volatile ContextInternal executionContext;
         /** The start of every result message (its id and type), the same for each event. */
         private final String prefix;
         private volatile Subscription events;
@@ -411,9 +415,11 @@ public class GraphQLOverWebSocket {
         /** The execution has answered: its request context ends (after the call that answered). */
         void answered() {
             InjectableContext.ContextState state = requestState;
+            ContextInternal context = executionContext;
             requestState = null;
+            executionContext = null;
             if (state != null) {
-                executionContext.runOnContext(v -> Arc.container().requestContext().destroy(state));
+                context.runOnContext(v -> Arc.container().requestContext().destroy(state));
             }
         }
 

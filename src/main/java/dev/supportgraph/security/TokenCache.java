@@ -61,11 +61,28 @@ public class TokenCache {
     }
 
     /**
-     * The identity without the attributes of the request that verified it (its RoutingContext, which
-     * holds the whole request), for keeping beyond that request: in this cache, or by a WebSocket
-     * for its whole life.
+     * A verified identity to keep beyond the request that verified it (a WebSocket keeps it for its
+     * whole life): the one this cache holds for its token, which all connections with that token
+     * share, or else a {@link #detached} copy.
      */
-    public static SecurityIdentity detached(SecurityIdentity verified) {
+    public SecurityIdentity toKeep(SecurityIdentity verified) {
+        AccessTokenCredential credential = verified.getCredential(AccessTokenCredential.class);
+        if (credential != null) {
+            synchronized (entries) {
+                Verified entry = entries.get(credential.getToken());
+                if (entry != null) {
+                    return entry.identity();
+                }
+            }
+        }
+        return detached(verified);
+    }
+
+    /**
+     * The identity without the attributes of the request that verified it (its RoutingContext, which
+     * holds the whole request).
+     */
+    static SecurityIdentity detached(SecurityIdentity verified) {
         QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
                 .setPrincipal(verified.getPrincipal())
                 .setAnonymous(verified.isAnonymous())
