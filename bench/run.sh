@@ -145,6 +145,9 @@ OURS_URL=http://127.0.0.1:$PORT_OURS/graphql
 PGL_URL=http://127.0.0.1:$PORT_PGL/graphql
 OURS_PID=""
 JVM_OPTS=${JVM_OPTS:-}
+# The JVM options of the container image (src/main/docker/Dockerfile.jvm: run-java.sh's defaults, with
+# JAVA_MAX_MEM_RATIO=75 of the chart's 768Mi memory limit); used for the subscription measurements.
+DEPLOYED_JVM_OPTS=${DEPLOYED_JVM_OPTS:-"-XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError"}
 start_ours() { # start_ours <log>: starts the service, sets OURS_PID and STARTUP_MS (launch -> first answered GraphQL request)
   local begin
   local jfr=""
@@ -428,10 +431,16 @@ elif [ "$HAS_SUBS" != true ]; then
   record '{"kind":"unavailable","target":"ours","what":"subscription ticketStatusChanged (+ problemReportTransition to trigger it)"}'
 else
   subs() { (cd "$B" && "$NODE" subs.mjs "$@" --url "$OURS_URL" --token "$TOKEN"); }
+  # Subscriptions are measured on the service as its container image runs it (run-java.sh's JVM
+  # defaults under the Helm chart's 768Mi limit): there the heap is sized by the container and
+  # shrinks after a GC, so the RSS per subscription is what a pod pays for it, not how far an
+  # unbounded heap was grown by the connection storm.
+  stop_ours
+  JVM_OPTS="$DEPLOYED_JVM_OPTS" start_ours "$W/ours-subs.log" || { echo "the service did not start" >&2; exit 1; }
   pool "$W/pool-subs.json" 0
-  log "Subscriptions: $IDLE_SUBS idle"
+  log "Subscriptions: $IDLE_SUBS idle (JVM: $DEPLOYED_JVM_OPTS)"
   subs idle --count "$IDLE_SUBS" --pid "$OURS_PID" --jcmd "$JAVA_HOME/bin/jcmd" --tickets "$W/pool-subs.json" \
-    | jq -c '{kind:"subs-idle"} + .' >> "$RESULTS" || fail "idle subscriptions"
+    | jq -c --arg jvm "$DEPLOYED_JVM_OPTS" '{kind:"subs-idle",jvm:$jvm} + .' >> "$RESULTS" || fail "idle subscriptions"
   for n in $FANOUT_SAME; do
     log "Subscriptions: fan-out to $n subscribers of one ticket"
     pool "$W/pool-subs.json" 0

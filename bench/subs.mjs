@@ -110,9 +110,11 @@ function memory(pid) {
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
   let heapKb = null;
   if (opt.jcmd) {
+    // The heap's own lines (G1: "garbage-first heap"; Parallel: PSYoungGen and ParOldGen), not Metaspace's.
     const info = execFileSync(opt.jcmd, [String(pid), "GC.heap_info"]).toString();
-    const used = /used (\d+)K/.exec(info);
-    heapKb = used ? Number(used[1]) : null;
+    const used = info.split("\n").filter((l) => /^\s*(garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)/.test(l))
+      .map((l) => /used (\d+)K/.exec(l)).filter(Boolean).map((m) => Number(m[1]));
+    heapKb = used.length ? used.reduce((a, b) => a + b, 0) : null;
   }
   return { rssKb, heapKb };
 }

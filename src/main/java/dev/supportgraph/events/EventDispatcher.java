@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,7 @@ public class EventDispatcher {
                 subscription.start(head);
                 subscriptions.add(subscription);
                 active.set(subscriptions.size());
-                serve(subscription);
+                serve(List.of(subscription));
             });
         }
     }
@@ -247,7 +248,7 @@ public class EventDispatcher {
         try {
             subscriptions.removeIf(EventSubscription::finished);
             active.set(subscriptions.size());
-            subscriptions.forEach(this::serve);
+            serve(subscriptions);
         } catch (RuntimeException e) {
             LOG.warn("Serving subscribers failed", e);
         }
@@ -263,11 +264,43 @@ public class EventDispatcher {
         return (T) last.value();
     }
 
-    private void serve(EventSubscription<?> subscription) {
-        subscription.catchUp(reader, head, config.batchSize());
-        subscription.flush(this::map, event -> {
+    /**
+     * Catches up and hands over what each of these subscribers can take now. The hand-overs are
+     * batched per event loop, one task each (a fan-out to 10,000 subscribers is 2 tasks, not
+     * 10,000); once a batch is handed over, its subscribers are served again, for events that
+     * came meanwhile.
+     */
+    private void serve(List<EventSubscription<?>> subscribers) {
+        Map<ContextInternal, List<Runnable>> handOvers = new HashMap<>();
+        Map<ContextInternal, List<EventSubscription<?>>> handedOver = new HashMap<>();
+        for (EventSubscription<?> subscription : subscribers) {
+            subscription.catchUp(reader, head, config.batchSize());
+            Runnable handOver = take(subscription);
+            if (handOver == null) {
+                continue;
+            }
+            ContextInternal context = subscription.context();
+            if (context == null) {
+                handOver.run();
+            } else {
+                handOvers.computeIfAbsent(context, c -> new ArrayList<>()).add(handOver);
+                handedOver.computeIfAbsent(context, c -> new ArrayList<>()).add(subscription);
+            }
+        }
+        handOvers.forEach((context, batch) -> context.runOnContext(v -> {
+            try {
+                batch.forEach(Runnable::run);
+            } finally {
+                onThread(() -> serve(handedOver.get(context)));
+            }
+        }));
+    }
+
+    private <T> Runnable take(EventSubscription<T> subscription) {
+        List<T> items = subscription.take(this::map, event -> {
             delivered.increment();
             lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
-        }, handedOver -> onThread(() -> serve(handedOver)));
+        });
+        return items == null ? null : () -> subscription.handOver(items);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -152,42 +151,49 @@ final class EventSubscription<T> implements Flow.Subscription {
     }
 
     /**
-     * Hands buffered events to the client while it asks for them and its socket takes them. They
-     * are emitted on the client's own Vert.x context (its event loop, which also carries its
-     * request scope for the resolvers of the events' fields), so a fan-out renders on all event
-     * loops instead of on the dispatcher thread; one hand-over at a time keeps them in order, and
-     * {@code again} is called when it is done, to serve this subscriber once more.
+     * The buffered events to hand to the client now: as many as it asks for and its socket takes,
+     * or null (nothing to hand over, or a hand-over is still under way). They are handed over by
+     * {@link #handOver} on the client's own Vert.x context (its event loop), so a fan-out renders
+     * and writes on all event loops instead of on the dispatcher thread; one hand-over at a time
+     * keeps them in order.
      */
-    void flush(Mapping mapping, Delivery delivery, Consumer<EventSubscription<T>> again) {
+    List<T> take(Mapping mapping, Delivery delivery) {
         if (handingOver) {
-            return;
+            return null;
         }
-        List<T> items = new ArrayList<>();
+        List<T> items = null;
         long requested = this.requested.get();
-        while (!buffer.isEmpty() && !finished() && items.size() < requested && (channel == null || channel.isWritable())) {
+        while (!buffer.isEmpty() && !finished() && (items == null || items.size() < requested)
+                && requested > 0 && (channel == null || channel.isWritable())) {
             OutboxEvent event = buffer.poll();
+            if (items == null) {
+                items = new ArrayList<>(Math.min(buffer.size() + 1, capacity));
+            }
             items.add(mapping.map(event, mapper));
             delivery.delivered(event);
         }
-        if (items.isEmpty()) {
-            return;
+        if (items == null) {
+            return null;
         }
         if (requested != Long.MAX_VALUE) {
             this.requested.addAndGet(-items.size());
         }
-        if (context == null) {
+        handingOver = context != null;
+        return items;
+    }
+
+    /** The client's context, where {@link #handOver} runs (null: anywhere). */
+    ContextInternal context() {
+        return context;
+    }
+
+    /** Emits events {@link #take} took, on the client's context. */
+    void handOver(List<T> items) {
+        try {
             items.forEach(this::emit);
-            return;
+        } finally {
+            handingOver = false;
         }
-        handingOver = true;
-        context.runOnContext(v -> {
-            try {
-                items.forEach(this::emit);
-            } finally {
-                handingOver = false;
-                again.accept(this);
-            }
-        });
     }
 
     private void emit(T item) {
