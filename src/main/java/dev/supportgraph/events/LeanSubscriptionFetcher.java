@@ -142,6 +142,14 @@ public class LeanSubscriptionFetcher {
 
             private final DataFetchingEnvironment lean;
             private final SmallRyeContext context;
+            /**
+             * The last event's result: a fan-out hands one event object to all subscribers in a row
+             * (the dispatcher maps it once), so it is mapped once for all who share this mapping.
+             */
+            private volatile Mapped last;
+
+            private record Mapped(Object event, DataFetcherResult<Object> result) {
+            }
 
             Mapping(DataFetchingEnvironment lean, SmallRyeContext context) {
                 this.lean = lean;
@@ -160,9 +168,15 @@ public class LeanSubscriptionFetcher {
 
             @Override
             public DataFetcherResult<Object> event(Object event) {
+                Mapped mapped = last;
+                if (mapped != null && mapped.event() == event) {
+                    return mapped.result();
+                }
                 DataFetcherResult.Builder<Object> result = result();
                 try {
-                    return result.data(fieldHelper.transformOrAdaptResponse(event, lean)).build();
+                    DataFetcherResult<Object> data = result.data(fieldHelper.transformOrAdaptResponse(event, lean)).build();
+                    last = new Mapped(event, data);
+                    return data;
                 } catch (AbstractDataFetcherException e) {
                     e.appendDataFetcherResult(result, lean);
                     eventEmitter.fireOnDataFetchError(context, e);

@@ -92,8 +92,26 @@ public class SharedEventRendering {
      * of them (document, variables, GraphQL context) and its field's mapping. The others keep only
      * this, not their own execution, which an idle subscription would otherwise hold for its whole life.
      */
-    private record Renderer(String key, ExecutionContext context, ExecutionStrategyParameters parameters,
-                            LeanSubscriptionFetcher.EventMapping mapping) {
+    private static final class Renderer {
+
+        private final String key;
+        private final ExecutionContext context;
+        private final ExecutionStrategyParameters parameters;
+        private final LeanSubscriptionFetcher.EventMapping mapping;
+        /** The last event's rendering: the subscribers of a fan-out ask for it in a row. */
+        private volatile Shared last;
+
+        Renderer(String key, ExecutionContext context, ExecutionStrategyParameters parameters,
+                 LeanSubscriptionFetcher.EventMapping mapping) {
+            this.key = key;
+            this.context = context;
+            this.parameters = parameters;
+            this.mapping = mapping;
+        }
+    }
+
+    /** A mapped event (the same object for all subscribers of a renderer) and its rendering. */
+    private record Shared(Object event, CompletableFuture<ExecutionResult> rendering) {
     }
 
     /** Ends a renderer's request context once no subscriber uses the renderer any more. */
@@ -163,7 +181,7 @@ public class SharedEventRendering {
                 }
                 Renderer renderer = renderer(key.toString(), context, parameters, events.mapping(), identity);
                 return ExecutionResultImpl.newExecutionResult().from(result).data(new SubscriptionPublisher(
-                        events.mappedBy(renderer.mapping()), event -> event(renderer, event), ordered)).build();
+                        events.mappedBy(renderer.mapping), event -> event(renderer, event), ordered)).build();
             });
         }
 
@@ -172,13 +190,24 @@ public class SharedEventRendering {
             if (!(event instanceof DataFetcherResult<?> fetched) || fetched.hasErrors() || fetched.getData() == null) {
                 return render(renderer, event);
             }
-            Rendering rendering = new Rendering(fetched.getData(), renderer.key());
+            Shared last = renderer.last;
+            if (last != null && last.event() == event && !last.rendering().isCompletedExceptionally()) {
+                return last.rendering();
+            }
+            CompletableFuture<ExecutionResult> shared = shared(renderer, fetched);
+            renderer.last = new Shared(event, shared);
+            return shared;
+        }
+
+        /** The rendering of this event for this renderer's key, made now or by another subscriber before. */
+        private CompletableFuture<ExecutionResult> shared(Renderer renderer, DataFetcherResult<?> fetched) {
+            Rendering rendering = new Rendering(fetched.getData(), renderer.key);
             CompletableFuture<ExecutionResult> mine = new CompletableFuture<>();
             CompletableFuture<ExecutionResult> shared = renderings.putIfAbsent(rendering, mine);
             if (shared != null) {
                 return shared;
             }
-            render(renderer, event).whenComplete((result, failure) -> {
+            render(renderer, fetched).whenComplete((result, failure) -> {
                 if (failure == null) {
                     mine.complete(result);
                 } else {
@@ -195,8 +224,8 @@ public class SharedEventRendering {
          * DataLoaders are emptied after each event, unexpected errors masked), but its data as JSON text.
          */
         private CompletableFuture<ExecutionResult> render(Renderer renderer, Object event) {
-            ExecutionContext subscription = renderer.context();
-            ExecutionStrategyParameters parameters = renderer.parameters();
+            ExecutionContext subscription = renderer.context;
+            ExecutionStrategyParameters parameters = renderer.parameters;
             Instrumentation instrumentation = subscription.getInstrumentation();
             ExecutionContext context = subscription.transform(builder -> builder.root(event).resetErrors());
             MergedField field = parameters.getFields().getSubField(parameters.getFields().getKeys().getFirst());
