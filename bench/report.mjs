@@ -104,8 +104,10 @@ p();
 const idle = of("subs-idle")[0];
 const fan = of("subs-fanout");
 if (idle) {
-  p(`- ${idle.subscriptions} idle subscriptions (one graphql-ws client each): RSS ${idle.rssBeforeKb} -> ${idle.rssAfterKb} KB = ${idle.rssPerSubscriptionKb} KB per subscription (${fmt(idle.rssPerSubscriptionKb * 1000 / 1024, 1)} MB per 1,000); live heap after a full GC ${idle.heapBeforeKb} -> ${idle.heapAfterKb} KB = **${idle.heapPerSubscriptionKb} KB per subscription** (${fmt(idle.heapPerSubscriptionKb * 1000 / 1024, 1)} MB per 1,000). RSS grows little when the heap has already been grown by earlier load; the live heap is what the subscriptions retain.`);
+  p(`- ${idle.subscriptions} idle subscriptions (one graphql-ws client each): RSS ${idle.rssBeforeKb} -> ${idle.rssAfterKb} KB = ${idle.rssPerSubscriptionKb} KB per subscription (${fmt(idle.rssPerSubscriptionKb * 1000 / 1024, 1)} MB per 1,000); live heap after a full GC ${idle.heapBeforeKb} -> ${idle.heapAfterKb} KB = **${idle.heapPerSubscriptionKb} KB per subscription** (${fmt(idle.heapPerSubscriptionKb * 1000 / 1024, 1)} MB per 1,000). The live heap is what the subscriptions retain; the RSS also holds what the JVM keeps of the heap it grew during the connection storm.`);
+  if (idle.jvm) p(`- The subscriptions are measured on the service started as its container image starts it: \`${idle.jvm}\` (the image's run-java.sh defaults under the Helm chart's 768Mi limit).`);
 }
+if (fan.length && fan[0].clientThreads) p(`- Fan-out: ${fan[0].warmupEvents} unmeasured warm-up events first; the clients are spread over ${fan[0].clientThreads} node worker threads (one thread cannot read 10,000 messages fast enough to measure the service).`);
 for (const f of fan) {
   p(`- fan-out to ${f.subscribers} subscribers of ${f.mode === "same" ? "one ticket" : "distinct tickets"}, ${f.events} events: delivered ${f.delivered}/${f.expectedDeliveries}, latency mutation sent -> delivered p50 ${f.p50} ms, p99 **${f.p99} ms**, max ${f.max} ms; mutation answered -> delivered p50 ${f.afterAnswerP50} ms, p99 ${f.afterAnswerP99} ms (commit -> delivery lies between the two; the mutation itself: p50 ${f.mutationP50} ms, p99 ${f.mutationP99} ms)`);
 }

@@ -13,7 +13,9 @@
 # JFR profile of the service under load), BENCH_PG_RESTART=0 (never restart the local PostgreSQL
 # to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
 # PARTS (default "reads mutation subs": which measurements to run; empty: none, only load the data), READ_SHAPES (default all four), PROFILE=0 (no JFR recording of
-# the service's measured max-rate runs; they cost it about 1-2%).
+# the service's measured max-rate runs; they cost it about 1-2%), IDLE_SUBS, FANOUT_SAME, FANOUT_DISTINCT,
+# FANOUT_EVENTS, FANOUT_WARMUP (events before the measured ones), CLIENT_THREADS (node workers holding the
+# fan-out's clients), DEPLOYED_JVM_OPTS (the JVM options the subscriptions are measured with).
 # Needs: a JDK >= 21, PostgreSQL server + pgbench, wrk and npm (installed from Debian/npm if missing).
 # The whole script is one { ... } group: bash reads it completely before running it, so editing
 # this file during a (long) run cannot derail that run.
@@ -30,13 +32,13 @@ SMOKE=0
 if [ "$SMOKE" = 1 ]; then
   SCALE=${SCALE:-200} DURATION=${DURATION:-1} WARMUP=${WARMUP:-0} WARMUP_JVM=${WARMUP_JVM:-0} CONNECTIONS=${CONNECTIONS:-4}
   BENCH_DB=${BENCH_DB:-supportgraph_bench_smoke} BENCH_PG_RESTART=${BENCH_PG_RESTART:-0}
-  STARTUPS=0 CHECKS=5 COUNTED=10 IDLE_SUBS=100 FANOUT_SAME="100" FANOUT_DISTINCT=40 FANOUT_EVENTS=5
+  STARTUPS=0 CHECKS=5 COUNTED=10 IDLE_SUBS=100 FANOUT_SAME="100" FANOUT_DISTINCT=40 FANOUT_EVENTS=5 FANOUT_WARMUP=1
   REPORT=$W/RESULTS-smoke.md PROFILE=${PROFILE:-0}
 else
   SCALE=${SCALE:-100000} DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} WARMUP_JVM=${WARMUP_JVM:-20} WARMUP_GLOBAL=${WARMUP_GLOBAL:-30} CONNECTIONS=${CONNECTIONS:-16}
   BENCH_DB=${BENCH_DB:-supportgraph_bench} BENCH_PG_RESTART=${BENCH_PG_RESTART:-1}
   STARTUPS=${STARTUPS:-3} CHECKS=20 COUNTED=50 IDLE_SUBS=${IDLE_SUBS:-5000} FANOUT_SAME=${FANOUT_SAME:-"1000 10000"}
-  FANOUT_DISTINCT=${FANOUT_DISTINCT:-5000} FANOUT_EVENTS=${FANOUT_EVENTS:-10}
+  FANOUT_DISTINCT=${FANOUT_DISTINCT:-5000} FANOUT_EVENTS=${FANOUT_EVENTS:-20} FANOUT_WARMUP=${FANOUT_WARMUP:-5}
   REPORT=$B/RESULTS.md PROFILE=${PROFILE:-1}
 fi
 PORT_OURS=${PORT_OURS:-18080}
@@ -147,6 +149,9 @@ OURS_PID=""
 JVM_OPTS=${JVM_OPTS:-}
 # The JVM options of the container image (src/main/docker/Dockerfile.jvm: run-java.sh's defaults, with
 # JAVA_MAX_MEM_RATIO=75 of the chart's 768Mi memory limit); used for the subscription measurements.
+# Fan-out clients are spread over this many node worker threads: one thread cannot read 10,000
+# messages in less than ~250 ms, which would measure the client rather than the service.
+CLIENT_THREADS=${CLIENT_THREADS:-2}
 DEPLOYED_JVM_OPTS=${DEPLOYED_JVM_OPTS:-"-XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError"}
 start_ours() { # start_ours <log>: starts the service, sets OURS_PID and STARTUP_MS (launch -> first answered GraphQL request)
   local begin
@@ -446,13 +451,15 @@ else
     pool "$W/pool-subs.json" 0
     profiling=0
     profile_start "fanout-$n" && profiling=1
-    subs fanout --same --subscribers "$n" --events "$FANOUT_EVENTS" --interval 300 --tickets "$W/pool-subs.json" \
+    subs fanout --same --subscribers "$n" --events "$FANOUT_EVENTS" --warmup "$FANOUT_WARMUP" --threads "$CLIENT_THREADS" \
+      --interval 300 --tickets "$W/pool-subs.json" \
       | jq -c '{kind:"subs-fanout",mode:"same"} + .' >> "$RESULTS" || fail "fan-out to $n"
     [ "$profiling" = 0 ] || profile_stop "fanout-$n"
   done
   log "Subscriptions: $FANOUT_DISTINCT subscribers on distinct tickets"
   pool "$W/pool-subs.json" 0
-  subs fanout --distinct --subscribers "$FANOUT_DISTINCT" --events $((FANOUT_EVENTS * 5)) --interval 50 --tickets "$W/pool-subs.json" \
+  subs fanout --distinct --subscribers "$FANOUT_DISTINCT" --events $((FANOUT_EVENTS * 5)) --warmup "$FANOUT_WARMUP" \
+    --threads "$CLIENT_THREADS" --interval 50 --tickets "$W/pool-subs.json" \
     | jq -c '{kind:"subs-fanout",mode:"distinct"} + .' >> "$RESULTS" || fail "fan-out to distinct tickets"
 fi
 

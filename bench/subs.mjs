@@ -4,16 +4,18 @@
 //        RSS (and heap after a full GC) of the service before and after N idle subscriptions on
 //        distinct tickets: KB per subscription.
 //   node subs.mjs fanout --url U --token T --subscribers N --tickets FILE (--same | --distinct)
-//        [--events E] [--interval MS]
+//        [--events E] [--warmup W] [--interval MS] [--threads K]
 //        --same: all N subscribe to the first ticket; E status changes of it.
 //        --distinct: subscriber i subscribes to ticket i; E changes of random subscribed tickets.
-//        Each change waits until the previous one reached every subscriber, then MS ms.
+//        Each change waits until the previous one reached every subscriber, then MS ms. The first W
+//        changes are not measured (JIT warm-up); the clients are spread over K worker threads.
 //        Latency = delivery time at the subscriber - time the mutation was sent (an upper bound of
 //        commit -> delivery: it includes the mutation itself, reported as mutation p50/p99), and
 //        from the mutation's answer (a lower bound); prints one JSON line.
 // FILE: JSON [[id, version, status], ...] of IN_PROGRESS/HELD problem reports the run may change.
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import WebSocket from "ws";
 import { createClient } from "graphql-ws";
 import { gid, prng } from "./shapes.mjs";
@@ -140,62 +142,121 @@ async function idle() {
   console.log(JSON.stringify(result));
 }
 
+/**
+ * A share of the fan-out's subscribers in a worker thread: one node thread cannot read 10,000
+ * messages in less than about 250 ms, so with all clients on one thread the measurement would be
+ * the client's, not the service's. Each worker records when its clients receive the current event
+ * (absolute times, comparable across threads) and reports its count as it grows.
+ */
+async function fanoutWorker({ ticketIds }) {
+  const deliveries = [];
+  let current = -1;
+  let received = 0;
+  let reported = 0;
+  const clients = [];
+  for (let i = 0; i < ticketIds.length; i += 200) {
+    clients.push(...(await Promise.all(ticketIds.slice(i, i + 200).map((id) => subscribe(id, () => {
+      received++;
+      if (current >= 0) deliveries.push([current, performance.timeOrigin + performance.now()]);
+    }, (e) => parentPort.postMessage({ type: "error", error: String(e?.message ?? JSON.stringify(e)) }))))));
+  }
+  const timer = setInterval(() => {
+    if (received !== reported) {
+      reported = received;
+      parentPort.postMessage({ type: "count", received });
+    }
+  }, 2);
+  parentPort.on("message", async (msg) => {
+    if (msg.type === "event") current = msg.index;
+    if (msg.type === "report") {
+      clearInterval(timer);
+      await Promise.all(clients.map((c) => c.dispose()));
+      parentPort.postMessage({ type: "report", deliveries });
+    }
+  });
+  parentPort.postMessage({ type: "ready" });
+}
+
 async function fanout() {
   const n = Number(opt.subscribers);
   const events = Number(opt.events ?? 20);
+  const warmup = Number(opt.warmup ?? 0);
   const interval = Number(opt.interval ?? 200);
   const same = Boolean(opt.same);
+  const threads = Math.max(1, Math.min(Number(opt.threads ?? 1), n));
   if (!same && tickets.length < n) throw new Error(`--distinct needs ${n} tickets, have ${tickets.length}`);
-  // Events go one at a time, so every delivery belongs to the current event.
-  const sentAt = [];
-  const answeredAt = [];
-  const deliveries = []; // [event index, received at]
-  let current = -1;
-  let received = 0;
-  const clients = await openAll(n, (i) => (same ? tickets[0].id : tickets[i].id), (i, msg, at) => {
-    received++;
-    if (current >= 0) deliveries.push([current, at]);
-  });
+  const ticketOf = (i) => (same ? tickets[0].id : tickets[i].id);
+  const workers = [];
+  const counts = new Array(threads).fill(0);
+  const errors = [];
+  for (let w = 0; w < threads; w++) {
+    const ticketIds = [];
+    for (let i = w; i < n; i += threads) ticketIds.push(ticketOf(i));
+    const worker = new Worker(new URL(import.meta.url), { argv: process.argv.slice(2), workerData: { ticketIds } });
+    worker.on("message", (msg) => {
+      if (msg.type === "count") counts[w] = msg.received;
+      if (msg.type === "error") errors.push(msg.error);
+    });
+    workers.push(worker);
+  }
+  await Promise.all(workers.map((w) => new Promise((resolve) => w.on("message", (m) => m.type === "ready" && resolve()))));
+  await waitForActive(n);
+  if (errors.length) throw new Error("subscription errors: " + errors[0].slice(0, 300));
+  const received = () => counts.reduce((a, b) => a + b, 0);
   const settle = async (count) => {
-    let last = received;
+    let last = received();
     let idleSince = performance.now();
-    while (received < count && performance.now() - idleSince < 30000) {
-      await sleep(5);
-      if (received !== last) {
-        last = received;
+    while (received() < count && performance.now() - idleSince < 30000) {
+      await sleep(2);
+      if (received() !== last) {
+        last = received();
         idleSince = performance.now();
       }
     }
   };
+  const now = () => performance.timeOrigin + performance.now();
   const rng = prng(7);
   const mutationMs = [];
+  const sentAt = [];
+  const answeredAt = [];
   // One event at a time: the next change is made once every subscriber got the previous one (or
-  // after 30 s without progress), so each event's fan-out is measured alone.
+  // after 30 s without progress), so each event's fan-out is measured alone. The first `warmup`
+  // events are not measured (the JIT compiles the fan-out's path on them).
   const perEvent = same ? n : 1;
-  for (let e = 0; e < events; e++) {
+  for (let e = -warmup; e < events; e++) {
     const ticket = same ? tickets[0] : tickets[Math.floor(rng() * n)];
-    current = e;
-    sentAt[e] = performance.now();
+    workers.forEach((w) => w.postMessage({ type: "event", index: e }));
+    const sent = now();
     await transition(ticket);
-    answeredAt[e] = performance.now();
-    mutationMs.push(answeredAt[e] - sentAt[e]);
-    await settle((e + 1) * perEvent);
+    const answered = now();
+    if (e >= 0) {
+      sentAt[e] = sent;
+      answeredAt[e] = answered;
+      mutationMs.push(answered - sent);
+    }
+    await settle((e + warmup + 1) * perEvent);
     await sleep(interval);
   }
+  const deliveries = (await Promise.all(workers.map((w) => new Promise((resolve) => {
+    w.on("message", (m) => m.type === "report" && resolve(m.deliveries));
+    w.postMessage({ type: "report" });
+  })))).flat();
+  await Promise.all(workers.map((w) => w.terminate()));
   const expected = events * perEvent;
   const latencies = deliveries.map(([e, at]) => at - sentAt[e]).sort((a, b) => a - b);
   // From the mutation's answer (after its commit): a lower bound of commit -> delivery; negative
   // when the event arrived before the answer did.
   const afterAnswer = deliveries.map(([e, at]) => at - answeredAt[e]).sort((a, b) => a - b);
   mutationMs.sort((a, b) => a - b);
-  await Promise.all(clients.map((c) => c.dispose()));
   console.log(
     JSON.stringify({
       subscribers: n,
       tickets: same ? 1 : n,
       events,
+      warmupEvents: warmup,
+      clientThreads: threads,
       expectedDeliveries: expected,
-      delivered: received,
+      delivered: deliveries.length,
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
       max: pct(latencies, 100),
@@ -207,7 +268,11 @@ async function fanout() {
   );
 }
 
-if (mode === "idle") await idle();
-else if (mode === "fanout") await fanout();
-else throw new Error(`unknown mode ${mode}`);
-process.exit(0);
+if (!isMainThread) {
+  await fanoutWorker(workerData);
+} else {
+  if (mode === "idle") await idle();
+  else if (mode === "fanout") await fanout();
+  else throw new Error(`unknown mode ${mode}`);
+  process.exit(0);
+}
