@@ -9,6 +9,10 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.lang.ref.Cleaner;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 import graphql.ExecutionResultImpl;
@@ -173,15 +177,14 @@ public class SharedEventRendering {
                 key.append('}');
             });
             SecurityIdentity identity = identities.getIdentity();
-            boolean ordered = context.getGraphQLContext().getOrDefault(KEEP_SUBSCRIPTION_EVENTS_ORDERED, false);
             return super.execute(context, parameters).thenApply(result -> {
                 if (!(result.getData() instanceof SubscriptionPublisher published)
                         || !(published.getUpstreamPublisher() instanceof LeanSubscriptionFetcher.Events events)) {
                     return result;
                 }
                 Renderer renderer = renderer(key.toString(), context, parameters, events.mapping(), identity);
-                return ExecutionResultImpl.newExecutionResult().from(result).data(new SubscriptionPublisher(
-                        events.mappedBy(renderer.mapping), event -> event(renderer, event), ordered)).build();
+                return ExecutionResultImpl.newExecutionResult().from(result)
+                        .data(new RenderedEvents(events.mappedBy(renderer.mapping), event -> event(renderer, event))).build();
             });
         }
 
@@ -251,6 +254,79 @@ public class SharedEventRendering {
             GraphQLObjectType parentType = (GraphQLObjectType) parameters.getExecutionStepInfo().getUnwrappedNonNullType();
             GraphQLFieldDefinition definition = getFieldDef(context.getGraphQLSchema(), parentType, parameters.getField().getSingleField());
             return createExecutionStepInfo(context, parameters, definition, parentType);
+        }
+    }
+
+    /**
+     * A subscription's results: its events, each replaced by its (shared) rendering, in order. As
+     * graphql-java's SubscriptionPublisher, but an event whose rendering is done (every subscriber
+     * of a fan-out but the first) is passed on at once, without the ordering queue, locks and
+     * future chains graphql-java keeps for each subscriber and event.
+     */
+    private static final class RenderedEvents implements Publisher<ExecutionResult> {
+
+        private final Publisher<Object> events;
+        private final Function<Object, CompletionStage<ExecutionResult>> rendering;
+
+        RenderedEvents(Publisher<Object> events, Function<Object, CompletionStage<ExecutionResult>> rendering) {
+            this.events = events;
+            this.rendering = rendering;
+        }
+
+        @Override
+        public void subscribe(Subscriber<? super ExecutionResult> downstream) {
+            events.subscribe(new Subscriber<>() {
+                /** Done when everything before has been passed on (signals come one at a time). */
+                private CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
+                private Subscription subscription;
+                /** Set once a rendering failed: the stream ended there, as graphql-java's would. */
+                private volatile boolean failed;
+
+                @Override
+                public void onSubscribe(Subscription subscription) {
+                    this.subscription = subscription;
+                    downstream.onSubscribe(subscription);
+                }
+
+                @Override
+                public void onNext(Object event) {
+                    if (failed) {
+                        return;
+                    }
+                    CompletableFuture<ExecutionResult> rendered = rendering.apply(event).toCompletableFuture();
+                    if (previous.isDone() && rendered.isDone() && !rendered.isCompletedExceptionally()) {
+                        downstream.onNext(rendered.join());
+                        return;
+                    }
+                    previous = previous.thenCompose(v -> rendered).whenComplete((result, failure) -> {
+                        if (failure == null) {
+                            downstream.onNext(result);
+                        } else if (!failed) {
+                            failed = true;
+                            subscription.cancel();
+                            downstream.onError(failure);
+                        }
+                    });
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    previous.whenComplete((v, f) -> {
+                        if (!failed) {
+                            downstream.onError(failure);
+                        }
+                    });
+                }
+
+                @Override
+                public void onComplete() {
+                    previous.whenComplete((v, f) -> {
+                        if (!failed) {
+                            downstream.onComplete();
+                        }
+                    });
+                }
+            });
         }
     }
 
