@@ -40,6 +40,7 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +70,8 @@ public class GraphQLOverWebSocket {
      * first and run first.
      */
     private static final int ORDER = -SecurityHandlerPriorities.AUTHORIZATION;
+    /** A close frame's reason holds at most this many bytes (UTF-8). */
+    private static final int MAX_REASON_BYTES = 123;
     /** The attribute OIDC sets on an identity: when its token expires (epoch seconds). */
     private static final String EXPIRE_TIME = "quarkus.identity.expire-time";
     /** Context-local key: the subscribing socket's channel (EventDispatcher holds events back while it is full). */
@@ -373,9 +376,14 @@ public class GraphQLOverWebSocket {
             send(protocol.error(id, new ExecutionResponse(failed).getExecutionResultAsJsonObject()));
         }
 
+        /** Closes with a reason cut to what a close frame holds (123 bytes; it may quote the client's input). */
         void close(short code, String reason) {
             if (!socket.isClosed()) {
-                socket.close(code, reason);
+                String cut = reason.length() > MAX_REASON_BYTES ? reason.substring(0, MAX_REASON_BYTES) : reason;
+                while (cut.getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
+                    cut = cut.substring(0, cut.length() - 1);
+                }
+                socket.close(code, cut);
             }
         }
 

@@ -110,6 +110,10 @@ class GraphQLOverWebSocketTest {
         unknownType.send(new JsonObject().put("type", "start"));
         assertClosed(unknownType, 4400, "Unknown message type: start");
 
+        GraphQLWebSocket longType = open(TRANSPORT_WS, Tokens.agent()).init(null);
+        longType.send(new JsonObject().put("type", "x".repeat(500)));
+        assertClosed(longType, 4400, ("Unknown message type: " + "x".repeat(500)).substring(0, 123));
+
         GraphQLWebSocket noId = open(TRANSPORT_WS, Tokens.agent()).init(null);
         noId.send(new JsonObject().put("type", "subscribe").put("payload", new JsonObject().put("query", TICKETS)));
         assertClosed(noId, 4400, "Invalid message: an operation needs an id");
