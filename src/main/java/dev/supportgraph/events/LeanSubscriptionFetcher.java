@@ -42,13 +42,14 @@ import static io.smallrye.graphql.JsonProviderHolder.JSON_PROVIDER;
  * streaming fetcher keeps, in the per-event mapping of the stream, the subscribed field's
  * DataFetchingEnvironment (selection set, execution step) and its request context (a clone with
  * the selected fields as JSON); its context also stays in the execution's GraphQL context, which
- * graphql-java keeps for the subscription's life. This fetcher keeps per subscription only what
- * the events need: the field's path and location (for errors), its name and operation type (for
- * SmallRye's subscription metrics) and the execution's GraphQL context (kept anyway).
+ * graphql-java keeps for the subscription's life. This fetcher maps the events with a lean
+ * environment (the field's path and location for errors, its name for SmallRye's subscription
+ * metrics), and SharedEventRendering lets all subscribers of one rendering share the first one's
+ * mapping, so a subscription keeps none of it.
  * <p>
- * The call itself is SmallRye's: arguments, the CDI bean with its interceptors ({@code @Authenticated}),
- * the errors of the call, and the events' transformation and error mapping (the same helpers). The
- * resolver's own authorization is decided when it is called (see TicketEventService), not later.
+ * The call itself is SmallRye's: arguments, the CDI bean, the errors of the call, and the events'
+ * transformation and error mapping (the same helpers). The resolver's own authorization is decided
+ * when it is called (see TicketEventService), not later.
  */
 @ApplicationScoped
 @RegisterForReflection(targets = {GraphQL.Builder.class, AbstractDataFetcher.class}, fields = true, methods = false)

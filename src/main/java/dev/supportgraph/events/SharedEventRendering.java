@@ -53,7 +53,9 @@ import java.util.concurrent.CompletionStage;
  * result among the subscribers that would render it alike. In the fan-out of one event, every
  * subscriber otherwise ran its selection (resolvers, batch loads, SQL) and graphql-java's
  * per-event execution and instrumentation on its own; now the first one does, and the others get
- * its result, whose data is already JSON text ({@link PreRenderedJson}).
+ * its result, whose data is already JSON text ({@link PreRenderedJson}). Subscribers that render
+ * alike also share one {@link Renderer}: the execution that renders for them all, so that an idle
+ * subscription keeps neither its own execution nor a request context.
  */
 @ApplicationScoped
 public class SharedEventRendering {
