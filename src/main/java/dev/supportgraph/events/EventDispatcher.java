@@ -271,11 +271,10 @@ public class EventDispatcher {
      * came meanwhile.
      */
     private void serve(List<EventSubscription<?>> subscribers) {
-        Map<ContextInternal, List<Runnable>> handOvers = new HashMap<>();
-        Map<ContextInternal, List<EventSubscription<?>>> handedOver = new HashMap<>();
+        Map<ContextInternal, List<HandOver>> batches = new HashMap<>();
         for (EventSubscription<?> subscription : subscribers) {
             subscription.catchUp(reader, head, config.batchSize());
-            Runnable handOver = take(subscription);
+            HandOver handOver = take(subscription);
             if (handOver == null) {
                 continue;
             }
@@ -283,24 +282,30 @@ public class EventDispatcher {
             if (context == null) {
                 handOver.run();
             } else {
-                handOvers.computeIfAbsent(context, c -> new ArrayList<>()).add(handOver);
-                handedOver.computeIfAbsent(context, c -> new ArrayList<>()).add(subscription);
+                batches.computeIfAbsent(context, c -> new ArrayList<>()).add(handOver);
             }
         }
-        handOvers.forEach((context, batch) -> context.runOnContext(v -> {
+        batches.forEach((context, batch) -> context.runOnContext(v -> {
             try {
-                batch.forEach(Runnable::run);
+                batch.forEach(HandOver::run);
             } finally {
-                onThread(() -> serve(handedOver.get(context)));
+                onThread(() -> serve(batch.stream().<EventSubscription<?>>map(HandOver::subscription).toList()));
             }
         }));
     }
 
-    private <T> Runnable take(EventSubscription<T> subscription) {
+    /** Events taken from a subscriber, to be emitted on its context. */
+    private record HandOver(EventSubscription<?> subscription, Runnable emit) {
+        void run() {
+            emit.run();
+        }
+    }
+
+    private <T> HandOver take(EventSubscription<T> subscription) {
         List<T> items = subscription.take(this::map, event -> {
             delivered.increment();
             lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
         });
-        return items == null ? null : () -> subscription.handOver(items);
+        return items == null ? null : new HandOver(subscription, () -> subscription.handOver(items));
     }
 }

@@ -53,7 +53,7 @@ import java.util.concurrent.CompletionStage;
  * result among the subscribers that would render it alike. In the fan-out of one event, every
  * subscriber otherwise ran its selection (resolvers, batch loads, SQL) and graphql-java's
  * per-event execution and instrumentation on its own; now the first one does, and the others get
- * its result, whose data is already JSON text ({@link PreRenderedJson}). Subscribers that render
+ * its result, whose message payload is written to text once ({@link RenderedEvent}). Subscribers that render
  * alike also share one {@link Renderer}: the execution that renders for them all, so that an idle
  * subscription keeps neither its own execution nor a request context.
  */
@@ -226,7 +226,7 @@ public class SharedEventRendering {
         /**
          * As graphql-java's (private) executeSubscriptionEvent: the subscribed field completed with
          * the event in an execution context of its own, with the same instrumentation (the lazy
-         * DataLoaders are emptied after each event, unexpected errors masked), but its data as JSON text.
+         * DataLoaders are emptied after each event, unexpected errors masked).
          */
         private CompletableFuture<ExecutionResult> render(Renderer renderer, Object event) {
             ExecutionContext subscription = renderer.context;
@@ -242,8 +242,8 @@ public class SharedEventRendering {
                     subscription.getInstrumentationState()));
             FetchedValue fetched = unboxPossibleDataFetcherResult(context, parameters, event);
             CompletableFuture<ExecutionResult> result = completeField(context, fieldParameters, fetched).getFieldValueFuture()
-                    .thenApply(value -> new ExecutionResultImpl(PreRenderedJson.of(Collections.singletonMap(field.getResultKey(),
-                            value)), context.getErrors()));
+                    .thenApply(value -> new ExecutionResultImpl(Collections.singletonMap(field.getResultKey(), value),
+                            context.getErrors()));
             fieldEvent.onDispatched();
             result.whenComplete(fieldEvent::onCompleted);
             InstrumentationExecutionParameters executionParameters = new InstrumentationExecutionParameters(
