@@ -104,8 +104,9 @@ p();
 const idle = of("subs-idle")[0];
 const fan = of("subs-fanout");
 if (idle) {
+  if (idle.warmUpSubscriptions) p(`- Warm-up: ${idle.warmUpSubscriptions} subscriptions opened and closed first, so that the JIT's code and the classes of the subscription path, a one-time cost, are not counted per subscription: they grew the RSS by ${idle.warmUpRssKb} KB.`);
   p(`- ${idle.subscriptions} idle subscriptions (one graphql-ws client each): RSS ${idle.rssBeforeKb} -> ${idle.rssAfterKb} KB = ${idle.rssPerSubscriptionKb} KB per subscription (${fmt(idle.rssPerSubscriptionKb * 1000 / 1024, 1)} MB per 1,000); live heap after a full GC ${idle.heapBeforeKb} -> ${idle.heapAfterKb} KB = **${idle.heapPerSubscriptionKb} KB per subscription** (${fmt(idle.heapPerSubscriptionKb * 1000 / 1024, 1)} MB per 1,000). The live heap is what the subscriptions retain; the RSS also holds what the JVM keeps of the heap it grew during the connection storm.`);
-  if (idle.jvm) p(`- The subscriptions are measured on the service started as its container image starts it: \`${idle.jvm}\` (the image's run-java.sh defaults under the Helm chart's 768Mi limit).`);
+  if (idle.jvm) p(`- The subscriptions are measured on the service started as its container image starts it: \`${idle.jvm}\` (the image's run-java.sh defaults under the Helm chart's 768Mi limit, and the image's own JAVA_OPTS_APPEND flags).`);
 }
 if (fan.length && fan[0].clientThreads) p(`- Fan-out: ${fan[0].warmupEvents} unmeasured warm-up events first; the clients are spread over ${fan[0].clientThreads} node worker threads (one thread cannot read 10,000 messages fast enough to measure the service).`);
 for (const f of fan) {

@@ -1,8 +1,10 @@
 // Subscriptions at scale with real graphql-ws clients (graphql-transport-ws over WebSocket), one
 // WebSocket per subscriber, each with one ticketStatusChanged subscription.
-//   node subs.mjs idle   --url U --token T --count N --pid PID --jcmd PATH --tickets FILE
+//   node subs.mjs idle   --url U --token T --count N --pid PID --jcmd PATH --tickets FILE [--warmup W]
 //        RSS (and heap after a full GC) of the service before and after N idle subscriptions on
-//        distinct tickets: KB per subscription.
+//        distinct tickets: KB per subscription. W subscriptions are opened and closed first: the
+//        JIT's code and the classes of the subscription path are a one-time cost (reported apart
+//        as warmUpRssKb), not a cost per subscription.
 //   node subs.mjs fanout --url U --token T --subscribers N --tickets FILE (--same | --distinct)
 //        [--events E] [--warmup W] [--interval MS] [--threads K]
 //        --same: all N subscribe to the first ticket; E status changes of it.
@@ -79,17 +81,18 @@ async function activeSubscriptions() {
   return line ? Number(line.split(" ").at(-1)) : NaN;
 }
 
-async function waitForActive(n) {
+/** Waits until the service counts n subscriptions (at least n; with atMost, at most n). */
+async function waitForActive(n, atMost = false) {
   for (let i = 0; i < 600; i++) {
     const active = await activeSubscriptions();
     if (Number.isNaN(active)) {
       await sleep(2000); // no gauge: give the server time to register them
       return;
     }
-    if (active >= n) return;
+    if (atMost ? active <= n : active >= n) return;
     await sleep(100);
   }
-  throw new Error(`only ${await activeSubscriptions()} of ${n} subscriptions became active`);
+  throw new Error(`${await activeSubscriptions()} subscriptions active, waited for ${atMost ? "at most" : "at least"} ${n}`);
 }
 
 async function transition(ticket) {
@@ -106,31 +109,45 @@ async function transition(ticket) {
   ticket.version = r.version;
 }
 
-function memory(pid) {
-  if (opt.jcmd) execFileSync(opt.jcmd, [String(pid), "GC.run"]);
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
+/**
+ * The live heap right after a full GC, and the RSS after a pause longer than the image's native-heap
+ * trim interval (5 s): what an idle pod settles at.
+ */
+async function memory(pid) {
   let heapKb = null;
   if (opt.jcmd) {
+    execFileSync(opt.jcmd, [String(pid), "GC.run"]);
     // The heap's own lines (G1: "garbage-first heap"; Parallel: PSYoungGen and ParOldGen), not Metaspace's.
     const info = execFileSync(opt.jcmd, [String(pid), "GC.heap_info"]).toString();
     const used = info.split("\n").filter((l) => /^\s*(garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)/.test(l))
       .map((l) => /used (\d+)K/.exec(l)).filter(Boolean).map((m) => Number(m[1]));
     heapKb = used.length ? used.reduce((a, b) => a + b, 0) : null;
   }
+  await sleep(6000);
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
   return { rssKb, heapKb };
 }
 
 async function idle() {
   const n = Number(opt.count);
   const pid = Number(opt.pid);
+  const ticketOf = (i) => tickets[i % tickets.length].id;
   await sleep(1000);
-  const before = memory(pid);
-  const clients = await openAll(n, (i) => tickets[i % tickets.length].id, () => {});
+  const cold = await memory(pid);
+  const warmup = Number(opt.warmup ?? 0);
+  if (warmup > 0) {
+    await Promise.all((await openAll(warmup, ticketOf, () => {})).map((c) => c.dispose()));
+    await waitForActive(0, true);
+  }
+  const before = await memory(pid);
+  const clients = await openAll(n, ticketOf, () => {});
   await sleep(3000); // let allocation from the connection storm settle before the GC
-  const after = memory(pid);
+  const after = await memory(pid);
   const result = {
     subscriptions: n,
+    warmUpSubscriptions: warmup,
+    warmUpRssKb: before.rssKb - cold.rssKb,
     rssBeforeKb: before.rssKb,
     rssAfterKb: after.rssKb,
     rssPerSubscriptionKb: Math.round(((after.rssKb - before.rssKb) / n) * 100) / 100,

@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.impl.ContextInternal;
 import io.netty.channel.Channel;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
@@ -136,7 +137,15 @@ public class GraphQLOverWebSocket {
                 socket.close((short) 1002, "Unsupported subprotocol: " + socket.subProtocol());
                 return;
             }
+            // Vert.x keeps the upgrade request, and so its headers, for the socket's life: a few hundred
+            // bytes per idle subscription that nothing reads once the socket is open.
+            ctx.request().headers().clear();
             Connection connection = new Connection(socket, protocol, ctx, identity == null ? null : tokens.toKeep(identity));
+            if (connection.channel != null && connection.channel.pipeline().get(IdleStateHandler.class) != null) {
+                // The HTTP idle timeout cannot fire on a socket that the keep-alive writes to every few
+                // seconds: its handler and timer would only take memory for the socket's life.
+                connection.channel.pipeline().remove(IdleStateHandler.class);
+            }
             connections.add(connection);
             socket.closeHandler(v -> connection.closed());
             socket.exceptionHandler(failure -> LOG.debugf("WebSocket failed: %s", failure.getMessage()));
@@ -284,6 +293,7 @@ public class GraphQLOverWebSocket {
             HttpAuthenticator authenticator = ctx.get(HttpAuthenticator.class.getName());
             authenticator.attemptAuthentication(ctx).subscribe().with(
                     authenticated -> context.runOnContext(v -> {
+                        ctx.request().headers().remove(HttpHeaders.AUTHORIZATION); // kept by Vert.x, as above
                         if (authenticated == null) {
                             close((short) 4403, "Forbidden");
                         } else {
@@ -291,7 +301,10 @@ public class GraphQLOverWebSocket {
                             acknowledge();
                         }
                     }),
-                    failure -> context.runOnContext(v -> close((short) 4403, "Forbidden")));
+                    failure -> context.runOnContext(v -> {
+                        ctx.request().headers().remove(HttpHeaders.AUTHORIZATION);
+                        close((short) 4403, "Forbidden");
+                    }));
         }
 
         private void acknowledge() {
