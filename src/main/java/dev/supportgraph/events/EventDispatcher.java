@@ -98,7 +98,7 @@ public class EventDispatcher {
     void start(@Observes StartupEvent event) {
         registry.gauge("supportgraph.subscriptions.active", active);
         delivered = Counter.builder("supportgraph.events.delivered").description("Events sent to subscribers").register(registry);
-        lag = Timer.builder("supportgraph.events.delivery.lag").description("From the event's creation to its sending")
+        lag = Timer.builder("supportgraph.events.delivery.lag").description("From the event's creation to its sending, once per event and fan-out")
                 .register(registry);
         head = reader.lastId();
         listener = PgSubscriber.subscriber(vertx, connectOptions())
@@ -266,32 +266,44 @@ public class EventDispatcher {
 
     /**
      * Catches up and hands over what each of these subscribers can take now. The hand-overs are
-     * batched per event loop, one task each (a fan-out to 10,000 subscribers is 2 tasks, not
-     * 10,000); once a batch is handed over, its subscribers are served again, for events that
-     * came meanwhile.
+     * batched per event loop, one task per {@code handOverBatch} subscribers (a fan-out to 10,000
+     * subscribers is about 40 tasks, not 10,000), each sent as soon as it is full; once a batch is
+     * handed over, its subscribers are served again, for events that came meanwhile.
      */
     private void serve(List<EventSubscription<?>> subscribers) {
         Map<ContextInternal, List<HandOver>> batches = new HashMap<>();
+        Deliveries deliveries = new Deliveries();
         for (EventSubscription<?> subscription : subscribers) {
             subscription.catchUp(reader, head, config.batchSize());
-            HandOver handOver = take(subscription);
+            HandOver handOver = take(subscription, deliveries);
             if (handOver == null) {
                 continue;
             }
             ContextInternal context = subscription.context();
             if (context == null) {
                 handOver.run();
-            } else {
-                batches.computeIfAbsent(context, c -> new ArrayList<>()).add(handOver);
+                continue;
+            }
+            List<HandOver> batch = batches.computeIfAbsent(context, c -> new ArrayList<>());
+            batch.add(handOver);
+            if (batch.size() >= config.handOverBatch()) {
+                handOver(context, batches.remove(context));
             }
         }
-        batches.forEach((context, batch) -> context.runOnContext(v -> {
+        batches.forEach(this::handOver);
+        if (deliveries.count > 0) {
+            delivered.increment(deliveries.count);
+        }
+    }
+
+    private void handOver(ContextInternal context, List<HandOver> batch) {
+        context.runOnContext(v -> {
             try {
                 batch.forEach(HandOver::run);
             } finally {
                 onThread(() -> serve(batch.stream().<EventSubscription<?>>map(HandOver::subscription).toList()));
             }
-        }));
+        });
     }
 
     /** Events taken from a subscriber, to be emitted on its context. */
@@ -301,11 +313,26 @@ public class EventDispatcher {
         }
     }
 
-    private <T> HandOver take(EventSubscription<T> subscription) {
-        List<T> items = subscription.take(this::map, event -> {
-            delivered.increment();
-            lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
-        });
+    /**
+     * The deliveries of one serve, counted once at its end; the lag is recorded once per event and
+     * fan-out (its subscribers are served in a row), not once per subscriber.
+     */
+    private final class Deliveries implements EventSubscription.Delivery {
+        private long count;
+        private OutboxEvent last;
+
+        @Override
+        public void delivered(OutboxEvent event) {
+            count++;
+            if (event != last) {
+                last = event;
+                lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
+            }
+        }
+    }
+
+    private <T> HandOver take(EventSubscription<T> subscription, Deliveries deliveries) {
+        List<T> items = subscription.take(this::map, deliveries);
         return items == null ? null : new HandOver(subscription, () -> subscription.handOver(items));
     }
 }

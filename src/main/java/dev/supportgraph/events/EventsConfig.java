@@ -40,6 +40,14 @@ public interface EventsConfig {
     @WithDefault("1000")
     int sharedRenderings();
 
+    /**
+     * Subscribers per hand-over task to an event loop: a fan-out to many subscribers is handed over
+     * in such batches as the dispatcher goes, so the event loops write the first events while it
+     * is still taking the next ones.
+     */
+    @WithDefault("256")
+    int handOverBatch();
+
     /** Rows read from the outbox per statement. */
     @WithDefault("500")
     int batchSize();

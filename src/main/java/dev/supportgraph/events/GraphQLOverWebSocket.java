@@ -96,12 +96,10 @@ public class GraphQLOverWebSocket {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private ExecutionService executionService;
     private long sweeper = -1;
-    private long nextPing;
 
     void register(@Observes Router router) {
         router.route(path).order(ORDER).handler(this::upgrade);
         long sweep = config.webSocket().sweepInterval().toMillis();
-        nextPing = System.currentTimeMillis() + config.webSocket().keepAlive().toMillis();
         sweeper = vertx.setPeriodic(sweep, sweep, id -> sweep());
     }
 
@@ -154,44 +152,52 @@ public class GraphQLOverWebSocket {
         });
     }
 
-    /** Keep-alive pings, connection_init timeouts and expired tokens, for all sockets at once. */
+    /**
+     * Keep-alives, connection_init timeouts and expired tokens, for all sockets at once. A socket is
+     * pinged once it has been silent for the keep-alive interval: a fan-out that writes to all of
+     * them anyway is not followed by thousands of pings.
+     */
     private void sweep() {
         long now = System.currentTimeMillis();
-        boolean ping = now >= nextPing;
-        if (ping) {
-            nextPing = now + config.webSocket().keepAlive().toMillis();
-        }
+        long keepAliveDue = now - config.webSocket().keepAlive().toMillis();
         long initDeadline = now - config.webSocket().connectionInitTimeout().toMillis();
         for (Connection connection : connections) {
             if (!connection.initialised && connection.openedAt < initDeadline) {
                 connection.close((short) 4408, "Connection initialisation timeout");
             } else if (connection.expiresAt != 0 && now >= connection.expiresAt) {
                 connection.close((short) 1008, "Authentication expired");
-            } else if (ping) {
-                connection.send(connection.protocol.ping);
+            } else if (connection.lastKeptAlive() <= keepAliveDue) {
+                connection.keepAlive(now);
             }
         }
     }
 
     /** The two protocols' message names and codes. */
     enum Protocol {
-        TRANSPORT_WS("graphql-transport-ws", "subscribe", "complete", "next", "{\"type\":\"ping\"}", (short) 4401, "Unauthorized"),
-        LEGACY_WS("graphql-ws", "start", "stop", "data", "{\"type\":\"ka\"}", (short) 4429, "Connection not initialized");
+        TRANSPORT_WS("graphql-transport-ws", "subscribe", "complete", "next", "{\"type\":\"ping\"}", true, (short) 4401, "Unauthorized"),
+        LEGACY_WS("graphql-ws", "start", "stop", "data", "{\"type\":\"ka\"}", false, (short) 4429, "Connection not initialized");
 
         final String name;
         final String start;
         final String stop;
         final String next;
         final String ping;
+        /**
+         * Whether any message keeps the socket alive: a graphql-transport-ws socket that was just
+         * written to needs no ping, while graphql-ws clients time out without their "ka" messages.
+         */
+        final boolean anyMessageKeepsAlive;
         final short notInitialised;
         final String notInitialisedReason;
 
-        Protocol(String name, String start, String stop, String next, String ping, short notInitialised, String notInitialisedReason) {
+        Protocol(String name, String start, String stop, String next, String ping, boolean anyMessageKeepsAlive,
+                 short notInitialised, String notInitialisedReason) {
             this.name = name;
             this.start = start;
             this.stop = stop;
             this.next = next;
             this.ping = ping;
+            this.anyMessageKeepsAlive = anyMessageKeepsAlive;
             this.notInitialised = notInitialised;
             this.notInitialisedReason = notInitialisedReason;
         }
@@ -225,6 +231,10 @@ public class GraphQLOverWebSocket {
         final ContextInternal context;
         final Channel channel;
         final long openedAt = System.currentTimeMillis();
+        /** When a message was last written (epoch ms; written on the socket's event loop, read by the sweep). */
+        volatile long lastSent = openedAt;
+        /** When the last keep-alive was sent (epoch ms; touched only by the sweep). */
+        long lastKeepAlive = openedAt;
         /** Until connection_init is handled: the upgrade request, to authenticate its payload as a header. */
         RoutingContext upgrade;
         SecurityIdentity identity;
@@ -379,8 +389,18 @@ public class GraphQLOverWebSocket {
 
         void send(String text) {
             if (!socket.isClosed()) {
+                lastSent = System.currentTimeMillis();
                 socket.writeTextMessage(text);
             }
+        }
+
+        long lastKeptAlive() {
+            return protocol.anyMessageKeepsAlive ? lastSent : lastKeepAlive;
+        }
+
+        void keepAlive(long now) {
+            lastKeepAlive = now;
+            send(protocol.ping);
         }
 
         void sendError(String id, String message, String code) {

@@ -73,6 +73,30 @@ class GraphQLOverWebSocketTest {
     }
 
     @Test
+    void pingsOnlySilentSocketsButAlwaysSendsLegacyKeepAlives() throws Exception {
+        GraphQLWebSocket ws = open(TRANSPORT_WS, Tokens.agent()).init(null);
+        GraphQLWebSocket legacy = open(LEGACY_WS, Tokens.agent()).init(null);
+        // Both sockets are written to every 250 ms, for four keep-alive intervals (1 s in tests).
+        long until = System.nanoTime() + 4 * config.webSocket().keepAlive().toNanos();
+        int keepAlives = 0;
+        for (int i = 0; System.nanoTime() < until; i++) {
+            ws.send(new JsonObject().put("type", "ping"));
+            JsonObject answer = ws.nextAny(WAIT);
+            assertEquals("pong", answer.getString("type"), "a socket that was just written to is not pinged: " + answer.encode());
+            legacy.subscribe("q" + i, "query { customers(first: 1) { edges { node { id } } } }", Map.of());
+            for (String type = ""; !type.equals("complete"); ) {
+                type = legacy.nextAny(WAIT).getString("type");
+                keepAlives += type.equals("ka") ? 1 : 0;
+            }
+            Thread.sleep(250);
+        }
+        // graphql-ws clients time out without "ka" messages, whatever else they receive.
+        assertTrue(keepAlives >= 2, "legacy keep-alives: " + keepAlives);
+        // Once silent, the socket is pinged again.
+        assertNotNull(nextOfType(ws, "ping"));
+    }
+
+    @Test
     void closesWith4401WhenAnOperationComesBeforeConnectionInit() throws Exception {
         GraphQLWebSocket ws = open(TRANSPORT_WS, Tokens.agent());
         ws.subscribe("1", TICKETS, Map.of());
