@@ -1,10 +1,11 @@
 // Subscriptions at scale with real graphql-ws clients (graphql-transport-ws over WebSocket), one
 // WebSocket per subscriber, each with one ticketStatusChanged subscription.
 //   node subs.mjs idle   --url U --token T --count N --pid PID --jcmd PATH --tickets FILE [--warmup W]
-//        RSS (and heap after a full GC) of the service before and after N idle subscriptions on
-//        distinct tickets: KB per subscription. W subscriptions are opened and closed first: the
-//        JIT's code and the classes of the subscription path are a one-time cost (reported apart
-//        as warmUpRssKb), not a cost per subscription.
+//        RSS (and heap after a full GC) of the service before and after N more idle subscriptions
+//        on distinct tickets, on top of W idle ones opened first and kept: KB per subscription, the
+//        growth per added subscription. The first W also pay the one-time costs (the JIT's code and
+//        the classes of the subscription path), reported apart as warmUpRssKb. [--settle MS]: the
+//        wait before each measurement (12 s).
 //   node subs.mjs fanout --url U --token T --subscribers N --tickets FILE (--same | --distinct)
 //        [--events E] [--warmup W] [--interval MS] [--threads K]
 //        --same: all N subscribe to the first ticket; E status changes of it.
@@ -57,8 +58,8 @@ function subscribe(ticketId, onEvent, onError) {
   });
 }
 
-/** Opens n subscriptions, batch at a time, and waits until the service counts them all. */
-async function openAll(n, ticketOf, onEvent) {
+/** Opens n subscriptions, batch at a time, and waits until the service counts them all (and the others). */
+async function openAll(n, ticketOf, onEvent, others = 0) {
   const clients = [];
   const errors = [];
   const batch = 200;
@@ -69,7 +70,7 @@ async function openAll(n, ticketOf, onEvent) {
     }
     clients.push(...(await Promise.all(part)));
   }
-  await waitForActive(n);
+  await waitForActive(n + others);
   if (errors.length) throw new Error("subscription errors: " + JSON.stringify(errors[0]).slice(0, 300));
   return clients;
 }
@@ -81,18 +82,17 @@ async function activeSubscriptions() {
   return line ? Number(line.split(" ").at(-1)) : NaN;
 }
 
-/** Waits until the service counts n subscriptions (at least n; with atMost, at most n). */
-async function waitForActive(n, atMost = false) {
+async function waitForActive(n) {
   for (let i = 0; i < 600; i++) {
     const active = await activeSubscriptions();
     if (Number.isNaN(active)) {
       await sleep(2000); // no gauge: give the server time to register them
       return;
     }
-    if (atMost ? active <= n : active >= n) return;
+    if (active >= n) return;
     await sleep(100);
   }
-  throw new Error(`${await activeSubscriptions()} subscriptions active, waited for ${atMost ? "at most" : "at least"} ${n}`);
+  throw new Error(`only ${await activeSubscriptions()} of ${n} subscriptions became active`);
 }
 
 async function transition(ticket) {
@@ -110,10 +110,13 @@ async function transition(ticket) {
 }
 
 /**
- * The live heap right after a full GC, and the RSS after a pause longer than the image's native-heap
- * trim interval (5 s): what an idle pod settles at.
+ * What an idle pod settles at: the live heap after a full GC, once the connection storm is over
+ * (--settle ms, 12 s by default: longer than the keep-alive interval, so every socket has been
+ * pinged and the JIT has compiled what that runs), then the RSS after a pause longer than the
+ * image's native-heap trim interval (5 s).
  */
 async function memory(pid) {
+  await sleep(Number(opt.settle ?? 12000));
   let heapKb = null;
   if (opt.jcmd) {
     execFileSync(opt.jcmd, [String(pid), "GC.run"]);
@@ -133,16 +136,11 @@ async function idle() {
   const n = Number(opt.count);
   const pid = Number(opt.pid);
   const ticketOf = (i) => tickets[i % tickets.length].id;
-  await sleep(1000);
   const cold = await memory(pid);
   const warmup = Number(opt.warmup ?? 0);
-  if (warmup > 0) {
-    await Promise.all((await openAll(warmup, ticketOf, () => {})).map((c) => c.dispose()));
-    await waitForActive(0, true);
-  }
+  const first = warmup > 0 ? await openAll(warmup, ticketOf, () => {}) : [];
   const before = await memory(pid);
-  const clients = await openAll(n, ticketOf, () => {});
-  await sleep(3000); // let allocation from the connection storm settle before the GC
+  const clients = [...first, ...(await openAll(n, (i) => ticketOf(warmup + i), () => {}, warmup))];
   const after = await memory(pid);
   const result = {
     subscriptions: n,
