@@ -301,20 +301,18 @@ public class GraphQLOverWebSocket {
             // The payload's token is checked as an Authorization header would be (OIDC, the token cache).
             ctx.request().headers().set(HttpHeaders.AUTHORIZATION, header.getString());
             HttpAuthenticator authenticator = ctx.get(HttpAuthenticator.class.getName());
-            authenticator.attemptAuthentication(ctx).subscribe().with(
-                    authenticated -> context.runOnContext(v -> {
-                        ctx.request().headers().remove(HttpHeaders.AUTHORIZATION); // kept by Vert.x, as above
-                        if (authenticated == null) {
-                            close((short) 4403, "Forbidden");
-                        } else {
-                            identity = tokens.toKeep(authenticated);
-                            acknowledge();
-                        }
-                    }),
-                    failure -> context.runOnContext(v -> {
-                        ctx.request().headers().remove(HttpHeaders.AUTHORIZATION);
-                        close((short) 4403, "Forbidden");
-                    }));
+            authenticator.attemptAuthentication(ctx)
+                    .eventually(() -> ctx.request().headers().remove(HttpHeaders.AUTHORIZATION)) // kept by Vert.x, as above
+                    .subscribe().with(
+                            authenticated -> context.runOnContext(v -> {
+                                if (authenticated == null) {
+                                    close((short) 4403, "Forbidden");
+                                } else {
+                                    identity = tokens.toKeep(authenticated);
+                                    acknowledge();
+                                }
+                            }),
+                            failure -> context.runOnContext(v -> close((short) 4403, "Forbidden")));
         }
 
         private void acknowledge() {
