@@ -148,14 +148,13 @@ OURS_URL=http://127.0.0.1:$PORT_OURS/graphql
 PGL_URL=http://127.0.0.1:$PORT_PGL/graphql
 OURS_PID=""
 JVM_OPTS=${JVM_OPTS:-}
-# The JVM options of the container image (src/main/docker/Dockerfile.jvm: run-java.sh's defaults, with
-# JAVA_MAX_MEM_RATIO=75 of the chart's 768Mi memory limit); used for the subscription measurements.
 # Fan-out clients are spread over this many node worker threads: one thread cannot read 10,000
 # messages in less than ~250 ms, which would measure the client rather than the service.
 CLIENT_THREADS=${CLIENT_THREADS:-2}
-# The container image's JVM options: run-java.sh's defaults under the Helm chart's 768Mi limit, and
-# the image's own JAVA_OPTS_APPEND flags (src/main/docker/Dockerfile.jvm).
-DEPLOYED_JVM_OPTS=${DEPLOYED_JVM_OPTS:-"-XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000"}
+# The container image's JVM options, used for the subscription measurements: run-java.sh's defaults
+# under the Helm chart's 768Mi limit (JAVA_MAX_MEM_RATIO=75), with the image's GC_CONTAINER_OPTIONS
+# (Serial GC) and JAVA_OPTS_APPEND flags (src/main/docker/Dockerfile.jvm).
+DEPLOYED_JVM_OPTS=${DEPLOYED_JVM_OPTS:-"-XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000"}
 start_ours() { # start_ours <log>: starts the service, sets OURS_PID and STARTUP_MS (launch -> first answered GraphQL request)
   local begin
   local jfr=""

@@ -120,9 +120,10 @@ async function memory(pid) {
   let heapKb = null;
   if (opt.jcmd) {
     execFileSync(opt.jcmd, [String(pid), "GC.run"]);
-    // The heap's own lines (G1: "garbage-first heap"; Parallel: PSYoungGen and ParOldGen), not Metaspace's.
+    // The heap's own lines (G1: "garbage-first heap"; Parallel: PSYoungGen and ParOldGen; Serial: DefNew
+    // and Tenured), not Metaspace's.
     const info = execFileSync(opt.jcmd, [String(pid), "GC.heap_info"]).toString();
-    const used = info.split("\n").filter((l) => /^\s*(garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)/.test(l))
+    const used = info.split("\n").filter((l) => /^\s*(garbage-first heap|PSYoungGen|ParOldGen|DefNew|Tenured)\b/.test(l))
       .map((l) => /used (\d+)K/.exec(l)).filter(Boolean).map((m) => Number(m[1]));
     heapKb = used.length ? used.reduce((a, b) => a + b, 0) : null;
   }
