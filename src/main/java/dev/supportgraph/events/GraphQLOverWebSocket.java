@@ -219,8 +219,15 @@ public class GraphQLOverWebSocket {
         }
     }
 
+    /** The text as a JSON string; ids are mostly plain ASCII (a counter, a UUID), which need no escaping. */
     private static String quoted(String text) {
-        return JSON_PROVIDER.createValue(text).toString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~' || c == '"' || c == '\\') {
+                return JSON_PROVIDER.createValue(text).toString();
+            }
+        }
+        return '"' + text + '"';
     }
 
     /** One socket. Its messages and its operations' results are handled on its own (duplicated) context. */
@@ -436,8 +443,6 @@ public class GraphQLOverWebSocket {
         private volatile InjectableContext.ContextState requestState;
         /** The Vert.x context of the execution, until its first answer. */
         private volatile ContextInternal executionContext;
-        /** The start of every result message (its id and type), the same for each event. */
-        private final String prefix;
         private volatile Subscription events;
         private volatile boolean cancelled;
 
@@ -446,7 +451,6 @@ public class GraphQLOverWebSocket {
             this.id = id;
             this.requestState = requestState;
             this.executionContext = executionContext;
-            this.prefix = "{\"id\":" + quoted(id) + ",\"type\":\"" + connection.protocol.next + "\",\"payload\":";
         }
 
         // --- the execution's first answer ------------------------------------------------------
@@ -474,7 +478,7 @@ public class GraphQLOverWebSocket {
             } else if (data instanceof Map<?, ?>) {
                 // A query or mutation: its result, then complete, unless the client stopped it meanwhile.
                 if (connection.operations.remove(id, this)) {
-                    connection.send(prefix + response.getExecutionResultAsJsonObject() + "}");
+                    connection.send(result(response.getExecutionResultAsJsonObject()));
                     connection.send(complete());
                 }
             } else {
@@ -509,7 +513,7 @@ public class GraphQLOverWebSocket {
             if (cancelled) {
                 return;
             }
-            connection.send(prefix + RenderedEvent.payloadOf(result) + "}");
+            connection.send(result(RenderedEvent.payloadOf(result)));
             events.request(1);
         }
 
@@ -535,6 +539,14 @@ public class GraphQLOverWebSocket {
             if (subscription != null) {
                 subscription.cancel();
             }
+        }
+
+        /**
+         * A result message. Built per message rather than kept per operation: an idle subscription
+         * would keep about 100 bytes for it.
+         */
+        private String result(Object payload) {
+            return "{\"id\":" + quoted(id) + ",\"type\":\"" + connection.protocol.next + "\",\"payload\":" + payload + "}";
         }
 
         private String complete() {

@@ -174,11 +174,13 @@ class GraphQLOverWebSocketTest {
     void answersQueriesAndMutationsWithOneResultThenComplete() throws Exception {
         long customer = events.customer("WebSocket Mutation Ltd");
         GraphQLWebSocket ws = open(TRANSPORT_WS, Tokens.agent()).init(null);
-        ws.subscribe("q", "query { customers(first: 1) { edges { node { id } } } }", Map.of());
-        JsonObject payload = ws.next("q", WAIT);
+        // An id is any string: one that JSON must escape comes back as it was sent.
+        String id = "q \"1\" \\ é";
+        ws.subscribe(id, "query { customers(first: 1) { edges { node { id } } } }", Map.of());
+        JsonObject payload = ws.next(id, WAIT);
         assertNull(payload.getValue("errors"), payload::encode);
         assertEquals(1, payload.getJsonObject("data").getJsonObject("customers").getJsonArray("edges").size());
-        assertEquals(new JsonObject().put("id", "q").put("type", "complete"), ws.nextMessage(WAIT));
+        assertEquals(new JsonObject().put("id", id).put("type", "complete"), ws.nextMessage(WAIT));
 
         ws.subscribe("m", "mutation($input: ProblemReportCreateInput!) { problemReportCreate(input: $input) { problemReport { title } } }",
                 Map.of("input", Map.of("customerId", GlobalId.encode("Customer", customer),
