@@ -9,6 +9,8 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import dev.supportgraph.security.TokenCache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.vertx.http.runtime.filters.QuarkusRequestWrapper;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
@@ -41,6 +43,7 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 import java.io.StringReader;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,6 +64,7 @@ import static io.smallrye.graphql.JsonProviderHolder.JSON_PROVIDER;
  * ({@link RenderedEvent}).
  */
 @ApplicationScoped
+@RegisterForReflection(targets = QuarkusRequestWrapper.class, methods = true, fields = false)
 public class GraphQLOverWebSocket {
 
     private static final Logger LOG = Logger.getLogger(GraphQLOverWebSocket.class);
@@ -75,6 +79,12 @@ public class GraphQLOverWebSocket {
     private static final int MAX_REASON_BYTES = 123;
     /** The attribute OIDC sets on an identity: when its token expires (epoch seconds). */
     private static final String EXPIRE_TIME = "quarkus.identity.expire-time";
+    /**
+     * Quarkus counts a request as in flight until its response ends, which an upgraded one never
+     * does: a graceful shutdown would wait its whole timeout once any WebSocket had been opened.
+     * Its request-done signal is package-private, hence the reflection (checked at start).
+     */
+    private static final Method REQUEST_DONE = requestDone();
     /** Context-local key: the subscribing socket's channel (EventDispatcher holds events back while it is full). */
     static final String CHANNEL = GraphQLOverWebSocket.class.getName() + ".channel";
 
@@ -103,11 +113,31 @@ public class GraphQLOverWebSocket {
         sweeper = vertx.setPeriodic(sweep, sweep, id -> sweep());
     }
 
+    /** The sockets themselves are closed (1000) by the HTTP server as it stops, before this event. */
     void stop(@Observes ShutdownEvent event) {
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
         }
-        connections.forEach(c -> c.close((short) 1001, "Server shutting down"));
+    }
+
+    private static Method requestDone() {
+        try {
+            Method done = QuarkusRequestWrapper.class.getDeclaredMethod("done");
+            done.setAccessible(true);
+            return done;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Cannot reach QuarkusRequestWrapper.done() (Quarkus upgraded?): "
+                    + "GraphQLOverWebSocket needs to be checked", e);
+        }
+    }
+
+    /** The upgrade request is over for Quarkus's request accounting (graceful shutdown, see REQUEST_DONE). */
+    private static void requestDone(RoutingContext ctx) {
+        try {
+            REQUEST_DONE.invoke(QuarkusRequestWrapper.get(ctx.request()));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("QuarkusRequestWrapper.done() failed", e);
+        }
     }
 
     private ExecutionService executionService() {
@@ -129,6 +159,7 @@ public class GraphQLOverWebSocket {
                 LOG.debugf("WebSocket upgrade failed: %s", upgraded.cause().getMessage());
                 return;
             }
+            requestDone(ctx);
             ServerWebSocket socket = upgraded.result();
             Protocol protocol = Protocol.of(socket.subProtocol());
             if (protocol == null) {

@@ -1,7 +1,10 @@
 package dev.supportgraph.delivery;
 
 import dev.supportgraph.devdb.EmbeddedDatabase;
+import dev.supportgraph.testing.GraphQLWebSocket;
 import dev.supportgraph.testing.PackagedApp;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Starts the packaged JVM app (prod profile, so quarkus.shutdown.delay applies), stops it with
  * SIGTERM while a request is in flight, and checks the Kubernetes-facing contract: readiness
- * reports DOWN during the delay, and the in-flight request still gets its normal answer.
+ * reports DOWN during the delay, the in-flight request still gets its normal answer, and WebSockets
+ * are closed without holding the shutdown.
  */
 class GracefulShutdownIT {
 
@@ -80,6 +85,35 @@ class GracefulShutdownIT {
             assertEquals(normal, answer, "the in-flight request gets the same answer as in normal operation");
         }
         assertTrue(app.waitFor(settings.shutdownTimeout().toSeconds(), TimeUnit.SECONDS), "the app exits once the request is done");
+    }
+
+    /**
+     * WebSockets, open or closed before, do not hold the shutdown for its whole timeout: once the
+     * delay is over the server closes the open ones (1000, so graphql-ws clients reconnect, to
+     * another replica) and the app exits.
+     */
+    @Test
+    void webSocketsAreClosedAsGoingAwayWithoutHoldingTheShutdown() throws Exception {
+        Manifests.AppSettings settings = Manifests.AppSettings.load();
+        start();
+        Vertx vertx = Vertx.vertx();
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            GraphQLWebSocket.open(vertx, endpoint, GraphQLWebSocket.TRANSPORT_WS, null).init(null).close();
+            GraphQLWebSocket open = GraphQLWebSocket.open(vertx, endpoint, GraphQLWebSocket.TRANSPORT_WS, null).init(null);
+
+            long sigterm = System.nanoTime();
+            app.destroy();
+            JsonObject closed = open.closed(settings.shutdownDelay().plus(settings.shutdownTimeout()));
+            assertEquals(1000, closed.getInteger("code"), closed::encode);
+            assertTrue(app.waitFor(settings.shutdownDelay().plus(settings.shutdownTimeout()).toSeconds(), TimeUnit.SECONDS));
+            long exitedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigterm);
+            long bound = settings.shutdownDelay().plus(settings.shutdownTimeout().dividedBy(2)).toMillis();
+            assertTrue(exitedAfter < bound, "exited " + exitedAfter + " ms after SIGTERM; the shutdown timeout is "
+                    + settings.shutdownTimeout() + " after the delay of " + settings.shutdownDelay());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     private void start() throws Exception {
