@@ -3,18 +3,21 @@ package dev.supportgraph.graph;
 import dev.supportgraph.testing.GraphQLClient;
 import dev.supportgraph.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -81,11 +84,22 @@ class QueryLimitsTest {
         assertRefused("{ __typename }" + " ".repeat(50_001), "length");
     }
 
+    /**
+     * Refused by its declared length, before its body is read. Over a raw socket: the server answers
+     * and closes while a client would still be writing the body, which an HTTP client that writes
+     * it all first may see as a broken pipe instead of the answer.
+     */
     @Test
-    void anOversizedBodyIsRefusedByHttp() {
-        given().contentType(ContentType.JSON).auth().oauth2(Tokens.agent())
-                .body(Map.of("query", "{ __typename }", "variables", Map.of("padding", "x".repeat(300_000))))
-                .post("/graphql").then().statusCode(413);
+    void anOversizedBodyIsRefusedByHttp() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String headers = "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + Tokens.agent() + "\r\nContent-Length: 300000\r\n\r\n";
+            socket.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("{\"query\":\"{ __typename }\",\"variables\":{\"padding\":\"".getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+        }
     }
 
     @Test
