@@ -34,8 +34,7 @@ public class TicketEventService {
 
     public Multi<TicketStatusEvent> ticketStatusChanged(TicketEventFilter filter, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
-        Predicate<OutboxEvent> accepts = audience(STATUS_CHANGES).and(matching(filter));
-        return subscribe(accepts, TicketStatusEvent::of, afterId);
+        return subscribe(both(audience(STATUS_CHANGES), matching(filter)), TicketStatusEvent::of, afterId);
     }
 
     /** SLA at-risk and breach alerts of problem reports, optionally of one customer. */
@@ -44,7 +43,7 @@ public class TicketEventService {
         Predicate<OutboxEvent> accepts = audience(SLA_ALERTS);
         if (customerId != null) {
             Long customer = GlobalId.decode(CustomerType.TYPE, customerId);
-            accepts = accepts.and(e -> customer.equals(e.customerId()));
+            accepts = both(accepts, e -> customer.equals(e.customerId()));
         }
         return subscribe(accepts, SlaAlert::of, afterId);
     }
@@ -77,24 +76,34 @@ public class TicketEventService {
         return typed.and(e -> e.aggregate().equals(TicketKind.PROBLEM_REPORT.name()) && customer.equals(e.customerId()));
     }
 
+    /**
+     * The filter's conditions, or null when it has none. A subscriber keeps them for its whole life,
+     * so they are compact: immutable sets (one ticket is a two-field set, not a hash table) and no
+     * always-true link in the chain.
+     */
     private static Predicate<OutboxEvent> matching(TicketEventFilter filter) {
-        Predicate<OutboxEvent> matches = e -> true;
         if (filter == null) {
-            return matches;
+            return null;
         }
+        Predicate<OutboxEvent> matches = null;
         if (filter.kinds() != null) {
-            Set<String> kinds = filter.kinds().stream().map(Enum::name).collect(Collectors.toSet());
-            matches = matches.and(e -> kinds.contains(e.aggregate()));
+            Set<String> kinds = filter.kinds().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+            matches = e -> kinds.contains(e.aggregate());
         }
         if (filter.ticketIds() != null) {
             Set<TicketRef> tickets = ticketRefs(filter.ticketIds());
-            matches = matches.and(e -> tickets.contains(new TicketRef(e.aggregate(), e.aggregateId())));
+            matches = both(matches, e -> tickets.contains(new TicketRef(e.aggregate(), e.aggregateId())));
         }
         if (filter.customerId() != null) {
             Long customer = GlobalId.decode(CustomerType.TYPE, filter.customerId());
-            matches = matches.and(e -> customer.equals(e.customerId()));
+            matches = both(matches, e -> customer.equals(e.customerId()));
         }
         return matches;
+    }
+
+    /** Both conditions; a null one is no condition. */
+    private static Predicate<OutboxEvent> both(Predicate<OutboxEvent> first, Predicate<OutboxEvent> second) {
+        return first == null ? second : second == null ? first : first.and(second);
     }
 
     /** A ticket as the outbox rows name it (tested against every event of a fan-out, per subscriber). */
@@ -109,6 +118,6 @@ public class TicketEventService {
                 throw ApiException.of(ErrorCode.INVALID_ID, "Expected the id of a ticket: " + value);
             }
             return new TicketRef(kind.name(), id.id());
-        }).collect(Collectors.toSet());
+        }).collect(Collectors.toUnmodifiableSet());
     }
 }
