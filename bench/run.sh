@@ -13,7 +13,8 @@
 # JFR profile of the service under load), BENCH_PG_RESTART=0 (never restart the local PostgreSQL
 # to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
 # PARTS (default "reads mutation subs": which measurements to run; empty: none, only load the data), READ_SHAPES (default all four), PROFILE=0 (no JFR recording of
-# the service's measured max-rate runs; they cost it about 1-2%), IDLE_SUBS, IDLE_WARMUP (idle subscriptions
+# the service's measured max-rate runs; they cost it about 1-2%), IDLE_RUNS (idle measurements, each on a fresh
+# service; the report takes the median), IDLE_SUBS, IDLE_WARMUP (idle subscriptions
 # opened first and kept; the idle ones are measured on top of them), FANOUT_SAME, FANOUT_DISTINCT,
 # FANOUT_EVENTS, FANOUT_WARMUP (events before the measured ones), CLIENT_THREADS (node workers holding the
 # fan-out's clients), DEPLOYED_JVM_OPTS (the JVM options the subscriptions are measured with).
@@ -33,12 +34,12 @@ SMOKE=0
 if [ "$SMOKE" = 1 ]; then
   SCALE=${SCALE:-200} DURATION=${DURATION:-1} WARMUP=${WARMUP:-0} WARMUP_JVM=${WARMUP_JVM:-0} CONNECTIONS=${CONNECTIONS:-4}
   BENCH_DB=${BENCH_DB:-supportgraph_bench_smoke} BENCH_PG_RESTART=${BENCH_PG_RESTART:-0}
-  STARTUPS=0 CHECKS=5 COUNTED=10 IDLE_SUBS=100 IDLE_WARMUP=20 IDLE_SETTLE_MS=1000 FANOUT_SAME="100" FANOUT_DISTINCT=40 FANOUT_EVENTS=5 FANOUT_WARMUP=1
+  STARTUPS=0 CHECKS=5 COUNTED=10 IDLE_RUNS=1 IDLE_SUBS=100 IDLE_WARMUP=20 IDLE_SETTLE_MS=1000 FANOUT_SAME="100" FANOUT_DISTINCT=40 FANOUT_EVENTS=5 FANOUT_WARMUP=1
   REPORT=$W/RESULTS-smoke.md PROFILE=${PROFILE:-0}
 else
   SCALE=${SCALE:-100000} DURATION=${DURATION:-20} WARMUP=${WARMUP:-10} WARMUP_JVM=${WARMUP_JVM:-20} WARMUP_GLOBAL=${WARMUP_GLOBAL:-30} CONNECTIONS=${CONNECTIONS:-16}
   BENCH_DB=${BENCH_DB:-supportgraph_bench} BENCH_PG_RESTART=${BENCH_PG_RESTART:-1}
-  STARTUPS=${STARTUPS:-3} CHECKS=20 COUNTED=50 IDLE_SUBS=${IDLE_SUBS:-5000} IDLE_WARMUP=${IDLE_WARMUP:-1000} IDLE_SETTLE_MS=${IDLE_SETTLE_MS:-12000} FANOUT_SAME=${FANOUT_SAME:-"1000 10000"}
+  STARTUPS=${STARTUPS:-3} CHECKS=20 COUNTED=50 IDLE_RUNS=${IDLE_RUNS:-3} IDLE_SUBS=${IDLE_SUBS:-5000} IDLE_WARMUP=${IDLE_WARMUP:-1000} IDLE_SETTLE_MS=${IDLE_SETTLE_MS:-12000} FANOUT_SAME=${FANOUT_SAME:-"1000 10000"}
   FANOUT_DISTINCT=${FANOUT_DISTINCT:-5000} FANOUT_EVENTS=${FANOUT_EVENTS:-20} FANOUT_WARMUP=${FANOUT_WARMUP:-5}
   REPORT=$B/RESULTS.md PROFILE=${PROFILE:-1}
 fi
@@ -442,12 +443,16 @@ else
   # defaults under the Helm chart's 768Mi limit): there the heap is sized by the container and
   # shrinks after a GC, so the RSS per subscription is what a pod pays for it, not how far an
   # unbounded heap was grown by the connection storm.
-  stop_ours
-  JVM_OPTS="$DEPLOYED_JVM_OPTS" start_ours "$W/ours-subs.log" || { echo "the service did not start" >&2; exit 1; }
-  pool "$W/pool-subs.json" 0
-  log "Subscriptions: $IDLE_SUBS idle on top of $IDLE_WARMUP (JVM: $DEPLOYED_JVM_OPTS)"
-  subs idle --count "$IDLE_SUBS" --warmup "$IDLE_WARMUP" --settle "$IDLE_SETTLE_MS" --pid "$OURS_PID" --jcmd "$JAVA_HOME/bin/jcmd" --tickets "$W/pool-subs.json" \
-    | jq -c --arg jvm "$DEPLOYED_JVM_OPTS" '{kind:"subs-idle",jvm:$jvm} + .' >> "$RESULTS" || fail "idle subscriptions"
+  # Each idle run on a freshly started service: the RSS growth varies with what the JIT compiler is
+  # doing when it is read, so the report takes the median run. The fan-out runs on the last one.
+  for run in $(seq 1 "$IDLE_RUNS"); do
+    stop_ours
+    JVM_OPTS="$DEPLOYED_JVM_OPTS" start_ours "$W/ours-subs.log" || { echo "the service did not start" >&2; exit 1; }
+    pool "$W/pool-subs.json" 0
+    log "Subscriptions: $IDLE_SUBS idle on top of $IDLE_WARMUP, run $run of $IDLE_RUNS (JVM: $DEPLOYED_JVM_OPTS)"
+    subs idle --count "$IDLE_SUBS" --warmup "$IDLE_WARMUP" --settle "$IDLE_SETTLE_MS" --pid "$OURS_PID" --jcmd "$JAVA_HOME/bin/jcmd" --tickets "$W/pool-subs.json" \
+      | jq -c --arg jvm "$DEPLOYED_JVM_OPTS" --argjson run "$run" '{kind:"subs-idle",jvm:$jvm,run:$run} + .' >> "$RESULTS" || fail "idle subscriptions"
+  done
   for n in $FANOUT_SAME; do
     log "Subscriptions: fan-out to $n subscribers of one ticket"
     pool "$W/pool-subs.json" 0
