@@ -154,7 +154,7 @@ JVM_OPTS=${JVM_OPTS:-}
 CLIENT_THREADS=${CLIENT_THREADS:-2}
 # The container image's JVM options, used for the subscription measurements: run-java.sh's defaults
 # under the Helm chart's 768Mi limit (JAVA_MAX_MEM_RATIO=75), with the image's GC_CONTAINER_OPTIONS
-# (Serial GC) and JAVA_OPTS_APPEND flags (src/main/docker/Dockerfile.jvm).
+# (Serial GC, a young generation of at most 16 MB) and JAVA_OPTS_APPEND flags (src/main/docker/Dockerfile.jvm).
 DEPLOYED_JVM_OPTS=${DEPLOYED_JVM_OPTS:-"-XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:MaxNewSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000"}
 start_ours() { # start_ours <log>: starts the service, sets OURS_PID and STARTUP_MS (launch -> first answered GraphQL request)
   local begin
