@@ -145,7 +145,7 @@ const goal = (ok, text) => p(`- ${ok == null ? "NOT MEASURED" : ok ? "MET" : "NO
   const fanText = (f) => (f ? `${f.afterAnswerP99} ms after the mutation's answer, ${f.p99} ms after it was sent; ${f.delivered}/${f.expectedDeliveries} delivered` : "–");
   goal(fanGoal(f1, 50), `fan-out p99 <= 50 ms to 1,000 subscribers: ${fanText(f1)}`);
   goal(fanGoal(f10, 250), `fan-out p99 <= 250 ms to 10,000 subscribers: ${fanText(f10)}`);
-  // Judged on the best way to ship the JVM app that was measured (README: "Faster start-up").
+  // Judged on the best way to ship the JVM app that was measured (docs/deployment.md: "Faster start-up").
   const best = [aotStartup, cdsStartup, loadedStartup].filter((x) => x != null);
   goal(best.length ? Math.min(...best) <= 2000 : null, `startup to the first answered GraphQL request <= 2 s: median ${loadedStartup ?? "–"} ms plain java -jar${cdsStartup != null ? `, ${cdsStartup} ms with the AppCDS archive` : ""}${aotStartup != null ? `, ${aotStartup} ms as aot-jar with the AOT cache` : ""}`);
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * Abuse limits applied to every GraphQL request before (and while) it runs; env
  * {@code SUPPORTGRAPH_QUERY_LIMITS_*}. A refused request gets {@code extensions.code}
- * {@code QUERY_TOO_COMPLEX} with {@code extensions.limit} naming the limit (see README).
+ * {@code QUERY_TOO_COMPLEX} with {@code extensions.limit} naming the limit (see docs/security.md, "Query limits").
  */
 @ConfigMapping(prefix = "supportgraph.query-limits")
 public interface QueryLimits {

@@ -1,6 +1,6 @@
 package dev.supportgraph.security;
 
-/** The roles of the {@code groups} claim (see the permission matrix in README.md). */
+/** The roles of the {@code groups} claim (see the permission matrix in docs/security.md). */
 public final class Role {
     /** A portal user, bound to one customer by the {@code customer_id} claim. */
     public static final String CUSTOMER = "customer";

@@ -11,7 +11,7 @@ import static dev.supportgraph.ticket.TicketStatus.PENDING;
 import static dev.supportgraph.ticket.TicketStatus.REJECTED;
 import static dev.supportgraph.ticket.TicketStatus.RESOLVED;
 
-/** The transition tables of the three ticket types (DESIGN.md, "State machines"). */
+/** The transition tables of the three ticket types (docs/design.md, "State machines"). */
 public final class TicketLifecycles {
 
     /** TMF621 Trouble Ticket: closed, rejected and cancelled are final. */
@@ -23,7 +23,7 @@ public final class TicketLifecycles {
     /**
      * eTOM 5.8 resource troubles follow the TMF656 table too: a resource is often corrected while
      * its trouble waits on a vendor (pending/held -> resolved), and a recurring alarm reopens the
-     * closed trouble rather than opening a new one. DESIGN.md gives them "the same states".
+     * closed trouble rather than opening a new one. docs/design.md gives them the same table.
      */
     public static final StateMachine<TicketStatus> RESOURCE_TROUBLE = serviceProblem("ResourceTrouble");
 

@@ -23,7 +23,7 @@ import static dev.supportgraph.lifecycle.TransitionWalk.pairs;
 /**
  * Walks every (from, to) pair of the order, order item and invoice lifecycles through the real
  * mutations: the row is put into {@code from} with SQL, then the mutation that leads to {@code to}
- * is called. The expected pairs are transcribed from DESIGN.md here, independently of the tables.
+ * is called. The expected pairs are transcribed from docs/design.md here, independently of the tables.
  */
 @QuarkusTest
 class CommerceTransitionsTest {

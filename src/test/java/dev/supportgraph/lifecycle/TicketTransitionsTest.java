@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Walks every (from, to) pair of the three ticket lifecycles through the real transition
- * mutations, with the expected pairs transcribed from DESIGN.md.
+ * mutations, with the expected pairs transcribed from docs/design.md ("State machines").
  */
 @QuarkusTest
 class TicketTransitionsTest {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The write side of the README permission matrix: every mutation by every caller. Allowed calls
+ * The write side of the permission matrix (docs/security.md): every mutation by every caller. Allowed calls
  * change their object; refused ones get FORBIDDEN (the role may not) or NOT_FOUND (a portal user
  * naming another customer's object: no existence leak) and change nothing (row version, or the
  * rows a create or link would add, unchanged). OWN and OTHER are the portal user of customer A

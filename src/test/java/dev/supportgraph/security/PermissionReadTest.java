@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The read side of the README permission matrix, type by role, through every path: node(id:),
+ * The read side of the permission matrix (docs/security.md), type by role, through every path: node(id:),
  * nodes(ids:), the top-level connection with its totalCount and a nested field. Staff read every
  * type; a portal user of customer A sees A's own objects, never B's (null, absent, not counted)
  * and never resources, service or resource troubles, or INTERNAL notes.
