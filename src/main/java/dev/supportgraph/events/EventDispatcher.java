@@ -1,6 +1,7 @@
 package dev.supportgraph.events;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.channel.Channel;
@@ -96,7 +97,8 @@ public class EventDispatcher {
     private Timer lag;
 
     void start(@Observes StartupEvent event) {
-        registry.gauge("supportgraph.subscriptions.active", active);
+        Gauge.builder("supportgraph.subscriptions.active", active, AtomicInteger::get)
+                .description("Subscriptions open on this replica").register(registry);
         delivered = Counter.builder("supportgraph.events.delivered").description("Events sent to subscribers").register(registry);
         lag = Timer.builder("supportgraph.events.delivery.lag").description("From the event's creation to its sending, once per event and fan-out")
                 .register(registry);

@@ -1,6 +1,7 @@
 package dev.supportgraph.security;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -53,11 +54,11 @@ public class TokenCache {
         hits = Counter.builder("supportgraph.token.cache.hits")
                 .description("Bearer tokens served from the verified-token cache instead of being verified again")
                 .register(registry);
-        registry.gauge("supportgraph.token.cache.size", entries, map -> {
+        Gauge.builder("supportgraph.token.cache.size", entries, map -> {
             synchronized (map) {
                 return map.size();
             }
-        });
+        }).description("Verified bearer tokens held in the cache").register(registry);
     }
 
     /**

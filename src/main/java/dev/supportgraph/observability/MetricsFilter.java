@@ -1,0 +1,62 @@
+package dev.supportgraph.observability;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/**
+ * Keeps /q/metrics clean for {@code promtool check metrics} (docs/operations.md, "Metrics"): a HELP
+ * for the meters libraries register without a description; gauges renamed where their names end
+ * in {@code _count}, which Prometheus reserves for histograms and summaries; the pool's timings in
+ * seconds instead of milliseconds and the process CPU time in seconds instead of nanoseconds (both
+ * replaced by {@link SecondsMetrics}); and no nameless copy of the reactive SQL client's metrics
+ * (Quarkus registers its client meters with an empty prefix, rendered as {@code m__*}; the same
+ * pool is exported as {@code sql_pool_*}); no long task timers, which this registry writes as a
+ * summary whose samples ({@code _active_count}, {@code _duration_sum}) no parser assigns to it
+ * (the same connections are counted by {@code http_server_active_connections}).
+ */
+@Singleton
+public class MetricsFilter implements MeterFilter {
+
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("mp_graphql", "GraphQL operations and fields run by the GraphQL engine, by name and type"),
+            Map.entry("http.server.active.requests", "HTTP requests being processed"),
+            Map.entry("netty.allocator.memory.used", "Memory used by a Netty buffer allocator"),
+            Map.entry("netty.allocator.memory.pinned", "Memory pinned by the buffers of a Netty allocator"),
+            Map.entry("netty.allocator.pooled.arenas", "Arenas of a Netty pooled allocator"),
+            Map.entry("netty.allocator.pooled.cache.size", "Cache size of a Netty pooled allocator"),
+            Map.entry("netty.allocator.pooled.chunk.size", "Chunk size of a Netty pooled allocator"),
+            Map.entry("netty.allocator.pooled.threadlocal.caches", "Thread-local caches of a Netty pooled allocator"),
+            Map.entry("netty.eventexecutor.tasks.pending", "Tasks waiting in a Netty event loop"),
+            Map.entry("netty.eventexecutor.workers", "Event loops of a Netty event loop group"));
+
+    private static final Map<String, String> GAUGE_NAMES = Map.of(
+            "agroal.active.count", "agroal.active.connections",
+            "agroal.available.count", "agroal.available.connections",
+            "agroal.max.used.count", "agroal.max.used.connections",
+            "agroal.awaiting.count", "agroal.awaiting.threads",
+            "system.cpu.count", "system.cpu.cores");
+
+    @Override
+    public MeterFilterReply accept(Meter.Id id) {
+        boolean replaced = id.getName().equals("process.cpu.time")
+                || id.getName().startsWith("agroal.") && "milliseconds".equals(id.getBaseUnit());
+        boolean unparsable = id.getType() == Meter.Type.LONG_TASK_TIMER;
+        return replaced || unparsable || id.getName().startsWith(".") ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+    }
+
+    @Override
+    public Meter.Id map(Meter.Id id) {
+        String name = GAUGE_NAMES.getOrDefault(id.getName(), id.getName());
+        String description = id.getDescription() == null || id.getDescription().isBlank()
+                ? DESCRIPTIONS.get(name) : id.getDescription();
+        if (name.equals(id.getName()) && (description == null || description.equals(id.getDescription()))) {
+            return id;
+        }
+        return new Meter.Id(name, Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description, id.getType());
+    }
+}
