@@ -48,7 +48,8 @@ public abstract sealed class ApiException extends RuntimeException {
             case BUSINESS_RULE -> new BusinessRule(field, message);
             case SUBSCRIBER_TOO_SLOW -> new SubscriberTooSlow(field, message);
             case INTERNAL -> new Internal(field, message);
-            case BAD_REQUEST, GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, INTROSPECTION_DISABLED ->
+            case BAD_REQUEST, GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, INTROSPECTION_DISABLED,
+                 PERSISTED_QUERY_NOT_FOUND, PERSISTED_QUERY_NOT_SUPPORTED, PERSISTED_QUERY_NOT_IN_LIST ->
                     throw new IllegalArgumentException(code + " is reported by the protocol layer, not by resolvers");
         };
     }

@@ -37,5 +37,11 @@ public enum ErrorCode {
     /** The query does not match the schema (unknown field, wrong argument type...). */
     GRAPHQL_VALIDATION_FAILED,
     /** Introspection ({@code __schema}, {@code __type}) is switched off by configuration. */
-    INTROSPECTION_DISABLED
+    INTROSPECTION_DISABLED,
+    /** A persisted-query hash this server does not know: send the hash with its document (Apollo APQ). */
+    PERSISTED_QUERY_NOT_FOUND,
+    /** Persisted queries are switched off by configuration: send the document. */
+    PERSISTED_QUERY_NOT_SUPPORTED,
+    /** Trusted-documents mode: the document is not one of the trusted documents. */
+    PERSISTED_QUERY_NOT_IN_LIST
 }

@@ -2,7 +2,12 @@ package dev.supportgraph.graph;
 
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.graph.compiled.CompiledQueries;
+import graphql.language.AstPrinter;
+import graphql.language.Definition;
 import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
@@ -16,7 +21,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.MIMEHeader;
@@ -28,16 +35,25 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * GraphQL over HTTP in front of SmallRye's handler on /graphql: rejects what is not a GraphQL
- * request, too long or unparsable before SmallRye sees it (with a code and the syntax error's
- * location), refuses mutations over GET, and gives clients that accept
- * {@code application/graphql-response+json} HTTP 400 for every response without data (request,
- * syntax, validation and limit errors). Clients asking for {@code application/json}, or for
- * nothing in particular, keep the legacy 200 with errors.
+ * GraphQL over HTTP in front of SmallRye's handler on /graphql (docs/http.md): rejects what is not a
+ * GraphQL request with a 4xx and a code (wrong method with {@code Allow}, wrong content type 415,
+ * unparsable JSON, ill-typed parameters, batches), refuses too long or unparsable documents before
+ * SmallRye sees them (with the syntax error's location), allows GET for queries only (405 otherwise),
+ * sends subscriptions to the WebSocket, resolves persisted queries (Apollo's APQ, trusted documents),
+ * and gives clients that accept {@code application/graphql-response+json} HTTP 400 for every
+ * response without data (request, syntax, validation and limit errors). Clients asking for
+ * {@code application/json}, or for nothing in particular, keep the legacy 200 for those.
  */
 @ApplicationScoped
 public class GraphQLHttpFilter {
@@ -54,6 +70,12 @@ public class GraphQLHttpFilter {
     @Inject
     CompiledQueries compiled;
 
+    @Inject
+    PersistedQueries persisted;
+
+    @Inject
+    PublishedSchema schema;
+
     @ConfigProperty(name = "quarkus.smallrye-graphql.root-path")
     String path;
 
@@ -62,6 +84,9 @@ public class GraphQLHttpFilter {
 
     @ConfigProperty(name = "quarkus.smallrye-graphql.http.get.enabled", defaultValue = "false")
     boolean getEnabled;
+
+    @ConfigProperty(name = "quarkus.http.compress-media-types", defaultValue = "text/plain")
+    Set<String> compressMediaTypes;
 
     /**
      * Extension routes without an explicit order are numbered from 0 as they are registered, so
@@ -72,7 +97,8 @@ public class GraphQLHttpFilter {
     void register(@Observes Router router) {
         router.get(path + "/schema.graphql").order(ORDER).handler(ctx -> {
             if (config.introspection()) {
-                ctx.next();
+                ctx.addHeadersEndHandler(ignored -> allowCompression(ctx));
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8").end(schema.sdl());
             } else {
                 ctx.response().setStatusCode(404).end();
             }
@@ -96,53 +122,83 @@ public class GraphQLHttpFilter {
         }
     }
 
+    /** What the HTTP layer needs to know of a parsed document: its operations' types by name ("" when unnamed). */
+    private record Operations(Map<String, OperationDefinition.Operation> byName, boolean queriesOnly) {
+
+        static Operations of(Document document) {
+            Map<String, OperationDefinition.Operation> byName = new HashMap<>();
+            for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+                byName.put(operation.getName() == null ? "" : operation.getName(), operation.getOperation());
+            }
+            return new Operations(byName, byName.values().stream().allMatch(op -> op == OperationDefinition.Operation.QUERY));
+        }
+
+        /** The type of the operation the request selects, or null when the selection is invalid (the engine reports it). */
+        OperationDefinition.Operation selected(String operationName) {
+            if (operationName != null) {
+                return byName.get(operationName);
+            }
+            return byName.size() == 1 ? byName.values().iterator().next() : null;
+        }
+    }
+
     /**
-     * Documents that passed the checks above, with whether they hold only queries. Clients send the
+     * Documents that passed the checks above, with their operations. Clients send the
      * same few documents with different variables; parsing each on every request cost 6% of the CPU
      * of the benchmark's ticket-by-id request (bench/RESULTS.md). Bounded: only documents up to
      * {@link #CHECKED_MAX_LENGTH} characters, and emptied when {@link #CHECKED_MAX_ENTRIES} is reached.
      */
-    private final Map<String, Boolean> checked = new ConcurrentHashMap<>();
+    private final Map<String, Operations> checked = new ConcurrentHashMap<>();
     private static final int CHECKED_MAX_ENTRIES = 1000;
     private static final int CHECKED_MAX_LENGTH = 8192;
 
-    private void remember(String query, boolean queriesOnly) {
+    private void remember(String query, Operations operations) {
         if (query.length() > CHECKED_MAX_LENGTH) {
             return;
         }
         if (checked.size() >= CHECKED_MAX_ENTRIES) {
             checked.clear();
         }
-        checked.put(query, queriesOnly);
+        checked.put(query, operations);
     }
 
     private void filter(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         boolean get = method == HttpMethod.GET;
-        if ((method != HttpMethod.POST && !get) || ctx.request().headers().contains(HttpHeaders.UPGRADE)
-                || (get && !getEnabled)) {
+        if (method == HttpMethod.OPTIONS || ctx.request().headers().contains(HttpHeaders.UPGRADE)) {
             ctx.next();
             return;
         }
         boolean modern = prefersGraphQLResponse(ctx);
-        ctx.addHeadersEndHandler(ignored -> adjustStatus(ctx, modern));
-        String query;
-        JsonObject body = null;
-        if (get) {
-            query = ctx.queryParams().get("query");
-        } else if (String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).startsWith("application/graphql")) {
-            query = ctx.body().asString();
-        } else {
-            try {
-                body = ctx.body().asJsonObject();
-            } catch (DecodeException | ClassCastException e) {
-                reject(ctx, ErrorCode.BAD_REQUEST, "The request body is not a JSON object", null, null);
+        ctx.addHeadersEndHandler(ignored -> {
+            adjustStatus(ctx, modern);
+            allowCompression(ctx);
+        });
+        if ((method != HttpMethod.POST && !get) || (get && !getEnabled)) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, getEnabled ? "GET, POST" : "POST");
+            reject(ctx, 405, ErrorCode.BAD_REQUEST, "GraphQL requests are " + (getEnabled ? "GET (queries) or POST" : "POST")
+                    + " requests", null, null);
+            return;
+        }
+        Request request;
+        try {
+            request = get ? Request.fromQueryParameters(ctx) : Request.fromBody(ctx);
+        } catch (MalformedRequest e) {
+            reject(ctx, e.status, ErrorCode.BAD_REQUEST, e.getMessage(), null, null);
+            return;
+        }
+        String query = request.query;
+        if (request.persistedHash != null) {
+            query = resolvePersisted(ctx, request);
+            if (query == null) {
                 return;
             }
-            query = body == null || !(body.getValue("query") instanceof String text) ? null : text;
+        } else if (persisted.trustedOnly() && query != null && !persisted.isTrusted(query)) {
+            reject(ctx, 400, ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, "Only trusted documents run on this server", null, null);
+            return;
         }
         if (query == null || query.isBlank()) {
-            reject(ctx, ErrorCode.BAD_REQUEST, "The request has no query", null, null);
+            reject(ctx, 400, ErrorCode.BAD_REQUEST, "The request has no query", null, null);
             return;
         }
         if (query.length() > limits.maxQueryLength()) {
@@ -150,8 +206,8 @@ public class GraphQLHttpFilter {
                     + limits.maxQueryLength() + " are allowed", "length", null);
             return;
         }
-        Boolean queriesOnly = checked.get(query);
-        if (queriesOnly == null) {
+        Operations operations = checked.get(query);
+        if (operations == null) {
             Document document;
             try {
                 document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
@@ -165,21 +221,193 @@ public class GraphQLHttpFilter {
                 reject(ctx, ErrorCode.GRAPHQL_PARSE_FAILED, e.getMessage(), null, e.getLocation());
                 return;
             }
-            queriesOnly = document.getDefinitionsOfType(OperationDefinition.class).stream()
-                    .allMatch(op -> op.getOperation() == OperationDefinition.Operation.QUERY);
-            remember(query, queriesOnly);
+            operations = Operations.of(document);
+            remember(query, operations);
         }
-        if (get && !queriesOnly) {
-            ctx.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, "POST");
-            reject(ctx, ErrorCode.BAD_REQUEST, "Mutations and subscriptions are only accepted over POST", null, null);
+        OperationDefinition.Operation selected = operations.selected(request.operationName);
+        if (get && (selected == null ? !operations.queriesOnly() : selected != OperationDefinition.Operation.QUERY)) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            reject(ctx, 405, ErrorCode.BAD_REQUEST, "Mutations and subscriptions are only accepted over POST", null, null);
             return;
         }
+        if (selected == OperationDefinition.Operation.SUBSCRIPTION) {
+            reject(ctx, 400, ErrorCode.BAD_REQUEST, "Subscriptions are served over WebSocket on " + path
+                    + " (graphql-transport-ws), not over HTTP", null, null);
+            return;
+        }
+        request.forward(ctx, query);
         // Labelled as SmallRye labels its answers (no charset parameter; JSON is UTF-8).
-        if (body != null && queriesOnly
-                && compiled.answer(ctx, query, body, modern ? GRAPHQL_RESPONSE_JSON : "application/json")) {
+        if (!get && operations.queriesOnly()
+                && compiled.answer(ctx, query, request.body, modern ? GRAPHQL_RESPONSE_JSON : "application/json")) {
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * Apollo's Automatic Persisted Queries: a hash alone runs the document registered under it (or
+     * answers PersistedQueryNotFound, HTTP 200, so that the client sends hash and document); a hash
+     * with its document registers it. Null when the request was answered here.
+     */
+    private String resolvePersisted(RoutingContext ctx, Request request) {
+        if (!persisted.enabled()) {
+            reject(ctx, 200, ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED, "PersistedQueryNotSupported", null, null);
+            return null;
+        }
+        if (request.query == null) {
+            String document = persisted.find(request.persistedHash);
+            if (document == null) {
+                reject(ctx, 200, ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound", null, null);
+            }
+            return document;
+        }
+        if (!PersistedQueries.sha256(request.query).equals(request.persistedHash)) {
+            reject(ctx, 400, ErrorCode.BAD_REQUEST, "provided sha does not match query", null, null);
+            return null;
+        }
+        if (persisted.trustedOnly()) {
+            if (persisted.find(request.persistedHash) == null) {
+                reject(ctx, 400, ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, "Only trusted documents run on this server", null, null);
+                return null;
+            }
+        } else if (request.query.length() <= limits.maxQueryLength()) {
+            persisted.register(request.persistedHash, request.query);
+        }
+        return request.query;
+    }
+
+    /** The named operation of a (checked) document with the fragments it uses, as a document of its own. */
+    private static String selectedOperation(String document, String operationName) {
+        Document parsed = Parser.parse(document);
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
+        parsed.getDefinitionsOfType(FragmentDefinition.class).forEach(fragment -> fragments.put(fragment.getName(), fragment));
+        Map<String, Definition<?>> kept = new LinkedHashMap<>();
+        parsed.getDefinitionsOfType(OperationDefinition.class).stream()
+                .filter(operation -> operationName.equals(operation.getName()))
+                .forEach(operation -> {
+                    kept.put("", operation);
+                    keepFragments(operation, fragments, kept);
+                });
+        return AstPrinter.printAst(parsed.transform(builder -> builder.definitions(List.copyOf(kept.values()))));
+    }
+
+    private static void keepFragments(Node<?> node, Map<String, FragmentDefinition> fragments, Map<String, Definition<?>> kept) {
+        if (node instanceof FragmentSpread spread && fragments.get(spread.getName()) instanceof FragmentDefinition fragment
+                && kept.putIfAbsent(fragment.getName(), fragment) == null) {
+            keepFragments(fragment, fragments, kept);
+        }
+        for (Node<?> child : node.getChildren()) {
+            keepFragments(child, fragments, kept);
+        }
+    }
+
+    /** A request the HTTP layer refuses before reading it as GraphQL. */
+    private static final class MalformedRequest extends Exception {
+        final int status;
+
+        MalformedRequest(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /** The GraphQL-over-HTTP parameters of one request, type-checked. */
+    private static final class Request {
+        final String query;
+        final String operationName;
+        final String persistedHash;
+        /** The POST body (null for GET), rewritten when the query came from the persisted documents. */
+        final JsonObject body;
+
+        private Request(String query, String operationName, JsonObject extensions, JsonObject body) throws MalformedRequest {
+            this.query = query;
+            this.operationName = operationName;
+            this.body = body;
+            Object persistedQuery = extensions == null ? null : extensions.getValue("persistedQuery");
+            if (persistedQuery == null) {
+                persistedHash = null;
+            } else if (persistedQuery instanceof JsonObject apq && Integer.valueOf(1).equals(apq.getValue("version"))
+                    && apq.getValue("sha256Hash") instanceof String hash && !hash.isBlank()) {
+                persistedHash = hash.toLowerCase(Locale.ROOT);
+            } else {
+                throw new MalformedRequest(400, "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"...\"}");
+            }
+        }
+
+        static Request fromBody(RoutingContext ctx) throws MalformedRequest {
+            String contentType = String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
+            if (contentType.startsWith("application/graphql") && !contentType.startsWith(GRAPHQL_RESPONSE_JSON)) {
+                return new Request(ctx.body().asString(), null, null, null);
+            }
+            if (!contentType.startsWith("application/json")) {
+                throw new MalformedRequest(415, "The request's Content-Type must be application/json");
+            }
+            Object body;
+            try {
+                body = Json.decodeValue(ctx.body().buffer());
+            } catch (DecodeException | NullPointerException e) {
+                throw new MalformedRequest(400, "The request body is not JSON");
+            }
+            if (body instanceof JsonArray) {
+                throw new MalformedRequest(400, "Batched requests (a JSON array) are not supported: send one operation per request");
+            }
+            if (!(body instanceof JsonObject object)) {
+                throw new MalformedRequest(400, "The request body is not a JSON object");
+            }
+            typed(object.getValue("variables"), JsonObject.class, "variables");
+            return new Request(typed(object.getValue("query"), String.class, "query"),
+                    typed(object.getValue("operationName"), String.class, "operationName"),
+                    typed(object.getValue("extensions"), JsonObject.class, "extensions"), object);
+        }
+
+        static Request fromQueryParameters(RoutingContext ctx) throws MalformedRequest {
+            MultiMap parameters = ctx.queryParams();
+            parseObject(parameters.get("variables"), "variables");
+            return new Request(parameters.get("query"), parameters.get("operationName"),
+                    parseObject(parameters.get("extensions"), "extensions"), null);
+        }
+
+        private static JsonObject parseObject(String text, String name) throws MalformedRequest {
+            if (text == null || text.isEmpty()) {
+                return null;
+            }
+            try {
+                return typed(Json.decodeValue(text), JsonObject.class, name);
+            } catch (DecodeException e) {
+                throw new MalformedRequest(400, "The " + name + " parameter is not JSON");
+            }
+        }
+
+        private static <T> T typed(Object value, Class<T> type, String name) throws MalformedRequest {
+            if (value == null || type.isInstance(value)) {
+                return type.cast(value);
+            }
+            throw new MalformedRequest(400, "The request's " + name + " must be "
+                    + (type == String.class ? "a string" : "a JSON object") + " or null");
+        }
+
+        /**
+         * Hands the request on to SmallRye with the document that runs: a persisted document is put
+         * where SmallRye reads the query. SmallRye URL-decodes GET parameters a second time, so they
+         * are handed on encoded once more (a '%' or '+' in a string argument stays what it was).
+         */
+        void forward(RoutingContext ctx, String document) {
+            if (body == null && ctx.request().method() == HttpMethod.GET) {
+                MultiMap parameters = ctx.queryParams();
+                // SmallRye 2.17 hands GET's query text on as the operationName: send only the selected operation.
+                parameters.set("query", operationName == null ? document : selectedOperation(document, operationName));
+                parameters.remove("operationName");
+                for (String name : List.of("query", "operationName", "variables", "extensions")) {
+                    String value = parameters.get(name);
+                    if (value != null) {
+                        parameters.set(name, URLEncoder.encode(value, StandardCharsets.UTF_8));
+                    }
+                }
+            } else if (body != null && !document.equals(query)) {
+                body.put("query", document);
+                ctx.setBody(body.toBuffer());
+            }
+        }
     }
 
     /** True when the client's preferred response type is application/graphql-response+json. */
@@ -196,6 +424,19 @@ public class GraphQLHttpFilter {
         return false;
     }
 
+    /**
+     * With quarkus.http.enable-compression, Quarkus marks every response {@code Content-Encoding: identity}
+     * and only its own route kinds lift that; these routes lift it for the compressible media types.
+     */
+    private void allowCompression(RoutingContext ctx) {
+        var headers = ctx.response().headers();
+        String type = headers.get(HttpHeaders.CONTENT_TYPE);
+        if (type != null && "identity".equals(headers.get(HttpHeaders.CONTENT_ENCODING))
+                && compressMediaTypes.contains(type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))) {
+            headers.remove(HttpHeaders.CONTENT_ENCODING);
+        }
+    }
+
     /** Runs just before the headers go out, whoever wrote the response. */
     private static void adjustStatus(RoutingContext ctx, boolean modern) {
         var response = ctx.response();
@@ -209,7 +450,15 @@ public class GraphQLHttpFilter {
         }
     }
 
+    /** A response without data for a well-formed GraphQL request: 400 when the client accepts graphql-response+json. */
     private static void reject(RoutingContext ctx, ErrorCode code, String message, String limit, SourceLocation location) {
+        ctx.put(REQUEST_ERROR, Boolean.TRUE);
+        reject(ctx, 200, code, message, limit, location);
+    }
+
+    /** A response with this status whatever the client accepts (a malformed request, an APQ answer). */
+    private static void reject(RoutingContext ctx, int status, ErrorCode code, String message, String limit,
+                               SourceLocation location) {
         JsonObject extensions = new JsonObject().put("code", code.name());
         if (limit != null) {
             extensions.put("limit", limit);
@@ -219,9 +468,12 @@ public class GraphQLHttpFilter {
             error.put("locations", new JsonArray().add(Map.of("line", location.getLine(), "column", location.getColumn())));
         }
         error.put("extensions", extensions);
-        ctx.put(REQUEST_ERROR, Boolean.TRUE);
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, (prefersGraphQLResponse(ctx) ? GRAPHQL_RESPONSE_JSON
-                : "application/json") + "; charset=UTF-8");
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, responseType(ctx) + "; charset=UTF-8");
         ctx.response().end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+    }
+
+    /** The media type of a JSON answer to this request, as the client negotiated it. */
+    public static String responseType(RoutingContext ctx) {
+        return prefersGraphQLResponse(ctx) ? GRAPHQL_RESPONSE_JSON : "application/json";
     }
 }

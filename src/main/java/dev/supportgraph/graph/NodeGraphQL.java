@@ -20,14 +20,14 @@ public class NodeGraphQL {
 
     @Query
     @Description("The object with this id, or null when it does not exist or is not visible to the caller.")
-    public Node node(@NonNull @Id String id) {
+    public Node node(@NonNull @Id @Description("A global id, as the id field of any object gives it.") String id) {
         return nodes(List.of(id)).getFirst();
     }
 
     @Query
     @Description("The objects with these ids, in the same order; null where one does not exist or is not visible. At most 100 ids.")
-    // [String!]! rather than [ID!]!: SmallRye GraphQL 2.17 cannot coerce a list argument marked @Id.
-    public @NonNull List<Node> nodes(@NonNull List<@NonNull String> ids) {
+    // Declared [ID!]! by NodesIdArgument: SmallRye GraphQL 2.17 cannot coerce a list argument marked @Id.
+    public @NonNull List<Node> nodes(@NonNull @Description("Global ids, as node(id:) takes them.") List<@NonNull String> ids) {
         if (ids.size() > 100) {
             throw ApiException.badInput("nodes takes at most 100 ids, got " + ids.size());
         }

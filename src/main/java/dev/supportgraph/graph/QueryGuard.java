@@ -22,6 +22,8 @@ import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import graphql.validation.ValidationError;
 import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.graphql.execution.error.GraphQLExceptionWhileDataFetching;
 import jakarta.validation.ConstraintViolationException;
 
@@ -44,6 +46,8 @@ import java.util.stream.Collectors;
 final class QueryGuard extends SimplePerformantInstrumentation {
 
     static final String INTERNAL_MESSAGE = "Internal server error";
+    static final String UNAUTHORIZED_MESSAGE = "Authentication required: send an Authorization: Bearer token";
+    static final String FORBIDDEN_MESSAGE = "Your role may not read or change this";
 
     private final QueryLimits limits;
     private final boolean introspection;
@@ -171,6 +175,12 @@ final class QueryGuard extends SimplePerformantInstrumentation {
         }
         if (error instanceof ExceptionWhileDataFetching fetching) {
             Throwable cause = unwrap(fetching.getException());
+            if (cause instanceof UnauthorizedException || cause instanceof ForbiddenException) {
+                // SmallRye hides their text behind "System error"; the code (unauthorized, forbidden) is kept.
+                String message = cause instanceof UnauthorizedException ? UNAUTHORIZED_MESSAGE : FORBIDDEN_MESSAGE;
+                return new GraphQLExceptionWhileDataFetching(message, ResultPath.fromList(fetching.getPath()), cause,
+                        fetching.getLocations() == null || fetching.getLocations().isEmpty() ? null : fetching.getLocations().getFirst());
+            }
             if (cause instanceof ApiException || cause instanceof SecurityException) {
                 return error;
             }

@@ -65,6 +65,7 @@ public class QueryLimitsInstaller {
         });
         chain.add(recordFieldAccess);
         chain.add(new LazyDataLoaders());
+        chain.add(new UnsupportedDirectives());
         builder.instrumentation(new ChainedInstrumentation(chain));
         // The same token limit for documents that reach SmallRye without GraphQLHttpFilter (WebSocket).
         ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()

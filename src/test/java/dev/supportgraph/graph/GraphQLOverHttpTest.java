@@ -5,17 +5,23 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
- * GraphQL over HTTP: with Accept application/graphql-response+json every response without data is
- * HTTP 400; with application/json (or no preference) the legacy 200 stays. Mutations never over GET.
+ * GraphQL over HTTP (docs/http.md): with Accept application/graphql-response+json every response
+ * without data is HTTP 400; with application/json (or no preference) the legacy 200 stays; malformed
+ * requests are 4xx for both. GET for queries only, CORS, compression and persisted queries.
  */
 @QuarkusTest
 class GraphQLOverHttpTest {
@@ -24,15 +30,62 @@ class GraphQLOverHttpTest {
     private static final String LEGACY = "application/json";
 
     @Test
-    void unparsableJson() {
-        send(MODERN, "{ not json").statusCode(400).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
-        send(LEGACY, "{ not json").statusCode(200).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+    void malformedRequestsAre400WhateverTheClientAccepts() {
+        for (String accept : new String[] {MODERN, LEGACY}) {
+            for (String body : new String[] {"{ not json", "{\"variables\": {}}", "\"{ __typename }\"",
+                    "{\"query\": 5}", "{\"query\": \"{ __typename }\", \"operationName\": 5}",
+                    "{\"query\": \"{ __typename }\", \"variables\": \"{}\"}",
+                    "{\"query\": \"{ __typename }\", \"variables\": [1]}",
+                    "{\"query\": \"{ __typename }\", \"extensions\": 1}",
+                    "{\"query\": \"{ __typename }\", \"extensions\": {\"persistedQuery\": {\"version\": 2}}}"}) {
+                send(accept, body).statusCode(400)
+                        .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                        .body("errors[0].message", not(containsString("Exception")));
+            }
+        }
     }
 
     @Test
-    void missingQuery() {
-        send(MODERN, "{\"variables\": {}}").statusCode(400).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
-        send(LEGACY, "{\"variables\": {}}").statusCode(200).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+    void onlyJsonAndGraphQLBodiesAreExecuted() {
+        String mutation = json("mutation { problemReportCreate(input: {title: \"t\", description: \"d\"}) { userErrors { code } } }");
+        given().accept(MODERN).auth().oauth2(Tokens.agent())
+                .formParam("query", "mutation { problemReportCreate(input: {title: \"t\", description: \"d\"}) { userErrors { code } } }")
+                .post("/graphql").then().statusCode(415).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        for (String type : new String[] {"text/plain", "multipart/form-data; boundary=x"}) {
+            given().contentType(type).accept(MODERN).auth().oauth2(Tokens.agent()).body(mutation.getBytes(StandardCharsets.UTF_8))
+                    .post("/graphql").then().statusCode(415)
+                    .header("Content-Type", startsWith(MODERN))
+                    .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        }
+        given().accept(MODERN).auth().oauth2(Tokens.agent()).body(mutation.getBytes(StandardCharsets.UTF_8))
+                .post("/graphql").then().statusCode(415);
+    }
+
+    @Test
+    void batchesAreRefusedClearly() {
+        send(MODERN, "[" + json("{ __typename }") + "," + json("{ __typename }") + "]").statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                .body("errors[0].message", containsString("Batched requests"));
+    }
+
+    @Test
+    void subscriptionsOverHttpAreErrors() {
+        send(MODERN, json("subscription { ticketStatusChanged { status } }")).statusCode(400)
+                .body("$", not(hasKey("data")))
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                .body("errors[0].message", containsString("WebSocket"));
+        given().accept(MODERN).auth().oauth2(Tokens.agent()).queryParam("query", "subscription { ticketStatusChanged { status } }")
+                .get("/graphql").then().statusCode(405).header("Allow", "POST");
+    }
+
+    @Test
+    void theOperationNameSelectsWhatRuns() {
+        String document = "query A { ...F } mutation B { __typename } fragment F on Query { __typename } fragment G on Query { __typename }"
+                + " query C { ...G }";
+        given().accept(MODERN).auth().oauth2(Tokens.agent()).queryParam("query", document).queryParam("operationName", "A")
+                .get("/graphql").then().log().ifValidationFails().statusCode(200).body("data.__typename", equalTo("Query"));
+        given().accept(MODERN).auth().oauth2(Tokens.agent()).queryParam("query", document).queryParam("operationName", "B")
+                .get("/graphql").then().statusCode(405).header("Allow", "POST");
     }
 
     @Test
@@ -80,11 +133,83 @@ class GraphQLOverHttpTest {
     }
 
     @Test
-    void getIsNotAcceptedAndNeverForMutations() {
-        given().auth().oauth2(Tokens.agent()).queryParam("query", "{ __typename }")
-                .get("/graphql").then().statusCode(405);
+    void getRunsQueriesButNeverMutations() {
+        given().accept(MODERN).auth().oauth2(Tokens.agent())
+                .queryParam("query", "query($first: Int) { customers(first: $first) { totalCount } }")
+                .queryParam("variables", "{\"first\": 1}")
+                .get("/graphql").then().statusCode(200)
+                .header("Content-Type", startsWith(MODERN))
+                .body("errors", equalTo(null))
+                .body("data.customers.totalCount", notNullValue());
+        // '+' and '%' in the document survive (SmallRye decodes GET parameters twice).
+        given().accept(MODERN).auth().oauth2(Tokens.agent()).queryParam("query", "{ __type(name: \"a+b%20\") { name } }")
+                .get("/graphql").then().statusCode(200).body("errors", equalTo(null)).body("data.__type", equalTo(null));
         given().auth().oauth2(Tokens.agent()).queryParam("query", "mutation { __typename }")
-                .get("/graphql").then().statusCode(405);
+                .get("/graphql").then().statusCode(405).header("Allow", "POST");
+        given().auth().oauth2(Tokens.agent()).queryParam("variables", "[1]").queryParam("query", "{ __typename }")
+                .get("/graphql").then().statusCode(400).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        given().auth().oauth2(Tokens.agent()).contentType(LEGACY).body(json("{ __typename }"))
+                .put("/graphql").then().statusCode(405).header("Allow", "GET, POST");
+    }
+
+    @Test
+    void unauthorizedAnswersAreNegotiatedAndSayWhy() {
+        given().contentType(LEGACY).accept(MODERN).auth().oauth2(Tokens.agent() + "x").body(json("{ __typename }"))
+                .post("/graphql").then().statusCode(401)
+                .header("Content-Type", startsWith(MODERN))
+                .body("errors[0].extensions.code", equalTo("unauthorized"));
+        given().contentType(LEGACY).accept(MODERN).body(json("{ customers(first: 1) { totalCount } }"))
+                .post("/graphql").then().statusCode(200)
+                .body("errors[0].extensions.code", equalTo("unauthorized"))
+                .body("errors[0].message", equalTo(QueryGuard.UNAUTHORIZED_MESSAGE));
+    }
+
+    @Test
+    void corsAllowsLocalPagesAndNoOthers() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/graphql").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+        given().header("Origin", "http://localhost:5173").contentType(LEGACY).auth().oauth2(Tokens.agent())
+                .body(json("{ __typename }")).post("/graphql").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/graphql").then().header("Access-Control-Allow-Origin", equalTo(null));
+        given().header("Origin", "https://evil.example").contentType(LEGACY).auth().oauth2(Tokens.agent())
+                .body(json("{ __typename }")).post("/graphql").then()
+                .header("Access-Control-Allow-Origin", equalTo(null));
+    }
+
+    @Test
+    void answersAreCompressedWhenTheClientAsks() {
+        given().header("Accept-Encoding", "gzip").get("/graphql/schema.graphql").then().statusCode(200)
+                .header("Content-Encoding", "gzip").body(containsString("type Query"));
+        given().header("Accept-Encoding", "gzip").contentType(LEGACY).accept(MODERN).auth().oauth2(Tokens.agent())
+                .body(json("{ customers(first: 5) { edges { node { id name } } } }")).post("/graphql").then()
+                .statusCode(200).header("Content-Encoding", "gzip").body("errors", equalTo(null));
+    }
+
+    @Test
+    void automaticPersistedQueries() {
+        String query = "{ customers(first: 1) { totalCount } __typename }";
+        String hash = PersistedQueries.sha256(query);
+        String hashOnly = new JsonObject().put("extensions", persistedQuery(hash)).encode();
+        send(MODERN, hashOnly).statusCode(200)
+                .body("errors[0].message", equalTo("PersistedQueryNotFound"))
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
+        send(MODERN, new JsonObject().put("query", query).put("extensions", persistedQuery(PersistedQueries.sha256("other")))
+                .encode()).statusCode(400).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        send(MODERN, new JsonObject().put("query", query).put("extensions", persistedQuery(hash)).encode()).statusCode(200)
+                .body("errors", equalTo(null)).body("data.customers.totalCount", notNullValue());
+        send(MODERN, hashOnly).statusCode(200).body("errors", equalTo(null)).body("data.__typename", equalTo("Query"));
+        given().accept(MODERN).auth().oauth2(Tokens.agent()).queryParam("extensions", persistedQuery(hash).encode())
+                .get("/graphql").then().statusCode(200).body("data.customers.totalCount", notNullValue());
+    }
+
+    static JsonObject persistedQuery(String hash) {
+        return new JsonObject().put("persistedQuery", new JsonObject().put("version", 1).put("sha256Hash", hash));
     }
 
     @Test
@@ -97,7 +222,7 @@ class GraphQLOverHttpTest {
     }
 
     private static String json(String query) {
-        return new io.vertx.core.json.JsonObject(Map.of("query", query)).encode();
+        return new JsonObject(Map.of("query", query)).encode();
     }
 
     private static ValidatableResponse send(String accept, String body) {
