@@ -21,7 +21,8 @@ public record Cursor(String ordering, String value, long id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
             String[] parts = raw.split(String.valueOf(SEPARATOR), -1);
-            if (parts.length == 3 && parts[0].equals(ordering)) {
+            // NUL cannot be a sort key's text (PostgreSQL rejects it in text parameters): never handed out.
+            if (parts.length == 3 && parts[0].equals(ordering) && raw.indexOf('\u0000') < 0) {
                 return new Cursor(parts[0], parts[1], Long.parseLong(parts[2]));
             }
         } catch (IllegalArgumentException e) {

@@ -14,12 +14,14 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import dev.supportgraph.graph.compiled.CompiledQueries;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
@@ -38,8 +40,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The parts of the query limits graphql-java has no instrumentation for: introspection switch,
- * alias count and execution timeout; and the last word on every response: errors of unexpected
+ * The query limits: before validation (and again before execution for documents validated
+ * earlier, whose variables may differ), the document's cost ({@link QueryCost}) and its input
+ * values ({@link InputCheck}); the introspection switch and the execution timeout; and the last
+ * word on every response: errors of unexpected
  * exceptions become a generic {@code INTERNAL} error (no class names, SQL or stack traces), and a
  * response without data (refused before execution) is flagged for the HTTP layer.
  */
@@ -50,11 +54,16 @@ final class QueryGuard extends SimplePerformantInstrumentation {
     static final String FORBIDDEN_MESSAGE = "Your role may not read or change this";
 
     private final QueryLimits limits;
+    private final QueryCost.Limits costLimits;
+    private final InputCheck.Limits inputLimits;
     private final boolean introspection;
     private final CompiledQueries compiled;
 
-    QueryGuard(QueryLimits limits, boolean introspection, CompiledQueries compiled) {
+    QueryGuard(QueryLimits limits, QueryCost.Limits costLimits, InputCheck.Limits inputLimits, boolean introspection,
+               CompiledQueries compiled) {
         this.limits = limits;
+        this.costLimits = costLimits;
+        this.inputLimits = inputLimits;
         this.introspection = introspection;
         this.compiled = compiled;
     }
@@ -69,6 +78,8 @@ final class QueryGuard extends SimplePerformantInstrumentation {
         volatile boolean enforced = true;
         /** The query document, once it passed the limits (null for mutations and subscriptions). */
         volatile Document query;
+        /** Whether the document and variables were checked before validation (not for cached documents). */
+        volatile boolean checked;
 
         Deadline(Duration timeout) {
             deadline = System.nanoTime() + timeout.toNanos();
@@ -94,25 +105,34 @@ final class QueryGuard extends SimplePerformantInstrumentation {
         Deadline deadline = (Deadline) state;
         OperationDefinition.Operation operation = execution.getOperationDefinition().getOperation();
         deadline.enforced = operation != OperationDefinition.Operation.SUBSCRIPTION;
-        int[] aliases = {0};
+        if (!deadline.checked) {
+            check(execution.getDocument(), execution.getExecutionInput().getRawVariables().toMap(),
+                    execution.getGraphQLSchema());
+        }
         boolean[] introspects = {false};
-        visitFields(execution.getDocument(), field -> {
-            if (field.getAlias() != null) {
-                aliases[0]++;
-            }
-            introspects[0] |= field.getName().equals("__schema") || field.getName().equals("__type");
-        });
+        visitFields(execution.getDocument(), field ->
+                introspects[0] |= field.getName().equals("__schema") || field.getName().equals("__type"));
         if (introspects[0] && !introspection) {
             throw QueryRefused.introspectionDisabled();
-        }
-        if (aliases[0] > limits.maxAliases()) {
-            throw QueryRefused.limit("aliases", "The query uses " + aliases[0] + " aliases; at most " + limits.maxAliases()
-                    + " are allowed");
         }
         if (operation == OperationDefinition.Operation.QUERY) {
             deadline.query = execution.getDocument();
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    /** Runs before graphql-java validates (and expands) the document: refused documents cost microseconds. */
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+                                                                        InstrumentationState state) {
+        check(parameters.getDocument(), parameters.getExecutionInput().getRawVariables().toMap(), parameters.getSchema());
+        ((Deadline) state).checked = true;
+        return super.beginValidation(parameters, state);
+    }
+
+    private void check(Document document, Map<String, Object> variables, GraphQLSchema schema) {
+        QueryCost.check(schema, document, variables, costLimits);
+        InputCheck.check(schema, document, variables, inputLimits);
     }
 
     private static void visitFields(Node<?> node, Consumer<Field> visitor) {

@@ -3,7 +3,10 @@ package dev.supportgraph.graph;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Abuse limits applied to every GraphQL request before (and while) it runs; env
@@ -18,17 +21,38 @@ public interface QueryLimits {
     int maxDepth();
 
     /**
-     * Highest estimated cost: every field costs 1, and the cost of what a list selects is multiplied
-     * by the page size asked for ({@code first}/{@code last}) or by {@link #assumedListSize()}.
+     * Highest estimated cost (see {@link QueryCost}): every field costs 1, and the cost of what a list
+     * selects is multiplied by the page size asked for ({@code first}/{@code last}, the default page
+     * when absent), by the distinct ids of {@code nodes(ids:)}, or by {@link #assumedListSize()}.
      */
     @WithDefault("100000")
     int maxCost();
+
+    /**
+     * Largest response the cost model may estimate for a document: each text field weighs its input
+     * length limit ({@link #maxTextLength()}, or {@link #maxLongTextLength()} for {@link #longTextFields()}),
+     * other values a few bytes, multiplied by the lists around them as for the cost.
+     */
+    @WithDefault("16M")
+    MemorySize maxResponseSize();
+
+    /** Longest text any argument, input field or variable may carry (characters); longer values are BAD_USER_INPUT. */
+    @WithDefault("1000")
+    int maxTextLength();
+
+    /** Longest text of the {@link #longTextFields()} (characters). */
+    @WithDefault("10000")
+    int maxLongTextLength();
+
+    /** Names of the input and output fields that hold long text (descriptions, note bodies, resolutions...). */
+    @WithDefault("description,body,resolution,rootCause,localization,reason,comment")
+    Set<String> longTextFields();
 
     /** Multiplier for lists without {@code first}/{@code last} (contacts, items of an order...). */
     @WithDefault("10")
     int assumedListSize();
 
-    /** Most aliased fields in one document (alias bombs repeat one expensive field under many names). */
+    /** Most aliased fields in one document as executed (alias bombs repeat one expensive field under many names). */
     @WithDefault("30")
     int maxAliases();
 

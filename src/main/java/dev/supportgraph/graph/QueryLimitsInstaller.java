@@ -3,9 +3,6 @@ package dev.supportgraph.graph;
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.graph.compiled.CompiledQueries;
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.parser.ParserOptions;
@@ -17,6 +14,7 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Adds the query limits, the direct reading of record fields ({@link RecordFieldAccess}) and the
@@ -47,22 +45,9 @@ public class QueryLimitsInstaller {
         if (smallRyes != null) {
             chain.add(smallRyes);
         }
-        chain.add(new QueryGuard(limits, config.introspection(), compiled));
-        chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {
-            @Override
-            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                return QueryRefused.limit("depth", "The query is " + depth + " levels deep; at most " + maxDepth
-                        + " are allowed");
-            }
-        });
-        QueryCost cost = new QueryCost(config.paging().defaultSize(), limits.assumedListSize());
-        chain.add(new MaxQueryComplexityInstrumentation(limits.maxCost(), cost) {
-            @Override
-            protected AbortExecutionException mkAbortException(int totalCost, int maxCost) {
-                return QueryRefused.limit("cost", "The query's estimated cost is " + totalCost + "; at most " + maxCost
-                        + " is allowed (lists multiply the cost of what they select: ask for smaller pages)");
-            }
-        });
+        // Before validation and everything else of ours: the document's cost, counted without expanding it.
+        chain.add(new QueryGuard(limits, costLimits(limits, config.paging()), inputLimits(limits), config.introspection(),
+                compiled));
         chain.add(recordFieldAccess);
         chain.add(new LazyDataLoaders());
         chain.add(new UnsupportedDirectives());
@@ -70,6 +55,16 @@ public class QueryLimitsInstaller {
         // The same token limit for documents that reach SmallRye without GraphQLHttpFilter (WebSocket).
         ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
                 .transform(options -> options.maxTokens(limits.maxTokens())));
+    }
+
+    static QueryCost.Limits costLimits(QueryLimits limits, SupportGraphConfig.Paging paging) {
+        return new QueryCost.Limits(limits.maxDepth(), limits.maxCost(), limits.maxAliases(),
+                limits.maxResponseSize().asLongValue(), paging.defaultSize(), paging.maxSize(), limits.assumedListSize(),
+                limits.maxTextLength(), limits.maxLongTextLength(), Set.copyOf(limits.longTextFields()));
+    }
+
+    static InputCheck.Limits inputLimits(QueryLimits limits) {
+        return new InputCheck.Limits(limits.maxTextLength(), limits.maxLongTextLength(), Set.copyOf(limits.longTextFields()));
     }
 
     private static Instrumentation current(GraphQL.Builder builder) {

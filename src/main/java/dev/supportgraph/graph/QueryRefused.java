@@ -3,6 +3,7 @@ package dev.supportgraph.graph;
 import graphql.execution.AbortExecutionException;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,18 @@ public final class QueryRefused extends AbortExecutionException {
     public static QueryRefused limit(String limit, String message) {
         QueryRefused refused = new QueryRefused(ErrorCode.QUERY_TOO_COMPLEX.name(), message);
         refused.extensions.put("limit", limit);
+        return refused;
+    }
+
+    /** A document graphql-java's validation would reject, refused before validation could spend time on it. */
+    public static QueryRefused invalid(String message) {
+        return new QueryRefused(ErrorCode.GRAPHQL_VALIDATION_FAILED.name(), message);
+    }
+
+    /** An argument or variable that no resolver would accept; {@code field} is its path, as in userErrors. */
+    public static QueryRefused badInput(List<String> field, String message) {
+        QueryRefused refused = new QueryRefused(ErrorCode.BAD_USER_INPUT.name(), String.join(".", field) + ": " + message);
+        refused.extensions.put("field", List.copyOf(field));
         return refused;
     }
 

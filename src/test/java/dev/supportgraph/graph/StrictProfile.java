@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A production-like hardening (introspection and SDL off, GET queries on to prove mutations are
- * still refused over GET) with a deliberately tiny execution budget and a cost limit high enough
- * to let a genuinely slow query start, so that the timeout is what stops it.
+ * still refused over GET) with a deliberately tiny execution budget and cost and response size
+ * limits high enough to let a genuinely slow query start, so that the timeout is what stops it.
  */
 public class StrictProfile implements QuarkusTestProfile {
 
@@ -20,6 +20,7 @@ public class StrictProfile implements QuarkusTestProfile {
                 "supportgraph.introspection", "false",
                 "quarkus.smallrye-graphql.http.get.enabled", "true",
                 "supportgraph.query-limits.timeout", TIMEOUT,
-                "supportgraph.query-limits.max-cost", "100000000");
+                "supportgraph.query-limits.max-cost", "100000000",
+                "supportgraph.query-limits.max-response-size", "1G");
     }
 }

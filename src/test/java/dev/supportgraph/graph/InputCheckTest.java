@@ -1,0 +1,54 @@
+package dev.supportgraph.graph;
+
+import graphql.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The generic input checks on their own (no Quarkus): literals and variables against the schema's types. */
+class InputCheckTest {
+
+    static final InputCheck.Limits LIMITS = new InputCheck.Limits(1000, 10_000, Set.of("description", "body"));
+
+    static void check(String query, Map<String, Object> variables) {
+        InputCheck.check(PublishedSchema.get(), Parser.parse(query), variables, LIMITS);
+    }
+
+    static QueryRefused refused(String query, Map<String, Object> variables) {
+        QueryRefused refused = assertThrows(QueryRefused.class, () -> check(query, variables));
+        assertEquals("BAD_USER_INPUT", refused.getExtensions().get("code"));
+        return refused;
+    }
+
+    @Test
+    void textLongerThanItsLimitIsRefusedNamingTheField() {
+        String create = "mutation($input: ProblemReportCreateInput!) { problemReportCreate(input: $input) { problemReport { id } } }";
+        Map<String, Object> input = Map.of("title", "t", "priority", "HIGH", "severity", "MINOR", "description", "d".repeat(10_001));
+        assertEquals(List.of("input", "description"), refused(create, Map.of("input", input)).getExtensions().get("field"));
+        check(create, Map.of("input", Map.of("title", "t", "description", "d".repeat(10_000))));
+        QueryRefused literal = refused("{ customers(filter: { search: \"" + "s".repeat(1001) + "\" }) { totalCount } }", Map.of());
+        assertEquals(List.of("customers", "filter", "search"), literal.getExtensions().get("field"));
+    }
+
+    @Test
+    void nulCharactersAreRefusedWherever() {
+        assertEquals(List.of("c"), refused("query($c: String) { customers(after: $c) { totalCount } }",
+                Map.of("c", "abc\u0000")).getExtensions().get("field"));
+        refused("{ customers(filter: { search: \"a\\u0000b\" }) { totalCount } }", Map.of());
+        refused("query($f: CustomerFilter) { customers(filter: $f) { totalCount } }", Map.of("f", Map.of("search", "\u0000")));
+    }
+
+    @Test
+    void intsOutsideThirtyTwoBitsAreRefused() {
+        refused("{ customers(first: 4294967396) { totalCount } }", Map.of());
+        assertEquals(List.of("n"), refused("query($n: Int) { customers(first: $n) { totalCount } }",
+                Map.of("n", 4_294_967_396L)).getExtensions().get("field"));
+        refused("query($n: Int) { customers(first: $n) { totalCount } }", Map.of("n", -2_147_483_649L));
+        check("query($n: Int) { customers(first: $n) { totalCount } }", Map.of("n", Integer.MAX_VALUE));
+    }
+}
