@@ -16,6 +16,7 @@ import dev.supportgraph.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ public class InvoiceLifecycleService {
 
     public InvoiceType issue(InvoiceInputs.Issue input) {
         caller.require(Role.AGENT, Role.ADMIN);
-        long id = idempotency.once("invoiceIssue", input.idempotencyKey(), input, () -> insert(input));
+        long id = idempotency.once("invoiceIssue", input.idempotencyKey(), input, () -> insert(input), this::visible);
         return InvoiceType.of(em.find(Invoice.class, id));
     }
 
@@ -87,9 +88,8 @@ public class InvoiceLifecycleService {
             em.persist(payment);
             invoice.paidAmount = invoice.paidAmount.add(amount);
             settle(invoice, "Payment of " + amount + " " + invoice.currency);
-            em.flush();
             return invoice.id;
-        });
+        }, this::visible);
         return InvoiceType.of(em.find(Invoice.class, id));
     }
 
@@ -120,8 +120,10 @@ public class InvoiceLifecycleService {
             throw ApiException.badInput("must not be before periodStart", "input", "periodEnd");
         }
         List<Long> orderIds = input.orderIds().stream().map(id -> Inputs.id(PRODUCT_ORDER, id, "input", "orderIds")).distinct().toList();
-        List<ProductOrder> orders = em.createQuery("from ProductOrder where id in ?1", ProductOrder.class)
-                .setParameter(1, orderIds).getResultList();
+        // Locked in id order: concurrent issues for the same orders queue here, and the second sees
+        // the first's lines below (the unique index on invoice_line.order_item_id backs this up).
+        List<ProductOrder> orders = em.createQuery("from ProductOrder where id in ?1 order by id", ProductOrder.class)
+                .setParameter(1, orderIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         if (orders.size() != orderIds.size()) {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "orderIds"), "Some orders do not exist");
         }
@@ -188,6 +190,10 @@ public class InvoiceLifecycleService {
         }
         caller.require(Role.AGENT, Role.ADMIN);
         return invoice;
+    }
+
+    private boolean visible(long invoiceId) {
+        return caller.canSeeCustomer(em.find(Invoice.class, invoiceId).customerId);
     }
 
     private static BigDecimal due(Invoice invoice) {

@@ -2,6 +2,7 @@ package dev.supportgraph.graph;
 
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.util.List;
 import java.util.function.Function;
@@ -35,7 +36,10 @@ public final class Mutations {
         }
     }
 
-    /** The client-facing failure behind {@code e}: an ApiException, or a lost optimistic-lock race. */
+    /**
+     * The client-facing failure behind {@code e}: an ApiException, a lost optimistic-lock race, or
+     * a unique index that refused a second copy of a write that must happen once.
+     */
     private static ApiException expected(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
@@ -43,6 +47,10 @@ public final class Mutations {
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return stale();
+            }
+            if (t instanceof ConstraintViolationException violation
+                    && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return ApiException.of(ErrorCode.BUSINESS_RULE, "This was already done by an earlier or concurrent request");
             }
         }
         return null;

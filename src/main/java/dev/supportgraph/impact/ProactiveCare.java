@@ -130,8 +130,8 @@ public class ProactiveCare {
 
     /**
      * The cascade of a resolved resource trouble, in its transaction: the service troubles and
-     * proactive reports the propagation opened are resolved with the trouble's resolution, and
-     * each customer gets a public notice. Rows are marked so a later re-resolution does nothing.
+     * proactive reports the propagation opened are resolved (service troubles with the trouble's
+     * resolution, customers' reports with the public notice), and each customer gets the notice. Rows are marked so a later re-resolution does nothing.
      */
     void resolved(@Observes ResourceTroubleResolved event) {
         List<Object[]> rows = em.createNativeQuery("""
@@ -150,8 +150,10 @@ public class ProactiveCare {
                 ProblemReport report = em.find(ProblemReport.class, ((Number) row[2]).longValue());
                 List<String> services = serviceNames(event.id(), report.customerId);
                 String language = language(report.customerId);
+                // The trouble's resolution is the SRE's staff-only text: the customer's notice (and so
+                // their report's resolution) is the neutral template alone.
                 NoticeTemplates.Notice notice = templates.render("OUTAGE_RESOLVED", language, Map.of(
-                        "trouble", event.number(), "services", String.join(", ", services), "reason", event.resolution()));
+                        "trouble", event.number(), "services", String.join(", ", services)));
                 resolve(TicketKind.PROBLEM_REPORT, TicketLifecycles.PROBLEM_REPORT, report, report.customerId, reason, notice.body());
                 notify(report, event.id(), "RESOLVED", notice);
             }

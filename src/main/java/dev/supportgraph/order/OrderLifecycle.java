@@ -56,7 +56,8 @@ public class OrderLifecycle {
 
     public ProductOrderType create(OrderInputs.Create input) {
         caller.require(Role.CUSTOMER, Role.AGENT, Role.ADMIN);
-        long id = idempotency.once("orderCreate", input.idempotencyKey(), input, () -> insert(input));
+        long id = idempotency.once("orderCreate", input.idempotencyKey(), input, () -> insert(input),
+                created -> caller.canSeeCustomer(em.find(ProductOrder.class, created).customerId));
         return ProductOrderType.of(em.find(ProductOrder.class, id));
     }
 

@@ -47,7 +47,8 @@ public class ProblemReportLifecycle {
 
     public ProblemReportType create(ProblemReportInputs.Create input) {
         requireAgentOrOwnCustomer();
-        long id = idempotency.once("problemReportCreate", input.idempotencyKey(), input, () -> insert(input));
+        long id = idempotency.once("problemReportCreate", input.idempotencyKey(), input, () -> insert(input),
+                created -> caller.canSeeCustomer(em.find(ProblemReport.class, created).customerId));
         return ProblemReportType.of(em.find(ProblemReport.class, id));
     }
 

@@ -43,7 +43,7 @@ public class ResourceTroubleLifecycle {
 
     public ResourceTroubleType create(ResourceTroubleInputs.Create input) {
         caller.require(Role.SRE, Role.ADMIN);
-        long id = idempotency.once("resourceTroubleCreate", input.idempotencyKey(), input, () -> insert(input));
+        long id = idempotency.once("resourceTroubleCreate", input.idempotencyKey(), input, () -> insert(input), Idempotency.STAFF_ONLY);
         return ResourceTroubleType.of(em.find(ResourceTrouble.class, id));
     }
 

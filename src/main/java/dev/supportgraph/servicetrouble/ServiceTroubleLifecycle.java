@@ -39,7 +39,7 @@ public class ServiceTroubleLifecycle {
 
     public ServiceTroubleType create(ServiceTroubleInputs.Create input) {
         requireOperations();
-        long id = idempotency.once("serviceTroubleCreate", input.idempotencyKey(), input, () -> insert(input));
+        long id = idempotency.once("serviceTroubleCreate", input.idempotencyKey(), input, () -> insert(input), Idempotency.STAFF_ONLY);
         return ServiceTroubleType.of(em.find(ServiceTrouble.class, id));
     }
 

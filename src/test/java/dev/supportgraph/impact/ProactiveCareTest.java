@@ -113,7 +113,19 @@ class ProactiveCareTest {
         assertEquals(List.of(Map.of("status", "RESOLVED", "n", 4L), Map.of("status", "ACKNOWLEDGED", "n", 1L)), Sql.rows(ds, """
                 select st.status, count(*) as n from service_trouble st join service_trouble_resource_trouble l on l.service_trouble_id = st.id
                 where l.resource_trouble_id = ? group by st.status order by st.status desc""", rtKey), "the known trouble was only linked");
-        assertEquals(4, Sql.count(ds, "select count(*) from problem_report p join propagation g on g.problem_report_id = p.id where g.resource_trouble_id = ? and p.status = 'RESOLVED' and p.resolution like '%Line card replaced%'", rtKey));
+        assertEquals(4, Sql.count(ds, "select count(*) from problem_report p join propagation g on g.problem_report_id = p.id where g.resource_trouble_id = ? and p.status = 'RESOLVED' and (p.resolution like '%has been fixed%' or p.resolution like '%ist behoben%')", rtKey));
+        // The SRE's resolution stays with staff: on the service troubles, nowhere a customer reads.
+        assertEquals(4, Sql.count(ds, "select count(*) from service_trouble st join propagation g on g.service_trouble_id = st.id where g.resource_trouble_id = ? and g.opened and st.resolution = 'Line card replaced'", rtKey));
+        assertEquals(0, Sql.count(ds, """
+                select (select count(*) from problem_report p join propagation g on g.problem_report_id = p.id
+                        where g.resource_trouble_id = ?1 and (p.resolution like '%Line card%' or p.description like '%Line card%'))
+                     + (select count(*) from ticket_note n join propagation g on g.problem_report_id = n.problem_report_id
+                        where g.resource_trouble_id = ?1 and n.body like '%Line card%')
+                     + (select count(*) from outbox_event where type = 'PROACTIVE_NOTICE' and payload::text like '%Line card%')""".replace("?1", "?"),
+                rtKey, rtKey));
+        GraphQLClient.post(Tokens.customer(anna), "{ problemReports(filter: {channel: [PROACTIVE]}) { edges { node { resolution notes { body } } } } }")
+                .statusCode(200).body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Line card")))
+                .body("data.problemReports.edges[0].node.resolution", org.hamcrest.Matchers.startsWith("The fault"));
         notes = Map.of(anna, List.of("We detected a fault", "The fault"), bernd, List.of("Wir haben eine Störung", "Die Störung"),
                 clara, List.of("Wir haben eine Störung", "Die Störung"), dora, List.of("We detected a fault", "The fault"));
         assertNotes(notes);
