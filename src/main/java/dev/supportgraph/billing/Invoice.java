@@ -1,6 +1,6 @@
 package dev.supportgraph.billing;
 
-import dev.supportgraph.persistence.TrackedEntity;
+import dev.supportgraph.persistence.ExternallyKeyed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +14,7 @@ import java.time.LocalDate;
 
 /** A customer's bill for a period (TMF678 CustomerBill); lines, payments and adjustments share its currency. */
 @Entity
-public class Invoice extends TrackedEntity {
+public class Invoice extends ExternallyKeyed {
 
     @Column(name = "customer_id", nullable = false)
     public long customerId;

@@ -29,7 +29,8 @@ public record InvoiceType(
         @NonNull @Description("totalAmount - adjustedAmount - paidAmount.") Money amountDue,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        int version) implements Node {
+        int version,
+        @Description("The key of this object in its system of record (unique per type); null when it was created here.") String externalId) implements Node {
 
     public static final String TYPE = "Invoice";
 
@@ -43,6 +44,6 @@ public record InvoiceType(
                 i.paymentDueDate, Money.of(i.totalAmount, i.currency), Money.of(i.paidAmount, i.currency),
                 Money.of(i.adjustedAmount, i.currency),
                 Money.of(i.totalAmount.subtract(i.adjustedAmount).subtract(i.paidAmount), i.currency),
-                i.createdAt, i.updatedAt, (int) i.version);
+                i.createdAt, i.updatedAt, (int) i.version, i.externalId);
     }
 }

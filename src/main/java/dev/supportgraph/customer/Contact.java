@@ -1,6 +1,6 @@
 package dev.supportgraph.customer;
 
-import dev.supportgraph.persistence.TrackedEntity;
+import dev.supportgraph.persistence.ExternallyKeyed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +9,7 @@ import jakarta.persistence.Enumerated;
 
 /** A person or role at a customer (TMF632 Individual in a party role). */
 @Entity
-public class Contact extends TrackedEntity {
+public class Contact extends ExternallyKeyed {
 
     /** Plain id, not a lazy association: relations are resolved in batches by the services. */
     @Column(name = "customer_id", nullable = false)
@@ -31,4 +31,8 @@ public class Contact extends TrackedEntity {
 
     @Column(nullable = false)
     public String language;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ContactStatus status;
 }

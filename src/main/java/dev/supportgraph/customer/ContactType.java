@@ -23,7 +23,9 @@ public record ContactType(
         @NonNull String language,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        int version) implements Node {
+        int version,
+        @Description("The key of this object in its system of record (unique per type); null when it was created here.") String externalId,
+        @NonNull @Description("ACTIVE, or INACTIVE once deactivated (contacts are never deleted while tickets name them).") ContactStatus status) implements Node {
 
     public static final String TYPE = "Contact";
 
@@ -34,6 +36,6 @@ public record ContactType(
 
     static ContactType of(Contact c) {
         return new ContactType(c.id, c.customerId, c.name, c.role, c.email, c.phone, c.preferredChannel,
-                c.language, c.createdAt, c.updatedAt, (int) c.version);
+                c.language, c.createdAt, c.updatedAt, (int) c.version, c.externalId, c.status);
     }
 }

@@ -1,6 +1,6 @@
 package dev.supportgraph.customer;
 
-import dev.supportgraph.persistence.TrackedEntity;
+import dev.supportgraph.persistence.ExternallyKeyed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +9,7 @@ import jakarta.persistence.Enumerated;
 
 /** A customer account (TMF629 Customer). */
 @Entity
-public class Customer extends TrackedEntity {
+public class Customer extends ExternallyKeyed {
 
     @Column(name = "account_number", nullable = false, unique = true)
     public String accountNumber;

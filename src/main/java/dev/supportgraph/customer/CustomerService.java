@@ -26,10 +26,10 @@ public class CustomerService implements NodeLoader {
 
     @Inject
     CustomerService(StatelessSession session, Caller caller) {
-        customers = new ScopedReads<>(session, caller, Customer.class, "e.id", c -> c.id, c -> c.id, CustomerType::of,
-                CustomerService::where, new CustomerOrder(CustomerOrderField.CREATED_AT, OrderDirection.ASC));
-        contacts = new ScopedReads<>(session, caller, Contact.class, "e.customerId", c -> c.id, c -> c.customerId,
-                ContactType::of, none -> new Where(), null);
+        customers = ScopedReads.referenceData(new ScopedReads<>(session, caller, Customer.class, "e.id", c -> c.id, c -> c.id, CustomerType::of,
+                CustomerService::where, new CustomerOrder(CustomerOrderField.CREATED_AT, OrderDirection.ASC)));
+        contacts = ScopedReads.referenceData(new ScopedReads<>(session, caller, Contact.class, "e.customerId", c -> c.id, c -> c.customerId,
+                ContactType::of, none -> new Where(), null));
     }
 
     /** Customers: the top-level list and by id. */

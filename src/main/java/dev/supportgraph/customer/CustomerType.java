@@ -22,7 +22,8 @@ public record CustomerType(
         @NonNull @Description("BCP 47 language tag, e.g. en or de.") String preferredLanguage,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        @Description("Optimistic-locking version; pass it as expectedVersion when updating.") int version)
+        @Description("Optimistic-locking version; pass it as expectedVersion when updating.") int version,
+        @Description("The key of this object in its system of record (unique per type); null when it was created here.") String externalId)
         implements Node {
 
     public static final String TYPE = "Customer";
@@ -34,6 +35,6 @@ public record CustomerType(
 
     static CustomerType of(Customer c) {
         return new CustomerType(c.id, c.accountNumber, c.name, c.status, c.segment, c.creditRating,
-                c.preferredLanguage, c.createdAt, c.updatedAt, (int) c.version);
+                c.preferredLanguage, c.createdAt, c.updatedAt, (int) c.version, c.externalId);
     }
 }

@@ -131,7 +131,7 @@ public class EventDispatcher {
      * A stream of the events {@code accepts} lets through, mapped by {@code mapper}: first those
      * after {@code after} (null: none), then new ones, for the client subscribing in the current request.
      */
-    <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after) {
+    public <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after) {
         return new EventStream<>(accepts, mapper, after, client());
     }
 

@@ -7,19 +7,19 @@ import dev.supportgraph.graph.ErrorCode;
  * The client-facing event id, also the cursor of {@code after:}: fixed width so that it sorts as
  * a string in event order (clients compare or de-duplicate with it but should not parse it).
  */
-final class EventId {
+public final class EventId {
 
     private static final String PREFIX = "E";
 
     private EventId() {
     }
 
-    static String encode(long id) {
+    public static String encode(long id) {
         return PREFIX + String.format("%019d", id);
     }
 
     /** The outbox id of an event id; anything this server did not hand out is INVALID_CURSOR. */
-    static long decode(String value) {
+    public static long decode(String value) {
         if (value.length() == 20 && value.startsWith(PREFIX)) {
             try {
                 return Long.parseLong(value.substring(1));

@@ -21,5 +21,13 @@ public enum EventType {
     /** A resource trouble opened or linked service troubles and proactive problem reports. */
     RESOURCE_TROUBLE_PROPAGATED,
     /** The customer rated the resolution of a closed problem report. */
-    PROBLEM_REPORT_RATED
+    PROBLEM_REPORT_RATED,
+    /** A customer was created, updated or deactivated through the reference-data API (aggregate CUSTOMER). */
+    CUSTOMER_CHANGED,
+    /** A contact was created, updated or deactivated (aggregate CONTACT). */
+    CONTACT_CHANGED,
+    /** A service was created or updated, or a resource was linked to or unlinked from it (aggregate SERVICE). */
+    SERVICE_CHANGED,
+    /** A resource was created or updated (aggregate RESOURCE). */
+    RESOURCE_CHANGED
 }

@@ -6,6 +6,7 @@ import org.hibernate.StatelessSession;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -40,6 +41,8 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
     private final Function<E, T> toType;
     private final Function<F, Where> filter;
     private final O defaultOrder;
+    /** Reference data: systems of record read it across customers too (see {@link Caller#readsReferenceData}). */
+    private final boolean referenceData;
 
     /**
      * Rows owned by one customer each.
@@ -50,6 +53,13 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
     public ScopedReads(StatelessSession session, Caller caller, Class<E> entity, String customerPath,
                        ToLongFunction<? super E> idOf, ToLongFunction<? super E> customerOf,
                        Function<E, T> toType, Function<F, Where> filter, O defaultOrder) {
+        this(session, caller, entity, customerPath, idOf, customerOf, toType, filter, defaultOrder, false);
+    }
+
+    private ScopedReads(StatelessSession session, Caller caller, Class<E> entity, String customerPath,
+                        ToLongFunction<? super E> idOf, ToLongFunction<? super E> customerOf,
+                        Function<E, T> toType, Function<F, Where> filter, O defaultOrder, boolean referenceData) {
+        this.referenceData = referenceData;
         this.session = session;
         this.caller = caller;
         this.entity = entity;
@@ -68,15 +78,26 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
         return new ScopedReads<>(session, caller, entity, null, idOf, null, toType, filter, defaultOrder);
     }
 
+    /** {@code reads} of reference data: a system of record sees every row as staff does. */
+    public static <E, T extends Node, F, O extends Ordering<? super E>> ScopedReads<E, T, F, O> referenceData(
+            ScopedReads<E, T, F, O> reads) {
+        return new ScopedReads<>(reads.session, reads.caller, reads.entity, reads.customerPath, reads.idOf, reads.customerOf,
+                reads.toType, reads.filter, reads.defaultOrder, true);
+    }
+
     /** {@code where} confined to the caller's customer scope (customer-owned rows). */
     public Where scoped(Where where) {
-        caller.customerScope().ifPresent(scope -> where.eq(customerPath, scope));
+        scope().ifPresent(scope -> where.eq(customerPath, scope));
         return where;
+    }
+
+    private OptionalLong scope() {
+        return referenceData && caller.readsReferenceData() ? OptionalLong.empty() : caller.customerScope();
     }
 
     /** Staff-only rows and a portal user: nothing to read. */
     private boolean hidden() {
-        return customerPath == null && caller.customerScope().isPresent();
+        return customerPath == null && scope().isPresent();
     }
 
     public Page<T> page(PageRequest request, F filterInput, O order) {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads of services (within the caller's customer scope) and resources (staff only: a portal
- * user gets none, as if they did not exist).
+ * user gets none, as if they did not exist). Both are reference data: systems of record read them all.
  */
 @ApplicationScoped
 public class InventoryService implements NodeLoader {
@@ -40,10 +40,10 @@ public class InventoryService implements NodeLoader {
 
     @Inject
     InventoryService(StatelessSession session, Caller caller) {
-        services = new ScopedReads<>(session, caller, ServiceInstance.class, "e.customerId", s -> s.id, s -> s.customerId,
-                ServiceType::of, InventoryService::where, new ServiceOrder(ServiceOrderField.CREATED_AT, OrderDirection.ASC));
-        resources = ScopedReads.staffOnly(session, caller, Resource.class, r -> r.id, ResourceType::of,
-                InventoryService::where, new ResourceOrder(ResourceOrderField.NAME, OrderDirection.ASC));
+        services = ScopedReads.referenceData(new ScopedReads<>(session, caller, ServiceInstance.class, "e.customerId", s -> s.id, s -> s.customerId,
+                ServiceType::of, InventoryService::where, new ServiceOrder(ServiceOrderField.CREATED_AT, OrderDirection.ASC)));
+        resources = ScopedReads.referenceData(ScopedReads.staffOnly(session, caller, Resource.class, r -> r.id, ResourceType::of,
+                InventoryService::where, new ResourceOrder(ResourceOrderField.NAME, OrderDirection.ASC)));
     }
 
     /** Services: the top-level list, by id, each customer's (by name). */
@@ -62,7 +62,7 @@ public class InventoryService implements NodeLoader {
 
     /** The services running on each resource, keyed by resource id; nothing for portal users. */
     public Map<Long, List<ServiceType>> servicesByResources(Collection<Long> resourceIds) {
-        if (!caller.isStaff() || resourceIds.isEmpty()) {
+        if (!caller.readsReferenceData() || resourceIds.isEmpty()) {
             return Map.of();
         }
         return servicesOnResources.byResources(resourceIds).stream()
@@ -72,7 +72,7 @@ public class InventoryService implements NodeLoader {
 
     /** The resources each service runs on, keyed by service id; nothing for portal users. */
     public Map<Long, List<ResourceType>> resourcesByServices(Collection<Long> serviceIds) {
-        if (!caller.isStaff() || serviceIds.isEmpty()) {
+        if (!caller.readsReferenceData() || serviceIds.isEmpty()) {
             return Map.of();
         }
         return resourcesOfServices.byServices(serviceIds).stream()

@@ -1,6 +1,6 @@
 package dev.supportgraph.inventory;
 
-import dev.supportgraph.persistence.TrackedEntity;
+import dev.supportgraph.persistence.ExternallyKeyed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,7 +8,7 @@ import jakarta.persistence.Enumerated;
 
 /** A network or IT resource services run on (TMF639 Resource); shared by customers. */
 @Entity
-public class Resource extends TrackedEntity {
+public class Resource extends ExternallyKeyed {
 
     @Column(nullable = false, unique = true)
     public String name;

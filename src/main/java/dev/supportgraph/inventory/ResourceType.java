@@ -20,7 +20,8 @@ public record ResourceType(
         @NonNull OperationalState operationalState,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        int version) implements Node {
+        int version,
+        @Description("The key of this object in its system of record (unique per type); null when it was created here.") String externalId) implements Node {
 
     public static final String TYPE = "Resource";
 
@@ -31,6 +32,6 @@ public record ResourceType(
 
     static ResourceType of(Resource r) {
         return new ResourceType(r.id, r.name, r.category, r.location, r.operationalState, r.createdAt, r.updatedAt,
-                (int) r.version);
+                (int) r.version, r.externalId);
     }
 }

@@ -1,6 +1,6 @@
 package dev.supportgraph.inventory;
 
-import dev.supportgraph.persistence.TrackedEntity;
+import dev.supportgraph.persistence.ExternallyKeyed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +17,7 @@ import java.math.BigDecimal;
  */
 @Entity
 @Table(name = "service")
-public class ServiceInstance extends TrackedEntity {
+public class ServiceInstance extends ExternallyKeyed {
 
     @Column(name = "customer_id", nullable = false)
     public long customerId;

@@ -22,7 +22,8 @@ public record ServiceType(
         @NonNull Money monthlyCharge,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        int version) implements Node {
+        int version,
+        @Description("The key of this object in its system of record (unique per type); null when it was created here.") String externalId) implements Node {
 
     public static final String TYPE = "Service";
 
@@ -33,6 +34,6 @@ public record ServiceType(
 
     static ServiceType of(ServiceInstance s) {
         return new ServiceType(s.id, s.customerId, s.name, s.category, s.state, Money.of(s.monthlyCharge, s.currency),
-                s.createdAt, s.updatedAt, (int) s.version);
+                s.createdAt, s.updatedAt, (int) s.version, s.externalId);
     }
 }

@@ -1,6 +1,6 @@
 package dev.supportgraph.order;
 
-import dev.supportgraph.persistence.TrackedEntity;
+import dev.supportgraph.persistence.ExternallyKeyed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 /** A customer's order for products (TMF622 ProductOrder). */
 @Entity
 @Table(name = "product_order")
-public class ProductOrder extends TrackedEntity {
+public class ProductOrder extends ExternallyKeyed {
 
     @Column(name = "customer_id", nullable = false)
     public long customerId;

@@ -27,7 +27,8 @@ public record ProductOrderType(
         @Description("Why the order is in its current state, e.g. the rejection reason.") String stateReason,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        @Description("Optimistic-locking version; pass it as expectedVersion when updating.") int version)
+        @Description("Optimistic-locking version; pass it as expectedVersion when updating.") int version,
+        @Description("The key of this object in its system of record (unique per type); null when it was created here.") String externalId)
         implements Node {
 
     public static final String TYPE = "ProductOrder";
@@ -40,6 +41,6 @@ public record ProductOrderType(
     static ProductOrderType of(ProductOrder o) {
         return new ProductOrderType(o.id, o.customerId, o.number, o.description, o.state, o.priority, o.orderDate,
                 o.requestedStartDate, o.requestedCompletionDate, o.expectedCompletionDate, o.completionDate,
-                o.stateReason, o.createdAt, o.updatedAt, (int) o.version);
+                o.stateReason, o.createdAt, o.updatedAt, (int) o.version, o.externalId);
     }
 }

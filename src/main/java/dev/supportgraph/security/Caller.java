@@ -65,6 +65,10 @@ public class Caller {
         if (identity.hasRole(Role.AGENT) || identity.hasRole(Role.SRE) || identity.hasRole(Role.ADMIN)) {
             return OptionalLong.empty();
         }
+        if (identity.hasRole(Role.INTEGRATION)) {
+            // Confined to no customer: what it may read besides is granted per list (ScopedReads.referenceData).
+            return OptionalLong.of(-1);
+        }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(customerClaim);
             if (claim != null) {
@@ -85,6 +89,14 @@ public class Caller {
      */
     public String readScope() {
         return identity.getRoles().stream().sorted().toList() + " " + customerScope();
+    }
+
+    /**
+     * Whether this caller reads reference data (customers, contacts, services, resources) across
+     * customers: staff, and systems of record, which are otherwise confined to nothing.
+     */
+    public boolean readsReferenceData() {
+        return isStaff() || has(Role.INTEGRATION);
     }
 
     /** True when this caller may see objects of the given customer. */

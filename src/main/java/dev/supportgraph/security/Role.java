@@ -9,6 +9,11 @@ public final class Role {
     /** Site reliability / network operations: service and resource troubles, inventory. */
     public static final String SRE = "sre";
     public static final String ADMIN = "admin";
+    /**
+     * A system of record (CRM, inventory, billing): writes reference data (customers, contacts,
+     * services, resources and their links) and reads it back; no tickets, orders or invoices.
+     */
+    public static final String INTEGRATION = "integration";
 
     private Role() {
     }

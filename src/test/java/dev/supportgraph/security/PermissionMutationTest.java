@@ -39,7 +39,7 @@ class PermissionMutationTest {
     @Inject
     DataSource ds;
 
-    enum Who { AGENT, SRE, ADMIN, OWN, OTHER }
+    enum Who { AGENT, SRE, ADMIN, OWN, OTHER, INTEGRATION }
 
     /** A mutation's input and a probe whose value changes exactly when the mutation does something. */
     record Target(String input, String probe, Object key) {
@@ -49,79 +49,111 @@ class PermissionMutationTest {
         Target make(PermissionMutationTest t, long customer);
     }
 
-    /** Expected outcomes for AGENT SRE ADMIN OWN OTHER: OK, FORBIDDEN (F) or NOT_FOUND (NF). */
+    /**
+     * Expected outcomes for AGENT SRE ADMIN OWN OTHER INTEGRATION: OK, FORBIDDEN (F) or NOT_FOUND (NF).
+     * A system of record (INTEGRATION) is confined to no customer: customer-owned objects are NOT_FOUND to it.
+     */
     enum Row {
-        ORDER_CREATE("orderCreate", "OK F OK OK NF", (t, c) -> t.created("product_order", c,
+        ORDER_CREATE("orderCreate", "OK F OK OK NF F", (t, c) -> t.created("product_order", c,
                 "{customerId: \"" + gid("Customer", c) + "\", items: [{productName: \"Fibre\", quantity: 1, unitPrice: \"1.00\", currency: \"EUR\"}]}")),
-        ORDER_TRANSITION("orderTransition", "OK F OK F NF", (t, c) -> t.versioned("product_order", "ProductOrder",
+        ORDER_TRANSITION("orderTransition", "OK F OK F NF NF", (t, c) -> t.versioned("product_order", "ProductOrder",
                 t.order(c, "ACKNOWLEDGED"), ", to: IN_PROGRESS")),
-        ORDER_CANCEL("orderCancel", "OK F OK OK NF", (t, c) -> t.versioned("product_order", "ProductOrder",
+        ORDER_CANCEL("orderCancel", "OK F OK OK NF NF", (t, c) -> t.versioned("product_order", "ProductOrder",
                 t.order(c, "IN_PROGRESS"), "")),
-        ORDER_CANCELLATION_ACCEPT("orderCancellationAccept", "OK F OK F NF", (t, c) -> t.versioned("product_order", "ProductOrder",
+        ORDER_CANCELLATION_ACCEPT("orderCancellationAccept", "OK F OK F NF NF", (t, c) -> t.versioned("product_order", "ProductOrder",
                 t.order(c, "ASSESSING_CANCELLATION"), "")),
-        ORDER_CANCELLATION_DECLINE("orderCancellationDecline", "OK F OK F NF", (t, c) -> {
+        ORDER_CANCELLATION_DECLINE("orderCancellationDecline", "OK F OK F NF NF", (t, c) -> {
             long order = t.order(c, "ASSESSING_CANCELLATION");
             Sql.exec(t.ds, "insert into status_change (order_id, customer_id, from_status, to_status, actor) values (?, ?, 'IN_PROGRESS', 'ASSESSING_CANCELLATION', 'test')",
                     order, c);
             return t.versioned("product_order", "ProductOrder", order, "");
         }),
-        ORDER_ITEM_TRANSITION("orderItemTransition", "OK F OK F NF", (t, c) -> t.versioned("order_item", "OrderItem",
+        ORDER_ITEM_TRANSITION("orderItemTransition", "OK F OK F NF NF", (t, c) -> t.versioned("order_item", "OrderItem",
                 t.item(t.order(c, "IN_PROGRESS"), c, "IN_PROGRESS"), ", to: HELD")),
-        ORDER_ITEM_COMPLETE("orderItemComplete", "OK F OK F NF", (t, c) -> t.versioned("order_item", "OrderItem",
+        ORDER_ITEM_COMPLETE("orderItemComplete", "OK F OK F NF NF", (t, c) -> t.versioned("order_item", "OrderItem",
                 t.item(t.order(c, "IN_PROGRESS"), c, "IN_PROGRESS"), "")),
-        ORDER_ITEM_FAIL("orderItemFail", "OK F OK F NF", (t, c) -> t.versioned("order_item", "OrderItem",
+        ORDER_ITEM_FAIL("orderItemFail", "OK F OK F NF NF", (t, c) -> t.versioned("order_item", "OrderItem",
                 t.item(t.order(c, "IN_PROGRESS"), c, "IN_PROGRESS"), "")),
-        INVOICE_ISSUE("invoiceIssue", "OK F OK F F", (t, c) -> {
+        INVOICE_ISSUE("invoiceIssue", "OK F OK F F F", (t, c) -> {
             long order = t.order(c, "COMPLETED");
             t.item(order, c, "COMPLETED");
             return t.created("invoice", c, "{orderIds: [\"" + gid("ProductOrder", order)
                     + "\"], periodStart: \"2025-01-01\", periodEnd: \"2025-01-31\", paymentDueDate: \"2025-02-28\"}");
         }),
-        INVOICE_TRANSITION("invoiceTransition", "OK F OK F NF", (t, c) -> t.versioned("invoice", "Invoice",
+        INVOICE_TRANSITION("invoiceTransition", "OK F OK F NF NF", (t, c) -> t.versioned("invoice", "Invoice",
                 t.invoice(c, "NEW"), ", to: VALIDATED")),
-        INVOICE_RECORD_PAYMENT("invoiceRecordPayment", "OK F OK F NF", (t, c) -> t.versioned("invoice", "Invoice",
+        INVOICE_RECORD_PAYMENT("invoiceRecordPayment", "OK F OK F NF NF", (t, c) -> t.versioned("invoice", "Invoice",
                 t.invoice(c, "SENT"), ", amount: \"10.00\", method: CARD")),
-        INVOICE_APPLY_ADJUSTMENT("invoiceApplyAdjustment", "OK F OK F NF", (t, c) -> t.versioned("invoice", "Invoice",
+        INVOICE_APPLY_ADJUSTMENT("invoiceApplyAdjustment", "OK F OK F NF NF", (t, c) -> t.versioned("invoice", "Invoice",
                 t.invoice(c, "SENT"), ", amount: \"5.00\", reason: \"Goodwill\"")),
-        PROBLEM_REPORT_CREATE("problemReportCreate", "OK F OK OK NF", (t, c) -> t.created("problem_report", c,
+        PROBLEM_REPORT_CREATE("problemReportCreate", "OK F OK OK NF F", (t, c) -> t.created("problem_report", c,
                 "{customerId: \"" + gid("Customer", c) + "\", reportedById: \"" + gid("Contact", t.contact(c))
                         + "\", title: \"No service\", severity: MAJOR, priority: HIGH}")),
-        PROBLEM_REPORT_START("problemReportTransition", "OK F OK F NF", (t, c) -> t.versioned("problem_report", "ProblemReport",
+        PROBLEM_REPORT_START("problemReportTransition", "OK F OK F NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
                 t.report(c, "ACKNOWLEDGED"), ", to: IN_PROGRESS")),
-        PROBLEM_REPORT_CANCEL("problemReportTransition", "OK F OK OK NF", (t, c) -> t.versioned("problem_report", "ProblemReport",
+        PROBLEM_REPORT_CANCEL("problemReportTransition", "OK F OK OK NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
                 t.report(c, "ACKNOWLEDGED"), ", to: CANCELLED")),
-        PROBLEM_REPORT_ISOLATE("problemReportIsolate", "OK F OK F NF", (t, c) -> {
+        PROBLEM_REPORT_ISOLATE("problemReportIsolate", "OK F OK F NF NF", (t, c) -> {
             long report = t.report(c, "IN_PROGRESS");
             return new Target("{id: \"" + gid("ProblemReport", report) + "\", serviceTroubleIds: [\""
                     + gid("ServiceTrouble", t.serviceTrouble()) + "\"]}",
                     "select count(*) from problem_report_service_trouble where problem_report_id = ?", report);
         }),
-        PROBLEM_REPORT_ADD_NOTE("problemReportAddNote", "OK OK OK OK NF", (t, c) -> t.note("problem_report_id", "ProblemReport",
+        PROBLEM_REPORT_ADD_NOTE("problemReportAddNote", "OK OK OK OK NF F", (t, c) -> t.note("problem_report_id", "ProblemReport",
                 t.report(c, "IN_PROGRESS"))),
-        SERVICE_TROUBLE_CREATE("serviceTroubleCreate", "F OK OK F F", (t, c) -> t.titled("service_trouble",
+        SERVICE_TROUBLE_CREATE("serviceTroubleCreate", "F OK OK F F F", (t, c) -> t.titled("service_trouble",
                 "severity: MAJOR, priority: HIGH, impact: MINOR, urgency: LOW")),
-        SERVICE_TROUBLE_TRANSITION("serviceTroubleTransition", "F OK OK F F", (t, c) -> t.versioned("service_trouble", "ServiceTrouble",
+        SERVICE_TROUBLE_TRANSITION("serviceTroubleTransition", "F OK OK F F F", (t, c) -> t.versioned("service_trouble", "ServiceTrouble",
                 t.serviceTrouble(), ", to: IN_PROGRESS")),
-        SERVICE_TROUBLE_DIAGNOSE("serviceTroubleDiagnose", "F OK OK F F", (t, c) -> t.versioned("service_trouble", "ServiceTrouble",
+        SERVICE_TROUBLE_DIAGNOSE("serviceTroubleDiagnose", "F OK OK F F F", (t, c) -> t.versioned("service_trouble", "ServiceTrouble",
                 t.serviceTrouble(), ", rootCause: \"Fibre cut\"")),
-        SERVICE_TROUBLE_GROUP("serviceTroubleGroup", "F OK OK F F", (t, c) -> t.versioned("service_trouble", "ServiceTrouble",
+        SERVICE_TROUBLE_GROUP("serviceTroubleGroup", "F OK OK F F F", (t, c) -> t.versioned("service_trouble", "ServiceTrouble",
                 t.serviceTrouble(), ", parentId: \"" + gid("ServiceTrouble", t.serviceTrouble()) + "\"")),
-        SERVICE_TROUBLE_LINK("serviceTroubleLinkResourceTroubles", "F OK OK F F", (t, c) -> {
+        SERVICE_TROUBLE_LINK("serviceTroubleLinkResourceTroubles", "F OK OK F F F", (t, c) -> {
             long trouble = t.serviceTrouble();
             return new Target("{id: \"" + gid("ServiceTrouble", trouble) + "\", resourceTroubleIds: [\""
                     + gid("ResourceTrouble", t.resourceTrouble()) + "\"]}",
                     "select count(*) from service_trouble_resource_trouble where service_trouble_id = ?", trouble);
         }),
-        SERVICE_TROUBLE_ADD_NOTE("serviceTroubleAddNote", "F OK OK F F", (t, c) -> t.note("service_trouble_id", "ServiceTrouble",
+        SERVICE_TROUBLE_ADD_NOTE("serviceTroubleAddNote", "F OK OK F F F", (t, c) -> t.note("service_trouble_id", "ServiceTrouble",
                 t.serviceTrouble())),
-        RESOURCE_TROUBLE_CREATE("resourceTroubleCreate", "F OK OK F F", (t, c) -> t.titled("resource_trouble",
+        RESOURCE_TROUBLE_CREATE("resourceTroubleCreate", "F OK OK F F F", (t, c) -> t.titled("resource_trouble",
                 "resourceId: \"" + gid("Resource", t.resource()) + "\", severity: MAJOR, priority: HIGH, perceivedSeverity: MAJOR")),
-        RESOURCE_TROUBLE_TRANSITION("resourceTroubleTransition", "F OK OK F F", (t, c) -> t.versioned("resource_trouble", "ResourceTrouble",
+        RESOURCE_TROUBLE_TRANSITION("resourceTroubleTransition", "F OK OK F F F", (t, c) -> t.versioned("resource_trouble", "ResourceTrouble",
                 t.resourceTrouble(), ", to: IN_PROGRESS")),
-        RESOURCE_TROUBLE_LOCALIZE("resourceTroubleLocalize", "F OK OK F F", (t, c) -> t.versioned("resource_trouble", "ResourceTrouble",
+        RESOURCE_TROUBLE_LOCALIZE("resourceTroubleLocalize", "F OK OK F F F", (t, c) -> t.versioned("resource_trouble", "ResourceTrouble",
                 t.resourceTrouble(), ", localization: \"Slot 3\"")),
-        RESOURCE_TROUBLE_ADD_NOTE("resourceTroubleAddNote", "F OK OK F F", (t, c) -> t.note("resource_trouble_id", "ResourceTrouble",
-                t.resourceTrouble()));
+        RESOURCE_TROUBLE_ADD_NOTE("resourceTroubleAddNote", "F OK OK F F F", (t, c) -> t.note("resource_trouble_id", "ResourceTrouble",
+                t.resourceTrouble())),
+        CUSTOMER_UPSERT("customerUpsert", "F F OK F F OK", (t, c) -> {
+            String ext = unique();
+            return new Target("{externalId: \"" + ext + "\", accountNumber: \"" + ext + "\", name: \"Acme\", segment: CONSUMER, creditRating: 500}",
+                    "select count(*) from customer where external_id = ?", ext);
+        }),
+        CONTACT_UPSERT("contactUpsert", "F F OK F F OK", (t, c) -> {
+            String ext = unique();
+            return new Target("{externalId: \"" + ext + "\", customerId: \"" + gid("Customer", c) + "\", name: \"Ann\", role: \"IT\"}",
+                    "select count(*) from contact where external_id = ?", ext);
+        }),
+        SERVICE_UPSERT("serviceUpsert", "F F OK F F OK", (t, c) -> {
+            String ext = unique();
+            return new Target("{externalId: \"" + ext + "\", customerId: \"" + gid("Customer", c) + "\", name: \"Fibre\", category: \"FIBRE\"}",
+                    "select count(*) from service where external_id = ?", ext);
+        }),
+        RESOURCE_UPSERT("resourceUpsert", "F F OK F F OK", (t, c) -> {
+            String ext = unique();
+            return new Target("{externalId: \"" + ext + "\", name: \"" + ext + "\", category: \"OLT\"}",
+                    "select count(*) from resource where external_id = ?", ext);
+        }),
+        CUSTOMER_DEACTIVATE("customerDeactivate", "F F OK F F OK", (t, c) -> t.versioned("customer", "Customer", t.customer(), "")),
+        CONTACT_DEACTIVATE("contactDeactivate", "F F OK F F OK", (t, c) -> t.versioned("contact", "Contact", t.contact(c), "")),
+        SERVICE_RESOURCE_LINK("serviceResourceLink", "F F OK F F OK", (t, c) -> t.link(t.service(c), t.resource())),
+        SERVICE_RESOURCE_UNLINK("serviceResourceUnlink", "F F OK F F OK", (t, c) -> {
+            long service = t.service(c);
+            long resource = t.resource();
+            Sql.exec(t.ds, "insert into service_resource (service_id, resource_id) values (?, ?)", service, resource);
+            return t.link(service, resource);
+        });
 
         final String mutation;
         final List<String> outcomes;
@@ -156,6 +188,7 @@ class PermissionMutationTest {
             case SRE -> Tokens.sre();
             case ADMIN -> Tokens.admin();
             case OWN, OTHER -> Tokens.customer(a);
+            case INTEGRATION -> Tokens.integration();
         };
         Object before = probe(target);
         String mutation = "mutation { " + row.mutation + "(input: " + target.input() + ") { userErrors { code field message } } }";
@@ -209,6 +242,15 @@ class PermissionMutationTest {
     private Target note(String column, String type, long ticket) {
         return new Target("{id: \"" + gid(type, ticket) + "\", visibility: PUBLIC, body: \"Any news?\"}",
                 "select count(*) from ticket_note where " + column + " = ?", ticket);
+    }
+
+    private Target link(long service, long resource) {
+        return new Target("{serviceId: \"" + gid("Service", service) + "\", resourceId: \"" + gid("Resource", resource) + "\"}",
+                "select count(*) from service_resource where service_id = ?", service);
+    }
+
+    private long service(long customer) {
+        return Sql.exec(ds, "insert into service (customer_id, name, category) values (?, 'Fibre', 'FIBRE') returning id", customer);
     }
 
     private long customer() {

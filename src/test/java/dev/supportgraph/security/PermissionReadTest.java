@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,6 +25,7 @@ import static dev.supportgraph.security.PermissionWorld.INTERNAL_NOTE;
 import static dev.supportgraph.security.PermissionWorld.PUBLIC_NOTE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The read side of the permission matrix (docs/security.md), type by role, through every path: node(id:),
@@ -34,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTest
 class PermissionReadTest {
 
+    /** What a system of record reads (of every customer): the reference data it writes, nothing else. */
+    private static final Set<String> REFERENCE_DATA = Set.of("Customer", "Contact", "Service", "Resource");
+
     /** Both sides are built once for the class; B is the "other customer" for A's portal user. */
     private static Side a;
     private static Side b;
@@ -42,7 +47,7 @@ class PermissionReadTest {
     PermissionWorld world;
 
     enum Who {
-        AGENT, SRE, ADMIN, CUSTOMER_A;
+        AGENT, SRE, ADMIN, CUSTOMER_A, INTEGRATION;
 
         String token() {
             return switch (this) {
@@ -50,6 +55,7 @@ class PermissionReadTest {
                 case SRE -> Tokens.sre();
                 case ADMIN -> Tokens.admin();
                 case CUSTOMER_A -> Tokens.customer(a.key("Customer"));
+                case INTEGRATION -> Tokens.integration();
             };
         }
     }
@@ -110,7 +116,11 @@ class PermissionReadTest {
         }
 
         boolean visible(Who who, Side side) {
-            return who != Who.CUSTOMER_A || (side == a && portalSeesOwn);
+            return switch (who) {
+                case CUSTOMER_A -> side == a && portalSeesOwn;
+                case INTEGRATION -> REFERENCE_DATA.contains(type);
+                default -> true;
+            };
         }
     }
 
@@ -172,6 +182,19 @@ class PermissionReadTest {
                   problemReports { totalCount } resources { totalCount } serviceTroubles { totalCount } resourceTroubles { totalCount } }""");
         assertEquals(Map.of("customers", 1, "orders", 1, "services", 1, "invoices", 1, "problemReports", 1,
                 "resources", 0, "serviceTroubles", 0, "resourceTroubles", 0), totals(json));
+    }
+
+    @Test
+    void aSystemOfRecordCountsReferenceDataOnly() {
+        Map<String, Integer> totals = totals(query(Tokens.integration(), """
+                { customers { totalCount } services { totalCount } resources { totalCount } orders { totalCount }
+                  invoices { totalCount } problemReports { totalCount } serviceTroubles { totalCount } resourceTroubles { totalCount } }"""));
+        for (String readable : List.of("customers", "services", "resources")) {
+            assertTrue(totals.get(readable) >= 2, readable + ": " + totals);
+        }
+        for (String hidden : List.of("orders", "invoices", "problemReports", "serviceTroubles", "resourceTroubles")) {
+            assertEquals(0, totals.get(hidden), hidden + ": " + totals);
+        }
     }
 
     @Test

@@ -24,6 +24,11 @@ public final class Tokens {
         return staff("admin");
     }
 
+    /** A system of record (CRM, inventory): writes and reads reference data. */
+    public static String integration() {
+        return staff("integration");
+    }
+
     /** A portal user bound to one customer (its database id). */
     public static String customer(long customerId) {
         return Jwt.issuer(ISSUER).upn("portal-user-" + customerId).groups(Set.of("customer"))

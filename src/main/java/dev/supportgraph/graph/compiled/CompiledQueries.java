@@ -2,6 +2,7 @@ package dev.supportgraph.graph.compiled;
 
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.security.Caller;
+import dev.supportgraph.security.Role;
 import dev.supportgraph.security.SecurityConfig;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
@@ -90,7 +91,9 @@ public class CompiledQueries {
             return false;
         }
         SecurityIdentity identity = user.getSecurityIdentity();
-        if (identity.isAnonymous()) {
+        // A system of record's reads are scoped per list (reference data only), which the plans'
+        // single customer scope cannot express: the engine answers it.
+        if (identity.isAnonymous() || identity.hasRole(Role.INTEGRATION)) {
             return false;
         }
         Optional<Tuple> parameters = plan.get().bind((JsonObject) variables,

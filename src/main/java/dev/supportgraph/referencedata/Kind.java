@@ -1,0 +1,236 @@
+package dev.supportgraph.referencedata;
+
+import dev.supportgraph.customer.ContactChannel;
+import dev.supportgraph.customer.ContactStatus;
+import dev.supportgraph.customer.CustomerStatus;
+import dev.supportgraph.customer.Contact;
+import dev.supportgraph.customer.Customer;
+import dev.supportgraph.graph.Inputs;
+import dev.supportgraph.inventory.OperationalState;
+import dev.supportgraph.inventory.Resource;
+import dev.supportgraph.inventory.ServiceInstance;
+import dev.supportgraph.inventory.ServiceState;
+import dev.supportgraph.persistence.ExternallyKeyed;
+import dev.supportgraph.referencedata.ReferenceInputs.ContactUpsert;
+import dev.supportgraph.referencedata.ReferenceInputs.CustomerRef;
+import dev.supportgraph.referencedata.ReferenceInputs.CustomerUpsert;
+import dev.supportgraph.referencedata.ReferenceInputs.ResourceUpsert;
+import dev.supportgraph.referencedata.ReferenceInputs.ServiceUpsert;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import static dev.supportgraph.referencedata.Validation.NAME_LENGTH;
+import static dev.supportgraph.referencedata.Validation.SHORT_TEXT_LENGTH;
+
+/**
+ * How one type of reference data is upserted: its input's validation, how a new object is made and
+ * how an input is applied to a stored one (reporting whether anything changed, so an unchanged
+ * object keeps its version and writes no event). Applying sets a field only to a different value:
+ * Hibernate then finds nothing dirty. On an update an omitted optional field keeps its value.
+ *
+ * @param <E> the entity
+ * @param <I> the upsert input
+ */
+abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert> {
+
+    static final Kind<Customer, CustomerUpsert> CUSTOMER = new Kind<>(ExternalType.CUSTOMER, Customer.class, Customer::new,
+            Map.of("customer_account_number_key", "accountNumber")) {
+        @Override
+        CustomerUpsert validated(CustomerUpsert in) {
+            return new CustomerUpsert(Validation.externalId(in.externalId(), "externalId"),
+                    Inputs.text(in.accountNumber(), Validation.ACCOUNT_NUMBER_LENGTH, "input", "accountNumber"),
+                    Inputs.text(in.name(), NAME_LENGTH, "input", "name"), Inputs.required(in.segment(), "input", "segment"),
+                    in.status(), Validation.creditRating(in.creditRating()),
+                    Validation.languageTag(in.preferredLanguage(), "preferredLanguage"), in.expectedVersion());
+        }
+
+        @Override
+        boolean apply(Customer c, CustomerUpsert in, Long customerKey, Changes changes) {
+            c.accountNumber = changes.set(c.accountNumber, in.accountNumber());
+            c.name = changes.set(c.name, in.name());
+            c.segment = changes.set(c.segment, in.segment());
+            c.status = changes.keep(c.status, in.status(), CustomerStatus.ACTIVE);
+            c.creditRating = changes.set(c.creditRating, in.creditRating());
+            c.preferredLanguage = changes.keep(c.preferredLanguage, in.preferredLanguage(), "en");
+            return changes.changed();
+        }
+
+        @Override
+        boolean deactivate(Customer c) {
+            boolean changed = c.status != CustomerStatus.INACTIVE;
+            c.status = CustomerStatus.INACTIVE;
+            return changed;
+        }
+
+        @Override
+        Long customerOf(Customer c) {
+            return c.id;
+        }
+    };
+
+    static final Kind<Contact, ContactUpsert> CONTACT = new Kind<>(ExternalType.CONTACT, Contact.class, Contact::new, Map.of()) {
+        @Override
+        ContactUpsert validated(ContactUpsert in) {
+            return new ContactUpsert(Validation.externalId(in.externalId(), "externalId"), in.customerId(),
+                    in.customerExternalId(), Inputs.text(in.name(), NAME_LENGTH, "input", "name"),
+                    Inputs.text(in.role(), SHORT_TEXT_LENGTH, "input", "role"), Validation.email(in.email()),
+                    Validation.phone(in.phone()), in.preferredChannel(), Validation.languageTag(in.language(), "language"),
+                    in.status(), in.expectedVersion());
+        }
+
+        @Override
+        CustomerRef customerRef(ContactUpsert in) {
+            return in;
+        }
+
+        @Override
+        boolean apply(Contact c, ContactUpsert in, Long customerKey, Changes changes) {
+            c.customerId = changes.set(c.customerId, customerKey);
+            c.name = changes.set(c.name, in.name());
+            c.role = changes.set(c.role, in.role());
+            c.email = changes.keep(c.email, in.email(), null);
+            c.phone = changes.keep(c.phone, in.phone(), null);
+            c.preferredChannel = changes.keep(c.preferredChannel, in.preferredChannel(), ContactChannel.EMAIL);
+            c.language = changes.keep(c.language, in.language(), "en");
+            c.status = changes.keep(c.status, in.status(), ContactStatus.ACTIVE);
+            return changes.changed();
+        }
+
+        @Override
+        boolean deactivate(Contact c) {
+            boolean changed = c.status != ContactStatus.INACTIVE;
+            c.status = ContactStatus.INACTIVE;
+            return changed;
+        }
+
+        @Override
+        Long customerOf(Contact c) {
+            return c.customerId;
+        }
+    };
+
+    static final Kind<ServiceInstance, ServiceUpsert> SERVICE = new Kind<>(ExternalType.SERVICE, ServiceInstance.class,
+            ServiceInstance::new, Map.of()) {
+        @Override
+        ServiceUpsert validated(ServiceUpsert in) {
+            return new ServiceUpsert(Validation.externalId(in.externalId(), "externalId"), in.customerId(),
+                    in.customerExternalId(), Inputs.text(in.name(), NAME_LENGTH, "input", "name"),
+                    Inputs.text(in.category(), SHORT_TEXT_LENGTH, "input", "category"), in.state(),
+                    in.monthlyCharge() == null ? null : Inputs.amount(in.monthlyCharge(), true, "input", "monthlyCharge").toPlainString(),
+                    Validation.currency(in.currency()), in.expectedVersion());
+        }
+
+        @Override
+        CustomerRef customerRef(ServiceUpsert in) {
+            return in;
+        }
+
+        @Override
+        boolean apply(ServiceInstance s, ServiceUpsert in, Long customerKey, Changes changes) {
+            s.customerId = changes.set(s.customerId, customerKey);
+            s.name = changes.set(s.name, in.name());
+            s.category = changes.set(s.category, in.category());
+            s.state = changes.keep(s.state, in.state(), ServiceState.ACTIVE);
+            s.monthlyCharge = changes.keep(s.monthlyCharge,
+                    in.monthlyCharge() == null ? null : new BigDecimal(in.monthlyCharge()), BigDecimal.ZERO.setScale(2));
+            s.currency = changes.keep(s.currency, in.currency(), "EUR");
+            return changes.changed();
+        }
+
+        @Override
+        Long customerOf(ServiceInstance s) {
+            return s.customerId;
+        }
+    };
+
+    static final Kind<Resource, ResourceUpsert> RESOURCE = new Kind<>(ExternalType.RESOURCE, Resource.class, Resource::new,
+            Map.of("resource_name_key", "name")) {
+        @Override
+        ResourceUpsert validated(ResourceUpsert in) {
+            return new ResourceUpsert(Validation.externalId(in.externalId(), "externalId"),
+                    Inputs.text(in.name(), NAME_LENGTH, "input", "name"),
+                    Inputs.text(in.category(), SHORT_TEXT_LENGTH, "input", "category"),
+                    Validation.optionalText(in.location(), NAME_LENGTH, "location"), in.operationalState(), in.expectedVersion());
+        }
+
+        @Override
+        boolean apply(Resource r, ResourceUpsert in, Long customerKey, Changes changes) {
+            r.name = changes.set(r.name, in.name());
+            r.category = changes.set(r.category, in.category());
+            r.location = changes.keep(r.location, in.location(), null);
+            r.operationalState = changes.keep(r.operationalState, in.operationalState(), OperationalState.ENABLE);
+            return changes.changed();
+        }
+
+        @Override
+        Long customerOf(Resource r) {
+            return null;
+        }
+    };
+
+    final ExternalType type;
+    final Class<E> entity;
+    private final Supplier<E> blank;
+    /** Unique constraints of the table besides external_id, by name, and the input field they guard. */
+    final Map<String, String> uniqueFields;
+
+    private Kind(ExternalType type, Class<E> entity, Supplier<E> blank, Map<String, String> uniqueFields) {
+        this.type = type;
+        this.entity = entity;
+        this.blank = blank;
+        this.uniqueFields = uniqueFields;
+    }
+
+    /** The input checked and normalized; an ApiException names the field at fault. */
+    abstract I validated(I input);
+
+    /** The customer the input names, or null for types that belong to no customer (or are customers). */
+    CustomerRef customerRef(I input) {
+        return null;
+    }
+
+    /** Sets the input's fields on {@code entity}; true when any value changed. */
+    abstract boolean apply(E entity, I input, Long customerKey, Changes changes);
+
+    /** Marks {@code entity} inactive; true when it was not. Only customers and contacts are deactivated. */
+    boolean deactivate(E entity) {
+        throw new UnsupportedOperationException(type + " is not deactivated");
+    }
+
+    /** The customer the events of this object are scoped to (null: none). */
+    abstract Long customerOf(E entity);
+
+    /** A new object as the input describes it (defaults for what it omits). */
+    E create(String externalId, I input, Long customerKey) {
+        E created = blank.get();
+        created.externalId = externalId;
+        apply(created, input, customerKey, new Changes());
+        return created;
+    }
+
+    /** Tracks whether applying an input changed anything. */
+    static final class Changes {
+
+        private boolean changed;
+
+        /** {@code next}, noting whether it differs from {@code current}. */
+        <T> T set(T current, T next) {
+            if (!Objects.equals(current, next)) {
+                changed = true;
+            }
+            return next;
+        }
+
+        /** {@code next} if given; otherwise {@code current}, or {@code fallback} when there is none yet. */
+        <T> T keep(T current, T next, T fallback) {
+            return set(current, next != null ? next : current != null ? current : fallback);
+        }
+
+        boolean changed() {
+            return changed;
+        }
+    }
+}

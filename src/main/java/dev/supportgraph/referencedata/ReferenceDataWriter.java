@@ -1,0 +1,270 @@
+package dev.supportgraph.referencedata;
+
+import dev.supportgraph.events.Outbox;
+import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.graph.Inputs;
+import dev.supportgraph.graph.Mutations;
+import dev.supportgraph.persistence.ExternallyKeyed;
+import dev.supportgraph.referencedata.ReferenceInputs.CustomerRef;
+import io.vertx.core.json.JsonArray;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes reference data keyed by external ids, in the caller's transaction: a batch of upserts
+ * of one type (a mutation is a batch of one), deactivations and service-resource links. Each change
+ * writes its outbox event in the same transaction; an unchanged object writes nothing.
+ *
+ * <h2>Concurrency</h2>
+ * Before it reads, a batch takes a transaction-scoped advisory lock per external id (in sorted
+ * order, so two batches never wait on each other crosswise). A concurrent upsert of the same id
+ * waits until the first commits, then finds its row and updates it: one row per external id, and
+ * the partial unique index on external_id guards whatever does not take the locks.
+ */
+@ApplicationScoped
+public class ReferenceDataWriter {
+
+    /** One advisory lock per (type, external id), taken in sorted order; returns how many. */
+    private static final String LOCK = """
+            select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1 || ':' || x, 0))
+                                  from (select jsonb_array_elements_text(cast(?2 as jsonb)) x) ids order by x) locked""";
+
+    /** The result of one input of a batch: the object's key and what was done, or why nothing was. */
+    public record Result(Long key, UpsertOutcome outcome, ApiException error) {
+
+        static Result failed(ApiException error) {
+            return new Result(null, null, error);
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * Upserts {@code inputs} (one type) by external id, in order; returns one result per input.
+     * Invalid inputs, unknown customers and version conflicts are per-input results, not failures
+     * of the batch. A unique key another object holds (account number, resource name) fails the
+     * whole batch with an ApiException naming the field: the transaction is lost then.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends ExternallyKeyed, I extends ReferenceInputs.Upsert> List<Result> upsert(Kind<E, I> kind, List<I> inputs, String actor) {
+        List<Result> results = new ArrayList<>(inputs.size());
+        List<I> valid = new ArrayList<>(inputs.size());
+        List<ApiException> invalid = new ArrayList<>(inputs.size());
+        for (I input : inputs) {
+            try {
+                valid.add(kind.validated(input));
+                invalid.add(null);
+            } catch (ApiException e) {
+                valid.add(null);
+                invalid.add(e);
+            }
+        }
+        Map<String, Long> customers = customers(kind, valid);
+        Set<String> ids = new TreeSet<>();
+        valid.stream().filter(v -> v != null).forEach(v -> ids.add(v.externalId()));
+        lock(kind.type, ids);
+        Map<String, E> stored = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select e from " + kind.entity.getSimpleName() + " e where e.externalId in :ids", kind.entity)
+                    .setParameter("ids", ids).getResultList().forEach(e -> stored.put(e.externalId, e));
+        }
+        try {
+            for (int i = 0; i < inputs.size(); i++) {
+                results.add(invalid.get(i) != null ? Result.failed(invalid.get(i)) : one(kind, valid.get(i), customers, stored, actor));
+            }
+            em.flush();
+        } catch (PersistenceException e) {
+            throw conflict(kind, e);
+        }
+        return results;
+    }
+
+    private <E extends ExternallyKeyed, I extends ReferenceInputs.Upsert> Result one(
+            Kind<E, I> kind, I valid, Map<String, Long> customers, Map<String, E> stored, String actor) {
+        try {
+            Long customerKey = customerKey(kind.customerRef(valid), customers);
+            String externalId = valid.externalId();
+            Integer expectedVersion = valid.expectedVersion();
+            E entity = stored.get(externalId);
+            if (entity == null) {
+                if (expectedVersion != null) {
+                    Mutations.checkVersion(-1, expectedVersion);
+                }
+                entity = kind.create(externalId, valid, customerKey);
+                em.persist(entity);
+                stored.put(externalId, entity);
+                publish(kind, entity, ReferenceChange.CREATED, actor);
+                return new Result(entity.id, UpsertOutcome.CREATED, null);
+            }
+            if (expectedVersion != null) {
+                Mutations.checkVersion(entity.version, expectedVersion);
+            }
+            if (!kind.apply(entity, valid, customerKey, new Kind.Changes())) {
+                return new Result(entity.id, UpsertOutcome.UNCHANGED, null);
+            }
+            publish(kind, entity, ReferenceChange.UPDATED, actor);
+            return new Result(entity.id, UpsertOutcome.UPDATED, null);
+        } catch (ApiException e) {
+            return Result.failed(e);
+        }
+    }
+
+    /** Deactivates one customer or contact (by id or externalId); UNCHANGED when it already was. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends ExternallyKeyed> Result deactivate(Kind<E, ?> kind, ReferenceInputs.Deactivate input, String actor) {
+        long key = key(kind.type, input.id(), input.externalId(), "id", "externalId");
+        E entity = em.find(kind.entity, key, LockModeType.PESSIMISTIC_WRITE);
+        if (input.expectedVersion() != null) {
+            Mutations.checkVersion(entity.version, input.expectedVersion());
+        }
+        if (!kind.deactivate(entity)) {
+            return new Result(key, UpsertOutcome.UNCHANGED, null);
+        }
+        publish(kind, entity, ReferenceChange.DEACTIVATED, actor);
+        return new Result(key, UpsertOutcome.UPDATED, null);
+    }
+
+    /**
+     * Links a service to a resource it runs on, or unlinks it; UNCHANGED when it already was so.
+     * The result's key is the service's; the resource's is {@link #resourceOf}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Result link(ReferenceInputs.Link input, boolean linked, String actor) {
+        long service = key(ExternalType.SERVICE, input.serviceId(), input.serviceExternalId(), "serviceId", "serviceExternalId");
+        long resource = resourceOf(input);
+        int count = em.createNativeQuery(linked
+                        ? "insert into service_resource (service_id, resource_id) values (?1, ?2) on conflict do nothing"
+                        : "delete from service_resource where service_id = ?1 and resource_id = ?2")
+                .setParameter(1, service).setParameter(2, resource).executeUpdate();
+        if (count == 0) {
+            return new Result(service, UpsertOutcome.UNCHANGED, null);
+        }
+        Object[] row = (Object[]) em.createNativeQuery("select customer_id, external_id from service where id = ?1")
+                .setParameter(1, service).getSingleResult();
+        Map<String, Object> payload = payload(linked ? ReferenceChange.RESOURCE_LINKED : ReferenceChange.RESOURCE_UNLINKED,
+                (String) row[1], actor);
+        payload.put("resourceId", resource);
+        outbox.publish(ExternalType.SERVICE.event, ExternalType.SERVICE.name(), service, ((Number) row[0]).longValue(), payload);
+        return new Result(service, UpsertOutcome.UPDATED, null);
+    }
+
+    /** The resource a link input names. */
+    long resourceOf(ReferenceInputs.Link input) {
+        return key(ExternalType.RESOURCE, input.resourceId(), input.resourceExternalId(), "resourceId", "resourceExternalId");
+    }
+
+    /** The database ids of the objects of {@code type} with these external ids (absent: none). */
+    public Map<String, Long> keysByExternalId(ExternalType type, Collection<String> externalIds) {
+        Map<String, Long> keys = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return keys;
+        }
+        List<?> rows = em.createNativeQuery("select external_id, id from " + type.table
+                        + " where external_id in (select jsonb_array_elements_text(cast(?1 as jsonb)))")
+                .setParameter(1, new JsonArray(List.copyOf(externalIds)).encode()).getResultList();
+        rows.forEach(row -> keys.put((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).longValue()));
+        return keys;
+    }
+
+    private <E extends ExternallyKeyed> void publish(Kind<E, ?> kind, E entity, ReferenceChange change, String actor) {
+        outbox.publish(kind.type.event, kind.type.name(), entity.id, kind.customerOf(entity), payload(change, entity.externalId, actor));
+    }
+
+    private static Map<String, Object> payload(ReferenceChange change, String externalId, String actor) {
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("change", change.name());
+        payload.put("externalId", externalId);
+        payload.put("actor", actor);
+        payload.put("at", OffsetDateTime.now().toString());
+        return payload;
+    }
+
+    /** The customers the batch's inputs name by external id, resolved in one statement. */
+    private <I extends ReferenceInputs.Upsert> Map<String, Long> customers(Kind<?, I> kind, List<I> valid) {
+        Set<String> named = new LinkedHashSet<>();
+        valid.stream().filter(v -> v != null && kind.customerRef(v) != null)
+                .map(v -> kind.customerRef(v).customerExternalId()).filter(id -> id != null).forEach(named::add);
+        return keysByExternalId(ExternalType.CUSTOMER, named);
+    }
+
+    /** The customer key a reference names, NOT_FOUND when there is no such customer; null without reference. */
+    private Long customerKey(CustomerRef ref, Map<String, Long> customers) {
+        if (ref == null) {
+            return null;
+        }
+        if ((ref.customerId() == null) == (ref.customerExternalId() == null)) {
+            throw ApiException.badInput("give either customerId or customerExternalId", "input", "customerExternalId");
+        }
+        if (ref.customerExternalId() != null) {
+            Long key = customers.get(ref.customerExternalId());
+            if (key == null) {
+                throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "customerExternalId"),
+                        "No customer has externalId " + ref.customerExternalId());
+            }
+            return key;
+        }
+        return key(ExternalType.CUSTOMER, ref.customerId(), null, "customerId", "customerExternalId");
+    }
+
+    /** The database id of the object of {@code type} named by global id or external id (exactly one given). */
+    private long key(ExternalType type, String globalId, String externalId, String idField, String externalIdField) {
+        if ((globalId == null) == (externalId == null)) {
+            throw ApiException.badInput("give either " + idField + " or " + externalIdField, "input", idField);
+        }
+        if (externalId != null) {
+            Long key = keysByExternalId(type, List.of(externalId)).get(externalId);
+            if (key == null) {
+                throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", externalIdField),
+                        "No " + type.nodeType + " has externalId " + externalId);
+            }
+            return key;
+        }
+        long key = Inputs.id(type.nodeType, globalId, "input", idField);
+        List<?> found = em.createNativeQuery("select id from " + type.table + " where id = ?1").setParameter(1, key).getResultList();
+        if (found.isEmpty()) {
+            throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", idField), type.nodeType + " not found: " + globalId);
+        }
+        return key;
+    }
+
+    private void lock(ExternalType type, Set<String> externalIds) {
+        if (!externalIds.isEmpty()) {
+            em.createNativeQuery(LOCK).setParameter(1, type.name()).setParameter(2, new JsonArray(List.copyOf(externalIds)).encode())
+                    .getSingleResult();
+        }
+    }
+
+    /** A unique key of another object (account number, resource name) as the input field's error; anything else as is. */
+    private static RuntimeException conflict(Kind<?, ?> kind, PersistenceException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
+                String field = kind.uniqueFields.get(violation.getConstraintName());
+                if (field != null) {
+                    return ApiException.badInput("is already used by another " + kind.type.nodeType, "input", field);
+                }
+            }
+        }
+        return e;
+    }
+}
