@@ -16,7 +16,7 @@ class InputCheckTest {
     static final InputCheck.Limits LIMITS = new InputCheck.Limits(1000, 10_000, Set.of("description", "body"));
 
     static void check(String query, Map<String, Object> variables) {
-        InputCheck.check(PublishedSchema.get(), Parser.parse(query), variables, LIMITS);
+        InputCheck.check(PublishedSdl.get(), Parser.parse(query), variables, LIMITS);
     }
 
     static QueryRefused refused(String query, Map<String, Object> variables) {

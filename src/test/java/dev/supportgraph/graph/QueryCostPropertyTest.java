@@ -41,7 +41,7 @@ class QueryCostPropertyTest {
 
     @Property(tries = 200, seed = "18")
     void hostileDocumentsAreCostedQuicklyAndAcceptedOnlyWhenSmall(@ForAll long seed) {
-        HostileDocuments.Hostile hostile = HostileDocuments.generate(PublishedSchema.get(), new Random(seed));
+        HostileDocuments.Hostile hostile = HostileDocuments.generate(PublishedSdl.get(), new Random(seed));
         Document document;
         try {
             document = Parser.parse(ParserEnvironment.newParserEnvironment().document(hostile.query()).parserOptions(PARSER).build());
@@ -58,7 +58,7 @@ class QueryCostPropertyTest {
             assertTrue(CODES.contains(verdict), verdict);
             return;
         }
-        QueryCost.Estimate estimate = QueryCost.estimate(PublishedSchema.get(), document, hostile.variables(), QueryCostTest.LIMITS);
+        QueryCost.Estimate estimate = QueryCost.estimate(PublishedSdl.get(), document, hostile.variables(), QueryCostTest.LIMITS);
         Map<String, FragmentDefinition> fragments = document.getDefinitions().stream()
                 .filter(d -> d instanceof FragmentDefinition).map(d -> (FragmentDefinition) d)
                 .collect(Collectors.toMap(FragmentDefinition::getName, f -> f, (a, b) -> a));
@@ -71,15 +71,15 @@ class QueryCostPropertyTest {
         assertTrue(expanded[0] <= estimate.cost(), () -> expanded[0] + " fields expanded, cost " + estimate + ": " + hostile.shape());
         assertTrue(expanded[1] <= QueryCostTest.LIMITS.maxDepth(), () -> "depth " + expanded[1] + ": " + hostile.shape());
         long validation = System.nanoTime();
-        new Validator().validateDocument(PublishedSchema.get(), document, Locale.ROOT);
+        new Validator().validateDocument(PublishedSdl.get(), document, Locale.ROOT);
         long validationMillis = (System.nanoTime() - validation) / 1_000_000;
         assertTrue(validationMillis < 2_000, () -> "validated in " + validationMillis + " ms: " + hostile.shape());
     }
 
     private static String verdict(Document document, Map<String, Object> variables) {
         try {
-            QueryCost.check(PublishedSchema.get(), document, variables, QueryCostTest.LIMITS);
-            InputCheck.check(PublishedSchema.get(), document, variables, InputCheckTest.LIMITS);
+            QueryCost.check(PublishedSdl.get(), document, variables, QueryCostTest.LIMITS);
+            InputCheck.check(PublishedSdl.get(), document, variables, InputCheckTest.LIMITS);
             return "accepted";
         } catch (QueryRefused refused) {
             return (String) refused.getExtensions().get("code");

@@ -25,11 +25,11 @@ class QueryCostTest {
             Set.of("description", "body", "resolution", "rootCause", "localization", "reason", "comment"));
 
     static QueryCost.Estimate estimate(String query, Map<String, Object> variables) {
-        return QueryCost.estimate(PublishedSchema.get(), Parser.parse(query), variables, LIMITS);
+        return QueryCost.estimate(PublishedSdl.get(), Parser.parse(query), variables, LIMITS);
     }
 
     static QueryRefused refused(String query, Map<String, Object> variables) {
-        return assertThrows(QueryRefused.class, () -> QueryCost.check(PublishedSchema.get(), Parser.parse(query), variables, LIMITS));
+        return assertThrows(QueryRefused.class, () -> QueryCost.check(PublishedSdl.get(), Parser.parse(query), variables, LIMITS));
     }
 
     /** 22 fragments, each spreading the next twice: 4 million fields if expanded. */
@@ -47,10 +47,10 @@ class QueryCostTest {
         String bomb = fragmentBomb(22);
         Document document = Parser.parse(bomb);
         for (int warmUp = 0; warmUp < 200; warmUp++) {
-            QueryCost.estimate(PublishedSchema.get(), document, Map.of(), LIMITS);
+            QueryCost.estimate(PublishedSdl.get(), document, Map.of(), LIMITS);
         }
         long start = System.nanoTime();
-        QueryRefused refused = assertThrows(QueryRefused.class, () -> QueryCost.check(PublishedSchema.get(), document, Map.of(), LIMITS));
+        QueryRefused refused = assertThrows(QueryRefused.class, () -> QueryCost.check(PublishedSdl.get(), document, Map.of(), LIMITS));
         long micros = (System.nanoTime() - start) / 1000;
         assertEquals("cost", refused.getExtensions().get("limit"));
         assertTrue(micros < 5_000, "refused in " + micros + " µs");
@@ -117,7 +117,7 @@ class QueryCostTest {
         assertEquals("size", refused.getExtensions().get("limit"));
         assertTrue(estimate(query, Map.of()).cost() < LIMITS.maxCost(), "refused for its size, not its work");
         // The same with short fields passes.
-        QueryCost.check(PublishedSchema.get(), Parser.parse(query.replace("description", "title")), Map.of(), LIMITS);
+        QueryCost.check(PublishedSdl.get(), Parser.parse(query.replace("description", "title")), Map.of(), LIMITS);
     }
 
     @Test
@@ -135,7 +135,7 @@ class QueryCostTest {
         try (InputStream in = getClass().getResourceAsStream("/graphiql-introspection.graphql")) {
             introspection = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        QueryCost.Estimate estimate = QueryCost.check(PublishedSchema.get(), Parser.parse(introspection), Map.of(), LIMITS);
+        QueryCost.Estimate estimate = QueryCost.check(PublishedSdl.get(), Parser.parse(introspection), Map.of(), LIMITS);
         System.out.println("GraphiQL's introspection query: " + estimate);
         // Served from memory, introspection lists do not multiply the work, only the response size.
         assertTrue(estimate.cost() < 5_000, "introspection is cheap work: " + estimate);

@@ -10,23 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The published SDL as a graphql-java schema, for tests of the document analysis without Quarkus. */
-final class PublishedSchema {
+final class PublishedSdl {
 
     private static GraphQLSchema schema;
 
-    private PublishedSchema() {
+    private PublishedSdl() {
     }
 
     static synchronized GraphQLSchema get() {
         if (schema == null) {
             try {
                 String sdl = Files.readString(Path.of("src/main/resources/published-schema.graphql"));
-                // The published SDL leaves out the declarations of SmallRye's built-in custom scalars.
-                for (String scalar : new String[]{"Date", "DateTime", "BigDecimal", "BigInteger", "Long", "Time"}) {
-                    if (!sdl.contains("scalar " + scalar + "\n")) {
-                        sdl += "\nscalar " + scalar + "\n";
-                    }
-                }
                 schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
