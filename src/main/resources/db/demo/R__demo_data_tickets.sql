@@ -35,7 +35,8 @@ from (values ('ACME-0001', 'Internet down at Berlin plant', 'All lines at the pl
 join customer c on c.account_number = v.account
 where not exists (select 1 from problem_report p where p.customer_id = c.id and p.title = v.title);
 
--- Status history along the state machine's path to each report's status.
+-- Status history along the state machine's path to each report's status, inserted in time order:
+-- readers (statusHistory, the SLA clocks) take the ids' order as the order of the changes.
 insert into status_change (problem_report_id, customer_id, from_status, to_status, reason, actor, changed_at)
 select p.id, p.customer_id, h.from_status, h.to_status, h.reason, h.actor, p.created_at + h.step * (p.updated_at - p.created_at) / 3
 from problem_report p
@@ -62,7 +63,8 @@ join (values ('ACKNOWLEDGED', 0, null, 'ACKNOWLEDGED', 'created', 'portal'),
              ('CANCELLED', 2, 'IN_PROGRESS', 'CANCELLED', 'withdrawn by customer', 'agent@supportgraph.dev'))
          as h(status, step, from_status, to_status, reason, actor) on h.status = p.status
 join customer c on c.id = p.customer_id and c.account_number in ('ACME-0001', 'BLUE-0002', 'CITY-0003', 'DOE-0004', 'EXPR-0005')
-where not exists (select 1 from status_change s where s.problem_report_id = p.id and s.to_status = h.to_status);
+where not exists (select 1 from status_change s where s.problem_report_id = p.id and s.to_status = h.to_status)
+order by p.id, h.step;
 
 -- A public and an internal note on every demo problem report.
 insert into ticket_note (problem_report_id, customer_id, visibility, author, body)
@@ -116,18 +118,19 @@ from service_trouble s
 where s.title = 'Fibre cut Berlin north'
   and not exists (select 1 from ticket_note x where x.service_trouble_id = s.id);
 
-insert into status_change (service_trouble_id, from_status, to_status, reason, actor)
-select s.id, h.from_status, h.to_status, h.reason, 'sre@supportgraph.dev'
+insert into status_change (service_trouble_id, from_status, to_status, reason, actor, changed_at)
+select s.id, h.from_status, h.to_status, h.reason, 'sre@supportgraph.dev', s.created_at + h.step * interval '20 minutes'
 from service_trouble s
-join (values ('ACKNOWLEDGED', null, 'ACKNOWLEDGED', 'detected'),
-             ('IN_PROGRESS', null, 'ACKNOWLEDGED', 'detected'),
-             ('IN_PROGRESS', 'ACKNOWLEDGED', 'IN_PROGRESS', 'crew assigned'),
-             ('PENDING', null, 'ACKNOWLEDGED', 'detected'),
-             ('PENDING', 'ACKNOWLEDGED', 'IN_PROGRESS', 'investigating'),
-             ('PENDING', 'IN_PROGRESS', 'PENDING', 'waiting for vendor'))
-         as h(status, from_status, to_status, reason) on h.status = s.status
+join (values ('ACKNOWLEDGED', 0, null, 'ACKNOWLEDGED', 'detected'),
+             ('IN_PROGRESS', 0, null, 'ACKNOWLEDGED', 'detected'),
+             ('IN_PROGRESS', 1, 'ACKNOWLEDGED', 'IN_PROGRESS', 'crew assigned'),
+             ('PENDING', 0, null, 'ACKNOWLEDGED', 'detected'),
+             ('PENDING', 1, 'ACKNOWLEDGED', 'IN_PROGRESS', 'investigating'),
+             ('PENDING', 2, 'IN_PROGRESS', 'PENDING', 'waiting for vendor'))
+         as h(status, step, from_status, to_status, reason) on h.status = s.status
 where s.title in ('Fibre cut Berlin north', 'VPN concentrator overload', 'Re-splice Nordstrasse cabinet')
-  and not exists (select 1 from status_change x where x.service_trouble_id = s.id and x.to_status = h.to_status);
+  and not exists (select 1 from status_change x where x.service_trouble_id = s.id and x.to_status = h.to_status)
+order by s.id, h.step;
 
 -- Resource troubles on a resource behind each affected service, linked to the service trouble.
 insert into resource_trouble (title, description, resource_id, severity, priority, perceived_severity,

@@ -75,7 +75,7 @@ public interface EventsConfig {
 
         /**
          * How often keep-alives, init timeouts and expired tokens are checked, for all sockets at
-         * once: a socket whose token expires is closed (1008) at most this much later.
+         * once: a socket whose token expires is closed (4403) at most this much later.
          */
         @WithDefault("1S")
         Duration sweepInterval();

@@ -196,7 +196,9 @@ public class GraphQLOverWebSocket {
             if (!connection.initialised && connection.openedAt < initDeadline) {
                 connection.close((short) 4408, "Connection initialisation timeout");
             } else if (connection.expiresAt != 0 && now >= connection.expiresAt) {
-                connection.close((short) 1008, "Authentication expired");
+                // 4403, not 1008 or 4401: graphql-ws clients retry it, with a fresh token from their
+                // connectionParams, and resume with after: (docs/subscriptions.md).
+                connection.close((short) 4403, "Authentication expired");
             } else if (connection.lastKeptAlive() <= keepAliveDue) {
                 connection.keepAlive(now);
             }
