@@ -65,7 +65,8 @@ public class Caller {
         if (identity.hasRole(Role.AGENT) || identity.hasRole(Role.SRE) || identity.hasRole(Role.ADMIN)) {
             return OptionalLong.empty();
         }
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+        // Only portal users are bound by the claim: a token of another role with a customer_id gets nothing from it.
+        if (identity.hasRole(Role.CUSTOMER) && identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(customerClaim);
             if (claim != null) {
                 try {
