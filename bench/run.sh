@@ -136,7 +136,7 @@ mint() { # mint <upn> <groups JSON>
   local now header payload
   now=$(date +%s)
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":%s,"iat":%d,"exp":%d}' "$ISSUER" "$1" "$1" "$2" "$now" $((now + 86400)) | b64url)
+  payload=$(printf '{"iss":"%s","aud":"supportgraph","sub":"%s","upn":"%s","groups":%s,"iat":%d,"exp":%d}' "$ISSUER" "$1" "$1" "$2" "$now" $((now + 86400)) | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$W/jwt-key.pem" | b64url)"
 }
 TOKEN=$(mint bench-agent '["agent"]')

@@ -69,7 +69,8 @@ public class Caller {
             // Confined to no customer: what it may read besides is granted per list (ScopedReads.referenceData).
             return OptionalLong.of(-1);
         }
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+        // Only portal users are bound by the claim: a token of another role with a customer_id gets nothing from it.
+        if (identity.hasRole(Role.CUSTOMER) && identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(customerClaim);
             if (claim != null) {
                 try {

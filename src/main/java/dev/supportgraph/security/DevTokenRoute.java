@@ -20,6 +20,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +44,9 @@ public class DevTokenRoute {
     @ConfigProperty(name = "quarkus.oidc.token.issuer")
     String issuer;
 
+    @ConfigProperty(name = "quarkus.oidc.token.audience")
+    List<String> audience;
+
     void register(@Observes Router router) {
         router.get("/dev/token").handler(ctx -> {
             String role = ctx.queryParams().get("role");
@@ -58,7 +62,8 @@ public class DevTokenRoute {
             }
             try {
                 ctx.response().putHeader("Content-Type", "text/plain")
-                        .end(sign(Files.readString(signingKey.get()), issuer, config.customerClaim(), role, customer) + "\n");
+                        .end(sign(Files.readString(signingKey.get()), issuer, audience.getFirst(), config.customerClaim(), role,
+                                customer) + "\n");
             } catch (IOException | GeneralSecurityException e) {
                 ctx.fail(e);
             }
@@ -66,10 +71,10 @@ public class DevTokenRoute {
     }
 
     /** An RS256 JWT for {@code role} (and the customer binding for portal users). */
-    public static String sign(String pkcs8Pem, String issuer, String customerClaim, String role, String customer)
-            throws GeneralSecurityException {
+    public static String sign(String pkcs8Pem, String issuer, String audience, String customerClaim, String role,
+                              String customer) throws GeneralSecurityException {
         long now = Instant.now().getEpochSecond();
-        JsonObject claims = new JsonObject().put("iss", issuer).put("sub", role + "-dev").put("upn", role + "@dev.local")
+        JsonObject claims = new JsonObject().put("iss", issuer).put("aud", audience).put("sub", role + "-dev").put("upn", role + "@dev.local")
                 .put("groups", new JsonArray().add(role)).put("iat", now).put("exp", now + LIFETIME_SECONDS)
                 .put("jti", UUID.randomUUID().toString());
         if (customer != null) {

@@ -58,6 +58,8 @@ class HelmChartTest {
         assertEquals("support-graph-db-app", deployment.at("/spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/name").asText());
         JsonNode config = single(objects, "ConfigMap").path("data");
         assertEquals("false", config.path("SUPPORTGRAPH_GRAPHQL_UI").asText(), "GraphiQL off by default");
+        assertEquals("false", config.path("SUPPORTGRAPH_INTROSPECTION").asText(), "no schema for anonymous callers");
+        assertEquals("supportgraph", config.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText(), "tokens for this service only");
         assertTrue(config.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText().startsWith("https://"));
         for (String absent : List.of("Cluster", "Ingress", "ServiceMonitor", "Secret")) {
             assertTrue(ofKind(objects, absent).isEmpty(), absent + " is not rendered by default");

@@ -74,6 +74,26 @@ class KustomizeManifestsTest {
         assertDeployment(deployment, APP);
     }
 
+    /** The base turns introspection off and checks the audience; prod's patches keep it so. */
+    @Test
+    void prodServesNoSchemaToAnonymousCallersAndChecksTheAudience() {
+        JsonNode config = single(resources(K8S.resolve("base")), "ConfigMap").path("data");
+        assertEquals("supportgraph", config.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText());
+        String introspection = config.path("SUPPORTGRAPH_INTROSPECTION").asText();
+        for (JsonNode patch : kustomization(K8S.resolve("overlays/prod")).path("patches")) {
+            if (patch.has("patch")) {
+                // An inline JSON 6902 patch is a YAML list: read it as the value of one key.
+                String ops = "ops:\n" + patch.path("patch").asText().replaceAll("(?m)^", "  ");
+                for (JsonNode op : Manifests.parseAll(ops).getFirst().path("ops")) {
+                    if (op.path("path").asText().equals("/data/SUPPORTGRAPH_INTROSPECTION")) {
+                        introspection = op.path("value").asText();
+                    }
+                }
+            }
+        }
+        assertEquals("false", introspection);
+    }
+
     @Test
     void prodRunsOnAThreeInstanceCloudNativePgCluster() {
         Manifests.assertCloudNativePg(single(resources(K8S.resolve("overlays/prod")), "Cluster"),
@@ -96,6 +116,8 @@ class KustomizeManifestsTest {
         if (overlay.equals("prod")) {
             Manifests.assertCloudNativePg(single(objects, "Cluster"), deployment, 3);
             assertEquals("false", single(objects, "ConfigMap").at("/data/SUPPORTGRAPH_GRAPHQL_UI").asText(), "no GraphiQL in prod");
+            assertEquals("false", single(objects, "ConfigMap").at("/data/SUPPORTGRAPH_INTROSPECTION").asText(),
+                    "no introspection or SDL for anonymous callers in prod");
         }
     }
 }

@@ -13,6 +13,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -20,6 +23,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -100,6 +104,44 @@ class QueryLimitsTest {
             String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
         }
+    }
+
+    /**
+     * 22 fragments, each spreading the next twice: millions of fields once expanded (5 s, then an
+     * OutOfMemoryError, before the cost model counted instead of expanding). Anonymous: refused
+     * before anything that depends on the caller.
+     */
+    @Test
+    void aFragmentBombIsRefusedInMilliseconds() {
+        String bomb = QueryCostTest.fragmentBomb(22);
+        GraphQLClient.post(null, bomb).statusCode(200)
+                .time(lessThan(1000L))
+                .body("$", not(hasKey("data")))
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
+                .body("errors[0].extensions.limit", equalTo("cost"));
+        assertRefused(bomb, "cost");
+    }
+
+    @Test
+    void aFragmentCycleIsRefused() {
+        GraphQLClient.post(Tokens.agent(), "{ customers { edges { node { ...A } } } } fragment A on Customer { name ...B } "
+                        + "fragment B on Customer { ...A }")
+                .statusCode(200)
+                .body("$", not(hasKey("data")))
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"));
+    }
+
+    /** A portal user's 30 aliases of nodes(ids:) with one id repeated, selecting long descriptions: refused for its size. */
+    @Test
+    void repeatedIdsSelectingLongTextAreRefusedForTheResponseSize() {
+        List<String> ids = Collections.nCopies(100, GlobalId.encode("ProblemReport", 1));
+        String query = IntStream.range(0, 30).mapToObj(i -> "a" + i + ": nodes(ids: $ids) { ... on ProblemReport { description } }")
+                .collect(Collectors.joining(" ", "query($ids: [String!]!) { ", " }"));
+        GraphQLClient.post(Tokens.customer(1), query, Map.of("ids", ids))
+                .statusCode(200)
+                .body("$", not(hasKey("data")))
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
+                .body("errors[0].extensions.limit", equalTo("size"));
     }
 
     @Test

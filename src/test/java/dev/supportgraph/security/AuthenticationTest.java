@@ -55,7 +55,7 @@ class AuthenticationTest {
 
     @Test
     void anExpiredTokenIsRejected() {
-        String expired = Jwt.issuer(Tokens.ISSUER).upn("agent@supportgraph.dev").groups(Set.of(Role.AGENT))
+        String expired = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).upn("agent@supportgraph.dev").groups(Set.of(Role.AGENT))
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
         assertRejected(expired);
     }
@@ -64,14 +64,14 @@ class AuthenticationTest {
     void aTokenSignedWithAnotherKeyIsRejected() throws NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = Jwt.issuer(Tokens.ISSUER).upn("admin@supportgraph.dev").groups(Set.of(Role.ADMIN))
+        String forged = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).upn("admin@supportgraph.dev").groups(Set.of(Role.ADMIN))
                 .sign(generator.generateKeyPair().getPrivate());
         assertRejected(forged);
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRejected() {
-        assertRejected(Jwt.issuer("https://elsewhere.example/realm").upn("admin@supportgraph.dev")
+        assertRejected(Jwt.issuer("https://elsewhere.example/realm").audience(Tokens.AUDIENCE).upn("admin@supportgraph.dev")
                 .groups(Set.of(Role.ADMIN)).sign());
     }
 

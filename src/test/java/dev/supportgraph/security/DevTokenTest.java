@@ -28,12 +28,12 @@ class DevTokenTest {
         try (InputStream in = getClass().getResourceAsStream("/test-signing-key.pem")) {
             key = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        GraphQLClient.post(DevTokenRoute.sign(key, Tokens.ISSUER, "customer_id", Role.AGENT, null),
+        GraphQLClient.post(DevTokenRoute.sign(key, Tokens.ISSUER, Tokens.AUDIENCE, "customer_id", Role.AGENT, null),
                         "{ customers(first: 1) { totalCount } }")
                 .statusCode(200)
                 .body("errors", equalTo(null));
         // A portal user bound to a customer that does not exist sees nothing, not an error.
-        GraphQLClient.post(DevTokenRoute.sign(key, Tokens.ISSUER, "customer_id", Role.CUSTOMER, "-42"),
+        GraphQLClient.post(DevTokenRoute.sign(key, Tokens.ISSUER, Tokens.AUDIENCE, "customer_id", Role.CUSTOMER, "-42"),
                         "{ customers(first: 1) { totalCount } }")
                 .statusCode(200)
                 .body("data.customers.totalCount", equalTo(0));

@@ -17,14 +17,13 @@ import static org.hamcrest.Matchers.not;
 class ErrorHygieneTest {
 
     @Test
-    void aDatabaseFailureBecomesAGenericInternalError() {
-        // PostgreSQL refuses NUL bytes in text: the search fails inside the driver.
+    void aNulByteIsAClientErrorNotADatabaseFailure() {
+        // PostgreSQL refuses NUL bytes in text: refused before the search reaches the driver.
         String body = GraphQLClient.post(Tokens.agent(),
                         "query($s: String) { customers(first: 1, filter: { search: $s }) { totalCount } }",
                         Map.of("s", "a\u0000b"))
                 .statusCode(200)
-                .body("errors[0].message", equalTo("Internal server error"))
-                .body("errors[0].extensions.code", equalTo("INTERNAL"))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .body("errors[0].extensions.exception", equalTo(null))
                 .extract().asString();
         assertClean(body);

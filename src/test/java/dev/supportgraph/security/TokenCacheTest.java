@@ -59,7 +59,7 @@ class TokenCacheTest {
     @Test
     void aCachedTokenIsRefusedOnceItExpires() throws InterruptedException {
         Instant exp = Instant.now().plusSeconds(3);
-        String token = Jwt.issuer(Tokens.ISSUER).upn("agent@supportgraph.dev").groups(Set.of(Role.AGENT))
+        String token = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).upn("agent@supportgraph.dev").groups(Set.of(Role.AGENT))
                 .expiresAt(exp).sign();
         double before = cache.hits();
         GraphQLClient.post(token, CUSTOMERS).statusCode(200).body("errors", equalTo(null));

@@ -8,6 +8,8 @@ import java.util.Set;
 public final class Tokens {
 
     public static final String ISSUER = "https://supportgraph.dev/issuer";
+    /** The audience the service expects (quarkus.oidc.token.audience). */
+    public static final String AUDIENCE = "supportgraph";
 
     private Tokens() {
     }
@@ -31,16 +33,16 @@ public final class Tokens {
 
     /** A portal user bound to one customer (its database id). */
     public static String customer(long customerId) {
-        return Jwt.issuer(ISSUER).upn("portal-user-" + customerId).groups(Set.of("customer"))
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("portal-user-" + customerId).groups(Set.of("customer"))
                 .claim("customer_id", String.valueOf(customerId)).sign();
     }
 
     /** An agent's token that expires this many seconds from now. */
     public static String agentExpiringIn(long seconds) {
-        return Jwt.issuer(ISSUER).upn("agent@supportgraph.dev").groups(Set.of("agent")).expiresIn(seconds).sign();
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("agent@supportgraph.dev").groups(Set.of("agent")).expiresIn(seconds).sign();
     }
 
     private static String staff(String role) {
-        return Jwt.issuer(ISSUER).upn(role + "@supportgraph.dev").groups(Set.of(role)).sign();
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(role + "@supportgraph.dev").groups(Set.of(role)).sign();
     }
 }
