@@ -90,6 +90,10 @@ final class QueryGuard extends SimplePerformantInstrumentation {
         Deadline deadline = (Deadline) state;
         OperationDefinition.Operation operation = execution.getOperationDefinition().getOperation();
         deadline.enforced = operation != OperationDefinition.Operation.SUBSCRIPTION;
+        if (deadline.enforced) {
+            // Every SQL statement of the request is bounded by what is left of it (StatementDeadline).
+            RequestDeadline.start(deadline.deadline);
+        }
         int[] aliases = {0};
         boolean[] introspects = {false};
         visitFields(execution.getDocument(), field -> {
@@ -175,7 +179,9 @@ final class QueryGuard extends SimplePerformantInstrumentation {
                 return error;
             }
             ApiException replacement;
-            if (cause instanceof ConstraintViolationException violations) {
+            if (RequestDeadline.cutOff(cause)) {
+                replacement = RequestDeadline.timedOut();
+            } else if (cause instanceof ConstraintViolationException violations) {
                 replacement = ApiException.badInput(violations.getConstraintViolations().stream()
                         .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
             } else {
