@@ -47,6 +47,7 @@ public abstract sealed class ApiException extends RuntimeException {
             case QUERY_TOO_COMPLEX -> new QueryTooComplex(field, message);
             case BUSINESS_RULE -> new BusinessRule(field, message);
             case SUBSCRIBER_TOO_SLOW -> new SubscriberTooSlow(field, message);
+            case TIMEOUT -> new Timeout(field, message);
             case INTERNAL -> new Internal(field, message);
             case BAD_REQUEST, GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, INTROSPECTION_DISABLED,
                  PERSISTED_QUERY_NOT_FOUND, PERSISTED_QUERY_NOT_SUPPORTED, PERSISTED_QUERY_NOT_IN_LIST ->
@@ -99,6 +100,13 @@ public abstract sealed class ApiException extends RuntimeException {
     static final class SubscriberTooSlow extends ApiException {
         SubscriberTooSlow(List<String> field, String message) {
             super(dev.supportgraph.graph.ErrorCode.SUBSCRIBER_TOO_SLOW, field, message);
+        }
+    }
+
+    @ErrorCode("TIMEOUT")
+    static final class Timeout extends ApiException {
+        Timeout(List<String> field, String message) {
+            super(dev.supportgraph.graph.ErrorCode.TIMEOUT, field, message);
         }
     }
 

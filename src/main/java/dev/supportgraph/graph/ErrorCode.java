@@ -1,5 +1,7 @@
 package dev.supportgraph.graph;
 
+import org.eclipse.microprofile.graphql.Description;
+
 /**
  * The machine-readable codes of this API, used both as {@code extensions.code} on GraphQL errors
  * and as {@code userErrors.code} in mutation payloads.
@@ -25,6 +27,9 @@ public enum ErrorCode {
     QUERY_TOO_COMPLEX,
     /** A business rule rejected the request (e.g. the credit check). */
     BUSINESS_RULE,
+    /** The request ran out of time in the database (e.g. waiting on a lock); nothing was changed. Retry later. */
+    @Description("The request ran out of time in the database (e.g. waiting on a lock); nothing was changed. Retry later.")
+    TIMEOUT,
     /** A subscriber did not read its events fast enough and was closed; resubscribe with after:. */
     SUBSCRIBER_TOO_SLOW,
     /** An unexpected server failure; details are only in the server log, never in the response. */

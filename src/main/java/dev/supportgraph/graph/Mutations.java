@@ -37,8 +37,9 @@ public final class Mutations {
     }
 
     /**
-     * The client-facing failure behind {@code e}: an ApiException, a lost optimistic-lock race, or
-     * a unique index that refused a second copy of a write that must happen once.
+     * The client-facing failure behind {@code e}: an ApiException, a lost optimistic-lock race, a
+     * statement the request's deadline cut off, or a unique index that refused a second copy of a
+     * write that must happen once.
      */
     private static ApiException expected(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -47,6 +48,9 @@ public final class Mutations {
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return stale();
+            }
+            if (RequestDeadline.cutOff(t)) {
+                return RequestDeadline.timedOut();
             }
             if (t instanceof ConstraintViolationException violation
                     && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {

@@ -109,6 +109,10 @@ final class QueryGuard extends SimplePerformantInstrumentation {
             check(execution.getDocument(), execution.getExecutionInput().getRawVariables().toMap(),
                     execution.getGraphQLSchema());
         }
+        if (deadline.enforced) {
+            // Every SQL statement of the request is bounded by what is left of it (StatementDeadline).
+            RequestDeadline.start(deadline.deadline);
+        }
         boolean[] introspects = {false};
         visitFields(execution.getDocument(), field ->
                 introspects[0] |= field.getName().equals("__schema") || field.getName().equals("__type"));
@@ -205,7 +209,9 @@ final class QueryGuard extends SimplePerformantInstrumentation {
                 return error;
             }
             ApiException replacement;
-            if (cause instanceof ConstraintViolationException violations) {
+            if (RequestDeadline.cutOff(cause)) {
+                replacement = RequestDeadline.timedOut();
+            } else if (cause instanceof ConstraintViolationException violations) {
                 replacement = ApiException.badInput(violations.getConstraintViolations().stream()
                         .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
             } else {

@@ -19,7 +19,7 @@ import java.util.Set;
 @ApplicationScoped
 public class TokenClaimsAugmentor implements SecurityIdentityAugmentor {
 
-    static final Set<String> KNOWN_ROLES = Set.of(Role.CUSTOMER, Role.AGENT, Role.SRE, Role.ADMIN);
+    static final Set<String> KNOWN_ROLES = Set.of(Role.CUSTOMER, Role.AGENT, Role.SRE, Role.ADMIN, Role.INTEGRATION);
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
