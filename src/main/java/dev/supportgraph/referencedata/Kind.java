@@ -16,6 +16,7 @@ import dev.supportgraph.referencedata.ReferenceInputs.CustomerRef;
 import dev.supportgraph.referencedata.ReferenceInputs.CustomerUpsert;
 import dev.supportgraph.referencedata.ReferenceInputs.ResourceUpsert;
 import dev.supportgraph.referencedata.ReferenceInputs.ServiceUpsert;
+import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -69,6 +70,13 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
         Long customerOf(Customer c) {
             return c.id;
         }
+
+        @Override
+        JsonObject columns(Customer c) {
+            return new JsonObject().put("external_id", c.externalId).put("account_number", c.accountNumber).put("name", c.name)
+                    .put("status", c.status.name()).put("segment", c.segment.name()).put("credit_rating", c.creditRating)
+                    .put("preferred_language", c.preferredLanguage);
+        }
     };
 
     static final Kind<Contact, ContactUpsert> CONTACT = new Kind<>(ExternalType.CONTACT, Contact.class, Contact::new, Map.of()) {
@@ -110,6 +118,13 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
         Long customerOf(Contact c) {
             return c.customerId;
         }
+
+        @Override
+        JsonObject columns(Contact c) {
+            return new JsonObject().put("external_id", c.externalId).put("customer_id", c.customerId).put("name", c.name)
+                    .put("role", c.role).put("email", c.email).put("phone", c.phone).put("preferred_channel", c.preferredChannel.name())
+                    .put("language", c.language).put("status", c.status.name());
+        }
     };
 
     static final Kind<ServiceInstance, ServiceUpsert> SERVICE = new Kind<>(ExternalType.SERVICE, ServiceInstance.class,
@@ -144,6 +159,13 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
         Long customerOf(ServiceInstance s) {
             return s.customerId;
         }
+
+        @Override
+        JsonObject columns(ServiceInstance s) {
+            return new JsonObject().put("external_id", s.externalId).put("customer_id", s.customerId).put("name", s.name)
+                    .put("category", s.category).put("state", s.state.name()).put("monthly_charge", s.monthlyCharge.toPlainString())
+                    .put("currency", s.currency);
+        }
     };
 
     static final Kind<Resource, ResourceUpsert> RESOURCE = new Kind<>(ExternalType.RESOURCE, Resource.class, Resource::new,
@@ -168,6 +190,12 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
         @Override
         Long customerOf(Resource r) {
             return null;
+        }
+
+        @Override
+        JsonObject columns(Resource r) {
+            return new JsonObject().put("external_id", r.externalId).put("name", r.name).put("category", r.category)
+                    .put("location", r.location).put("operational_state", r.operationalState.name());
         }
     };
 
@@ -202,6 +230,9 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
 
     /** The customer the events of this object are scoped to (null: none). */
     abstract Long customerOf(E entity);
+
+    /** A new object's row: its columns (by name, as the table has them) and values; the others take their defaults. */
+    abstract JsonObject columns(E entity);
 
     /** A new object as the input describes it (defaults for what it omits). */
     E create(String externalId, I input, Long customerKey) {

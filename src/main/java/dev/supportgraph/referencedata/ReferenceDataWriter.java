@@ -89,19 +89,42 @@ public class ReferenceDataWriter {
             em.createQuery("select e from " + kind.entity.getSimpleName() + " e where e.externalId in :ids", kind.entity)
                     .setParameter("ids", ids).getResultList().forEach(e -> stored.put(e.externalId, e));
         }
+        List<Step<E>> steps = new ArrayList<>(inputs.size());
+        List<E> created = new ArrayList<>();
         try {
             for (int i = 0; i < inputs.size(); i++) {
-                results.add(invalid.get(i) != null ? Result.failed(invalid.get(i)) : one(kind, valid.get(i), customers, stored, actor));
+                steps.add(invalid.get(i) != null ? new Step<>(null, null, invalid.get(i))
+                        : step(kind, valid.get(i), customers, stored, created));
             }
+            insert(kind, created);
             em.flush();
         } catch (PersistenceException e) {
             throw conflict(kind, e);
         }
+        // Published in input order once every object has its id.
+        for (Step<E> step : steps) {
+            if (step.error() != null) {
+                results.add(Result.failed(step.error()));
+                continue;
+            }
+            if (step.outcome() != UpsertOutcome.UNCHANGED) {
+                publish(kind, step.entity(), step.outcome() == UpsertOutcome.CREATED ? ReferenceChange.CREATED : ReferenceChange.UPDATED, actor);
+            }
+            results.add(new Result(step.entity().id, step.outcome(), null));
+        }
         return results;
     }
 
-    private <E extends ExternallyKeyed, I extends ReferenceInputs.Upsert> Result one(
-            Kind<E, I> kind, I valid, Map<String, Long> customers, Map<String, E> stored, String actor) {
+    /** What became of one input: its object and outcome, or why not. */
+    private record Step<E>(E entity, UpsertOutcome outcome, ApiException error) {
+    }
+
+    /**
+     * Applies one input to its stored object, or makes a new one (added to {@code created}, written
+     * with the others of the batch by {@link #insert}).
+     */
+    private <E extends ExternallyKeyed, I extends ReferenceInputs.Upsert> Step<E> step(
+            Kind<E, I> kind, I valid, Map<String, Long> customers, Map<String, E> stored, List<E> created) {
         try {
             Long customerKey = customerKey(kind.customerRef(valid), customers);
             String externalId = valid.externalId();
@@ -112,22 +135,38 @@ public class ReferenceDataWriter {
                     Mutations.checkVersion(-1, expectedVersion);
                 }
                 entity = kind.create(externalId, valid, customerKey);
-                em.persist(entity);
                 stored.put(externalId, entity);
-                publish(kind, entity, ReferenceChange.CREATED, actor);
-                return new Result(entity.id, UpsertOutcome.CREATED, null);
+                created.add(entity);
+                return new Step<>(entity, UpsertOutcome.CREATED, null);
             }
             if (expectedVersion != null) {
                 Mutations.checkVersion(entity.version, expectedVersion);
             }
-            if (!kind.apply(entity, valid, customerKey, new Kind.Changes())) {
-                return new Result(entity.id, UpsertOutcome.UNCHANGED, null);
-            }
-            publish(kind, entity, ReferenceChange.UPDATED, actor);
-            return new Result(entity.id, UpsertOutcome.UPDATED, null);
+            boolean changed = kind.apply(entity, valid, customerKey, new Kind.Changes());
+            return new Step<>(entity, changed ? UpsertOutcome.UPDATED : UpsertOutcome.UNCHANGED, null);
         } catch (ApiException e) {
-            return Result.failed(e);
+            return new Step<>(null, null, e);
         }
+    }
+
+    /**
+     * Inserts the batch's new objects with one statement (not one per object: identity ids would
+     * make Hibernate insert them one by one) and sets their ids. The columns left out (times,
+     * version) take their defaults.
+     */
+    private <E extends ExternallyKeyed> void insert(Kind<E, ?> kind, List<E> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        JsonArray rows = new JsonArray();
+        created.forEach(entity -> rows.add(kind.columns(entity)));
+        String columns = String.join(", ", kind.columns(created.getFirst()).fieldNames());
+        List<?> inserted = em.createNativeQuery("insert into " + kind.type.table + " (" + columns + ") select " + columns
+                        + " from jsonb_populate_recordset(null::" + kind.type.table + ", cast(?1 as jsonb)) returning external_id, id")
+                .setParameter(1, rows.encode()).getResultList();
+        Map<String, E> byExternalId = new HashMap<>();
+        created.forEach(entity -> byExternalId.put(entity.externalId, entity));
+        inserted.forEach(row -> byExternalId.get((String) ((Object[]) row)[0]).id = ((Number) ((Object[]) row)[1]).longValue());
     }
 
     /** Deactivates one customer or contact (by id or externalId); UNCHANGED when it already was. */

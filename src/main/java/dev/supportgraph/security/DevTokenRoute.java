@@ -35,7 +35,7 @@ import java.util.UUID;
 @IfBuildProfile("dev")
 public class DevTokenRoute {
 
-    private static final Set<String> ROLES = Set.of(Role.CUSTOMER, Role.AGENT, Role.SRE, Role.ADMIN);
+    private static final Set<String> ROLES = Set.of(Role.CUSTOMER, Role.AGENT, Role.SRE, Role.ADMIN, Role.INTEGRATION);
     private static final long LIFETIME_SECONDS = 8 * 3600;
 
     @Inject
@@ -57,7 +57,7 @@ public class DevTokenRoute {
                 return;
             }
             if (role == null || !ROLES.contains(role) || (role.equals(Role.CUSTOMER) && customer == null)) {
-                ctx.response().setStatusCode(400).end("Use ?role=agent|sre|admin, or ?role=customer&customer=<customer database id>\n");
+                ctx.response().setStatusCode(400).end("Use ?role=agent|sre|admin|integration, or ?role=customer&customer=<customer database id>\n");
                 return;
             }
             try {

@@ -1,0 +1,30 @@
+package dev.supportgraph.referencedata;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The bulk import of reference data ({@code supportgraph.import.*}, env {@code SUPPORTGRAPH_IMPORT_*}). */
+@ConfigMapping(prefix = "supportgraph.import")
+public interface ImportConfig {
+
+    /** Rows per transaction: a batch commits together (or, on a conflict, row by row). */
+    @WithDefault("500")
+    int batchSize();
+
+    /**
+     * Rows whose customer, service or resource is not there yet (it may come later in the file)
+     * kept for another try after each batch and at the end; beyond this many they fail at once.
+     */
+    @WithDefault("10000")
+    int pendingLimit();
+
+    /** Errors listed in the summary (all are counted); bounds the summary's size. */
+    @WithDefault("1000")
+    int maxErrors();
+
+    /** How often progress (rows done, rows per second) is logged while an import runs. */
+    @WithDefault("5S")
+    Duration progressInterval();
+}
