@@ -21,5 +21,7 @@ public enum EventType {
     /** A resource trouble opened or linked service troubles and proactive problem reports. */
     RESOURCE_TROUBLE_PROPAGATED,
     /** The customer rated the resolution of a closed problem report. */
-    PROBLEM_REPORT_RATED
+    PROBLEM_REPORT_RATED,
+    /** A ticket was assigned, unassigned or escalated (its work group and/or assignee changed). */
+    TICKET_ASSIGNMENT_CHANGED
 }

@@ -30,4 +30,9 @@ public class ProblemReport extends TicketEntity {
 
     @Column(name = "related_invoice_id")
     public Long relatedInvoiceId;
+
+    @Override
+    public Long customerKey() {
+        return customerId;
+    }
 }

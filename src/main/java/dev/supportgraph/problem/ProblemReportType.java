@@ -35,7 +35,9 @@ public record ProblemReportType(
         @NonNull OffsetDateTime updatedAt,
         OffsetDateTime resolvedAt,
         OffsetDateTime closedAt,
-        int version) implements Ticket {
+        int version,
+        @Ignore Long assigneeKey,
+        @Ignore Long workGroupKey) implements Ticket {
 
     public static final String TYPE = "ProblemReport";
 
@@ -52,6 +54,6 @@ public record ProblemReportType(
     static ProblemReportType of(ProblemReport p) {
         return new ProblemReportType(p.id, p.customerId, p.reportedById, p.relatedOrderId, p.relatedServiceId,
                 p.relatedInvoiceId, p.number, p.title, p.description, p.status, p.priority, p.severity, p.channel,
-                p.resolution, p.createdAt, p.updatedAt, p.resolvedAt, p.closedAt, (int) p.version);
+                p.resolution, p.createdAt, p.updatedAt, p.resolvedAt, p.closedAt, (int) p.version, p.assigneeId, p.workGroupId);
     }
 }

@@ -121,7 +121,15 @@ class PermissionMutationTest {
         RESOURCE_TROUBLE_LOCALIZE("resourceTroubleLocalize", "F OK OK F F", (t, c) -> t.versioned("resource_trouble", "ResourceTrouble",
                 t.resourceTrouble(), ", localization: \"Slot 3\"")),
         RESOURCE_TROUBLE_ADD_NOTE("resourceTroubleAddNote", "F OK OK F F", (t, c) -> t.note("resource_trouble_id", "ResourceTrouble",
-                t.resourceTrouble()));
+                t.resourceTrouble())),
+        TICKET_ASSIGN("ticketAssign", "OK OK OK F F", (t, c) -> t.versioned("problem_report", "ProblemReport",
+                t.report(c, "IN_PROGRESS"), ", workGroupId: \"" + gid("WorkGroup", t.workGroup()) + "\"")),
+        TICKET_ESCALATE("ticketEscalate", "OK OK OK F F", (t, c) -> t.versioned("service_trouble", "ServiceTrouble",
+                t.serviceTrouble(), ", workGroupId: \"" + gid("WorkGroup", t.workGroup()) + "\", reason: \"Tier 2\"")),
+        WORK_GROUP_CREATE("workGroupCreate", "F F OK F F", (t, c) -> {
+            String name = unique();
+            return new Target("{name: \"" + name + "\"}", "select count(*) from work_group where name = ?", name);
+        });
 
         final String mutation;
         final List<String> outcomes;
@@ -245,6 +253,10 @@ class PermissionMutationTest {
     private long serviceTrouble() {
         return Sql.exec(ds, "insert into service_trouble (title, severity, priority, impact, urgency) values (?, 'MAJOR', 'HIGH', 'MINOR', 'LOW') returning id",
                 unique());
+    }
+
+    private long workGroup() {
+        return Sql.exec(ds, "insert into work_group (name) values (?) returning id", unique());
     }
 
     private long resource() {
