@@ -1,6 +1,7 @@
 package dev.supportgraph.problem;
 
 import dev.supportgraph.ticket.TicketEntity;
+import dev.supportgraph.ticket.TicketPriority;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +19,10 @@ public class ProblemReport extends TicketEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ProblemChannel channel;
+
+    /** How urgent the reporter says it is (their words); priority and severity are staff's. */
+    @Enumerated(EnumType.STRING)
+    public TicketPriority urgency;
 
     @Column(name = "reported_by_id")
     public Long reportedById;

@@ -85,7 +85,14 @@ class PermissionMutationTest {
                 t.invoice(c, "SENT"), ", amount: \"5.00\", reason: \"Goodwill\"")),
         PROBLEM_REPORT_CREATE("problemReportCreate", "OK F OK OK NF", (t, c) -> t.created("problem_report", c,
                 "{customerId: \"" + gid("Customer", c) + "\", reportedById: \"" + gid("Contact", t.contact(c))
+                        + "\", title: \"No service\", urgency: HIGH}")),
+        PROBLEM_REPORT_CREATE_TRIAGED("problemReportCreate", "OK F OK F NF", (t, c) -> t.created("problem_report", c,
+                "{customerId: \"" + gid("Customer", c) + "\", reportedById: \"" + gid("Contact", t.contact(c))
                         + "\", title: \"No service\", severity: MAJOR, priority: HIGH}")),
+        PROBLEM_REPORT_UPDATE("problemReportUpdate", "OK F OK OK NF", (t, c) -> t.versioned("problem_report", "ProblemReport",
+                t.report(c, "ACKNOWLEDGED"), ", title: \"Still slow\"")),
+        PROBLEM_REPORT_UPDATE_PRIORITY("problemReportUpdate", "OK F OK F NF", (t, c) -> t.versioned("problem_report", "ProblemReport",
+                t.report(c, "ACKNOWLEDGED"), ", priority: CRITICAL")),
         PROBLEM_REPORT_START("problemReportTransition", "OK F OK F NF", (t, c) -> t.versioned("problem_report", "ProblemReport",
                 t.report(c, "ACKNOWLEDGED"), ", to: IN_PROGRESS")),
         PROBLEM_REPORT_CANCEL("problemReportTransition", "OK F OK OK NF", (t, c) -> t.versioned("problem_report", "ProblemReport",
