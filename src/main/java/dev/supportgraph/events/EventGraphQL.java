@@ -44,6 +44,13 @@ public class EventGraphQL {
     }
 
     @Subscription
+    @Description("Assignments, unassignments and escalations of the tickets matching the filter, as they commit (staff "
+            + "only: portal users receive nothing); after: replays from an eventId as for ticketStatusChanged.")
+    public Multi<TicketAssignmentEvent> ticketAssignmentChanged(TicketEventFilter filter, String after) {
+        return service.ticketAssignmentChanged(filter, after);
+    }
+
+    @Subscription
     @Description("SLA alerts of the problem reports the caller may see (a portal user: their own), optionally of one "
             + "customer; after: replays from an eventId as for ticketStatusChanged.")
     public Multi<SlaAlert> slaAlerts(@Id String customerId, String after) {

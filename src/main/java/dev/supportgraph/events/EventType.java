@@ -29,5 +29,7 @@ public enum EventType {
     /** A service was created or updated, or a resource was linked to or unlinked from it (aggregate SERVICE). */
     SERVICE_CHANGED,
     /** A resource was created or updated (aggregate RESOURCE). */
-    RESOURCE_CHANGED
+    RESOURCE_CHANGED,
+    /** A ticket was assigned, unassigned or escalated (its work group and/or assignee changed). */
+    TICKET_ASSIGNMENT_CHANGED
 }

@@ -45,7 +45,8 @@ import java.util.Map;
  * </ul>
  * Events that are not state changes carry their own payloads (see the producers): SLA_AT_RISK,
  * SLA_BREACHED, SERVICE_CREDIT_GRANTED, PROACTIVE_NOTICE, PROBLEM_REPORT_RATED (aggregate
- * PROBLEM_REPORT) and RESOURCE_TROUBLE_PROPAGATED (aggregate RESOURCE_TROUBLE).
+ * PROBLEM_REPORT), RESOURCE_TROUBLE_PROPAGATED (aggregate RESOURCE_TROUBLE) and TICKET_ASSIGNMENT_CHANGED
+ * (aggregate a TicketKind name, see TicketAssignment).
  */
 @ApplicationScoped
 public class Outbox {

@@ -25,6 +25,7 @@ public class TicketEventService {
     /** The outbox types of each subscription, as the rows name them (shared by all its subscribers). */
     private static final Set<String> STATUS_CHANGES = Set.of(EventType.TICKET_STATUS_CHANGED.name());
     private static final Set<String> SLA_ALERTS = Set.of(EventType.SLA_AT_RISK.name(), EventType.SLA_BREACHED.name());
+    private static final Set<String> ASSIGNMENTS = Set.of(EventType.TICKET_ASSIGNMENT_CHANGED.name());
 
     @Inject
     Caller caller;
@@ -35,6 +36,13 @@ public class TicketEventService {
     public Multi<TicketStatusEvent> ticketStatusChanged(TicketEventFilter filter, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
         return subscribe(both(audience(STATUS_CHANGES), matching(filter)), TicketStatusEvent::of, afterId);
+    }
+
+    /** Assignment changes of tickets: routing is internal, so portal users receive none. */
+    public Multi<TicketAssignmentEvent> ticketAssignmentChanged(TicketEventFilter filter, String after) {
+        Long afterId = after == null ? null : EventId.decode(after);
+        Predicate<OutboxEvent> staff = caller.isStaff() ? audience(ASSIGNMENTS) : e -> false;
+        return subscribe(both(staff, matching(filter)), TicketAssignmentEvent::of, afterId);
     }
 
     /** SLA at-risk and breach alerts of problem reports, optionally of one customer. */

@@ -1,6 +1,7 @@
 package dev.supportgraph.problem;
 
 import dev.supportgraph.ticket.TicketEntity;
+import dev.supportgraph.ticket.TicketPriority;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +20,10 @@ public class ProblemReport extends TicketEntity {
     @Column(nullable = false)
     public ProblemChannel channel;
 
+    /** How urgent the reporter says it is (their words); priority and severity are staff's. */
+    @Enumerated(EnumType.STRING)
+    public TicketPriority urgency;
+
     @Column(name = "reported_by_id")
     public Long reportedById;
 
@@ -30,4 +35,9 @@ public class ProblemReport extends TicketEntity {
 
     @Column(name = "related_invoice_id")
     public Long relatedInvoiceId;
+
+    @Override
+    public Long customerKey() {
+        return customerId;
+    }
 }

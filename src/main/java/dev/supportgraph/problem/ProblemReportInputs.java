@@ -21,13 +21,27 @@ public final class ProblemReportInputs {
             @Id @Description("Required for staff; portal users report for their own customer.") String customerId,
             @NonNull String title,
             String description,
-            @NonNull TicketSeverity severity,
-            @NonNull TicketPriority priority,
+            @Description("Staff only; default supportgraph.triage.default-severity.") TicketSeverity severity,
+            @Description("Staff only; default: from the urgency (supportgraph.triage.priority-by-urgency). It selects the SLA policy.") TicketPriority priority,
+            @Description("How urgent it is for the reporter; default supportgraph.triage.default-urgency.") TicketPriority urgency,
             @Description("Default: PORTAL for portal users, AGENT for staff.") ProblemChannel channel,
             @Id @Description("The customer's contact who reports it; required for portal users.") String reportedById,
             @Id String relatedOrderId,
             @Id String relatedServiceId,
             @Id String relatedInvoiceId) {
+    }
+
+    @Input("ProblemReportUpdateInput")
+    @Description("Edits a problem report; omitted fields stay. Portal users may edit title, description and urgency of their own reports; priority and severity are staff's.")
+    public record Update(
+            @NonNull @Id @Description("The problem report.") String id,
+            @Description("The report's version as last read.") int expectedVersion,
+            @Description("New title.") String title,
+            @Description("New description.") String description,
+            @Description("New priority (staff only); the SLA clock follows it.") TicketPriority priority,
+            @Description("New severity (staff only).") TicketSeverity severity,
+            @Description("New urgency as the reporter states it.") TicketPriority urgency,
+            @Description("Why, for the history.") String reason) {
     }
 
     @Input("ProblemReportIsolateInput")

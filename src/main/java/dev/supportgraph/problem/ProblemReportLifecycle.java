@@ -6,7 +6,11 @@ import dev.supportgraph.graph.Idempotency;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
+import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.ticket.NoteType;
+import dev.supportgraph.ticket.TicketChangeAction;
+import dev.supportgraph.ticket.TicketField;
+import dev.supportgraph.ticket.TicketHistory;
 import dev.supportgraph.ticket.TicketInputs;
 import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketLifecycle;
@@ -33,6 +37,9 @@ public class ProblemReportLifecycle {
     /** What a portal user may do to their report: accept/reject the resolution, cancel. */
     private static final Set<TicketStatus> PORTAL_TARGETS = Set.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS, TicketStatus.CANCELLED);
 
+    private static final int TITLE_LENGTH = 200;
+    private static final int REASON_LENGTH = 2000;
+
     @Inject
     EntityManager em;
 
@@ -44,6 +51,12 @@ public class ProblemReportLifecycle {
 
     @Inject
     TicketLifecycle tickets;
+
+    @Inject
+    TicketHistory history;
+
+    @Inject
+    TriageConfig triage;
 
     public ProblemReportType create(ProblemReportInputs.Create input) {
         requireAgentOrOwnCustomer();
@@ -61,6 +74,40 @@ public class ProblemReportLifecycle {
                     "Portal users can accept or reject a resolution and cancel, nothing else");
         }
         tickets.transition(TicketKind.PROBLEM_REPORT, report, report.customerId, input);
+        return ProblemReportType.of(report);
+    }
+
+    /** Edits the report's fields, recording each change; priority and severity are staff's. */
+    public ProblemReportType update(ProblemReportInputs.Update input) {
+        requireAgentOrOwnCustomer();
+        ProblemReport report = load(input.id());
+        staffOnly(input.priority(), "priority");
+        staffOnly(input.severity(), "severity");
+        Mutations.checkVersion(report.version, input.expectedVersion());
+        String reason = input.reason() == null ? null : Inputs.text(input.reason(), REASON_LENGTH, "input", "reason");
+        TicketRef ref = new TicketRef(TicketKind.PROBLEM_REPORT, report.id);
+        if (input.title() != null) {
+            String title = Inputs.text(input.title(), TITLE_LENGTH, "input", "title");
+            history.changed(ref, report.customerId, TicketField.TITLE, TicketChangeAction.UPDATE, report.title, title, reason);
+            report.title = title;
+        }
+        if (input.description() != null) {
+            history.changed(ref, report.customerId, TicketField.DESCRIPTION, TicketChangeAction.UPDATE, report.description, input.description(), reason);
+            report.description = input.description();
+        }
+        if (input.urgency() != null) {
+            history.changed(ref, report.customerId, TicketField.URGENCY, TicketChangeAction.UPDATE, report.urgency, input.urgency(), reason);
+            report.urgency = input.urgency();
+        }
+        if (input.priority() != null) {
+            history.changed(ref, report.customerId, TicketField.PRIORITY, TicketChangeAction.UPDATE, report.priority, input.priority(), reason);
+            report.priority = input.priority();
+        }
+        if (input.severity() != null) {
+            history.changed(ref, report.customerId, TicketField.SEVERITY, TicketChangeAction.UPDATE, report.severity, input.severity(), reason);
+            report.severity = input.severity();
+        }
+        em.flush();
         return ProblemReportType.of(report);
     }
 
@@ -103,10 +150,13 @@ public class ProblemReportLifecycle {
         owned("customer", "id", customerId, customerId, "customerId", "Customer");
         ProblemReport report = new ProblemReport();
         report.customerId = customerId;
-        report.title = Inputs.text(input.title(), 200, "input", "title");
+        report.title = Inputs.text(input.title(), TITLE_LENGTH, "input", "title");
         report.description = input.description() == null ? "" : input.description();
-        report.severity = input.severity();
-        report.priority = input.priority();
+        staffOnly(input.priority(), "priority");
+        staffOnly(input.severity(), "severity");
+        report.urgency = input.urgency() != null ? input.urgency() : triage.defaultUrgency();
+        report.severity = input.severity() != null ? input.severity() : triage.defaultSeverity();
+        report.priority = input.priority() != null ? input.priority() : triage.priorityFor(report.urgency);
         report.channel = input.channel() != null ? input.channel() : scope.isPresent() ? ProblemChannel.PORTAL : ProblemChannel.AGENT;
         report.reportedById = related("contact", input.reportedById(), customerId, "reportedById", "Contact");
         report.relatedOrderId = related("product_order", input.relatedOrderId(), customerId, "relatedOrderId", "ProductOrder");
@@ -142,6 +192,13 @@ public class ProblemReportLifecycle {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "id"), "Problem report not found: " + id);
         }
         return report;
+    }
+
+    /** Refuses a field only staff may set when a portal user sets it. */
+    private void staffOnly(Object value, String field) {
+        if (value != null && !caller.isStaff()) {
+            throw ApiException.of(ErrorCode.FORBIDDEN, List.of("input", field), "Only staff set the " + field + "; state the urgency instead");
+        }
     }
 
     private void requireAgentOrOwnCustomer() {

@@ -31,6 +31,12 @@ public class ProblemReportMutations {
     }
 
     @Mutation
+    @Description("Edits title, description, urgency (portal users, own reports) and priority, severity (staff); every changed field is recorded in fieldChanges.")
+    public @NonNull ProblemReportPayload problemReportUpdate(@NonNull ProblemReportInputs.Update input) {
+        return Mutations.run(() -> ProblemReportPayload.ok(reports.update(input)), ProblemReportPayload::failed);
+    }
+
+    @Mutation
     @Description("Links the report to the service troubles its cause was isolated to.")
     public @NonNull ProblemReportPayload problemReportIsolate(@NonNull ProblemReportInputs.Isolate input) {
         return Mutations.run(() -> ProblemReportPayload.ok(reports.isolate(input)), ProblemReportPayload::failed);

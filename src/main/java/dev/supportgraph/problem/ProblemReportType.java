@@ -30,12 +30,15 @@ public record ProblemReportType(
         @NonNull TicketPriority priority,
         @NonNull TicketSeverity severity,
         @NonNull ProblemChannel channel,
+        @Description("How urgent the reporter said it is (their words); null for reports made before urgency was asked. Priority and severity are set by staff.") TicketPriority urgency,
         String resolution,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         OffsetDateTime resolvedAt,
         OffsetDateTime closedAt,
-        int version) implements Ticket {
+        int version,
+        @Ignore Long assigneeKey,
+        @Ignore Long workGroupKey) implements Ticket {
 
     public static final String TYPE = "ProblemReport";
 
@@ -51,7 +54,7 @@ public record ProblemReportType(
 
     static ProblemReportType of(ProblemReport p) {
         return new ProblemReportType(p.id, p.customerId, p.reportedById, p.relatedOrderId, p.relatedServiceId,
-                p.relatedInvoiceId, p.number, p.title, p.description, p.status, p.priority, p.severity, p.channel,
-                p.resolution, p.createdAt, p.updatedAt, p.resolvedAt, p.closedAt, (int) p.version);
+                p.relatedInvoiceId, p.number, p.title, p.description, p.status, p.priority, p.severity, p.channel, p.urgency,
+                p.resolution, p.createdAt, p.updatedAt, p.resolvedAt, p.closedAt, (int) p.version, p.assigneeId, p.workGroupId);
     }
 }

@@ -33,7 +33,9 @@ public record ResourceTroubleType(
         @NonNull OffsetDateTime updatedAt,
         OffsetDateTime resolvedAt,
         OffsetDateTime closedAt,
-        int version) implements Ticket {
+        int version,
+        @Ignore Long assigneeKey,
+        @Ignore Long workGroupKey) implements Ticket {
 
     public static final String TYPE = "ResourceTrouble";
 
@@ -50,6 +52,6 @@ public record ResourceTroubleType(
     static ResourceTroubleType of(ResourceTrouble t) {
         return new ResourceTroubleType(t.id, t.resourceId, t.number, t.title, t.description, t.status, t.priority,
                 t.severity, t.perceivedSeverity, t.probableCause, t.localization, t.resolution, t.createdAt,
-                t.updatedAt, t.resolvedAt, t.closedAt, (int) t.version);
+                t.updatedAt, t.resolvedAt, t.closedAt, (int) t.version, t.assigneeId, t.workGroupId);
     }
 }

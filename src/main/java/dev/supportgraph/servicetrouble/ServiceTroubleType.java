@@ -33,7 +33,9 @@ public record ServiceTroubleType(
         @NonNull OffsetDateTime updatedAt,
         OffsetDateTime resolvedAt,
         OffsetDateTime closedAt,
-        int version) implements Ticket {
+        int version,
+        @Ignore Long assigneeKey,
+        @Ignore Long workGroupKey) implements Ticket {
 
     public static final String TYPE = "ServiceTrouble";
 
@@ -50,6 +52,6 @@ public record ServiceTroubleType(
     static ServiceTroubleType of(ServiceTrouble t) {
         return new ServiceTroubleType(t.id, t.parentId, t.number, t.title, t.description, t.status, t.priority,
                 t.severity, t.impact, t.urgency, t.rootCause, t.resolution, t.createdAt, t.updatedAt, t.resolvedAt,
-                t.closedAt, (int) t.version);
+                t.closedAt, (int) t.version, t.assigneeId, t.workGroupId);
     }
 }

@@ -40,6 +40,14 @@ public interface Ticket extends Node {
 
     int version();
 
+    /** The assigned agent's database id, or null. */
+    @Ignore
+    Long assigneeKey();
+
+    /** The work group's database id, or null. */
+    @Ignore
+    Long workGroupKey();
+
     @NonNull
     @Description("Human-readable ticket number, e.g. PR-00000042.")
     default String getNumber() {

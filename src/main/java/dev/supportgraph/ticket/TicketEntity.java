@@ -42,4 +42,17 @@ public abstract class TicketEntity extends TrackedEntity {
 
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
+
+    /** The agent working on it (a member of {@link #workGroupId}), or null. */
+    @Column(name = "assignee_id")
+    public Long assigneeId;
+
+    /** The work group (queue) it is routed to, or null. */
+    @Column(name = "work_group_id")
+    public Long workGroupId;
+
+    /** The customer the ticket belongs to; null for troubles, which span customers. */
+    public Long customerKey() {
+        return null;
+    }
 }

@@ -1,5 +1,9 @@
 package dev.supportgraph.ticket;
 
+import dev.supportgraph.agent.AgentType;
+import dev.supportgraph.agent.WorkGroupService;
+import dev.supportgraph.agent.WorkGroupType;
+import dev.supportgraph.graph.Batch;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
@@ -20,9 +24,27 @@ public class TicketGraphQL {
     @Inject
     TicketService service;
 
+    @Inject
+    WorkGroupService workGroups;
+
     @Description("Notes, oldest first. Portal customers see only PUBLIC notes.")
     public List<@NonNull List<@NonNull NoteType>> notes(@Source List<Ticket> tickets) {
         return service.notes(tickets);
+    }
+
+    @Description("Every recorded field change (assignment, escalation, edits of title, description, priority, severity, urgency), oldest first. Staff only: empty for portal customers.")
+    public List<@NonNull List<@NonNull TicketFieldChangeType>> fieldChanges(@Source List<Ticket> tickets) {
+        return service.fieldChanges(tickets);
+    }
+
+    @Description("The agent working on the ticket; null when unassigned, and always for portal customers.")
+    public List<AgentType> assignee(@Source List<Ticket> tickets) {
+        return Batch.one(tickets, Ticket::assigneeKey, workGroups::agentsByIds);
+    }
+
+    @Description("The work group (queue) the ticket is routed to; null when none, and always for portal customers.")
+    public List<WorkGroupType> workGroup(@Source List<Ticket> tickets) {
+        return Batch.one(tickets, Ticket::workGroupKey, workGroups::workGroupsByIds);
     }
 
     @Description("Every status change, oldest first.")

@@ -21,6 +21,35 @@ public final class TicketInputs {
             @Description("Required when resolving.") String resolution) {
     }
 
+    @Input("TicketAssignInput")
+    @Description("Routes any ticket to a work group and/or an agent who is a member of it. Without workGroupId the ticket's current group is kept; a new group without assigneeId leaves the ticket unassigned in it.")
+    public record Assign(
+            @NonNull @Id @Description("The ticket (problem report, service trouble or resource trouble).") String id,
+            @Description("The ticket's version as last read.") int expectedVersion,
+            @Id @Description("The work group to route to.") String workGroupId,
+            @Id @Description("The agent to assign; must be a member of the (new or current) work group.") String assigneeId,
+            @Description("Why, for the history.") String reason) {
+    }
+
+    @Input("TicketUnassignInput")
+    @Description("Removes the assignee of a ticket, and its work group too when asked.")
+    public record Unassign(
+            @NonNull @Id @Description("The ticket.") String id,
+            @Description("The ticket's version as last read.") int expectedVersion,
+            @Description("Also take the ticket out of its work group (default false: it goes back to the group's queue).") Boolean clearWorkGroup,
+            @Description("Why, for the history.") String reason) {
+    }
+
+    @Input("TicketEscalateInput")
+    @Description("Escalates a ticket to another work group (a higher tier or another team), with a reason (TMF656 escalation).")
+    public record Escalate(
+            @NonNull @Id @Description("The ticket.") String id,
+            @Description("The ticket's version as last read.") int expectedVersion,
+            @NonNull @Id @Description("The group to escalate to; must differ from the current one.") String workGroupId,
+            @Id @Description("An agent of that group to assign at once; otherwise the ticket waits unassigned in its queue.") String assigneeId,
+            @NonNull @Description("Why the ticket is escalated.") String reason) {
+    }
+
     @Input("TicketNoteInput")
     public record Note(@NonNull @Id String id, @NonNull NoteVisibility visibility, @NonNull String body) {
     }

@@ -60,11 +60,7 @@ public class TicketLifecycle {
             throw ApiException.badInput("portal users can only add PUBLIC notes", "input", "visibility");
         }
         TicketNote note = new TicketNote();
-        switch (ticket.kind()) {
-            case PROBLEM_REPORT -> note.problemReportId = ticket.key();
-            case SERVICE_TROUBLE -> note.serviceTroubleId = ticket.key();
-            case RESOURCE_TROUBLE -> note.resourceTroubleId = ticket.key();
-        }
+        note.ownedBy(ticket);
         note.customerId = customerId;
         note.visibility = input.visibility();
         note.author = caller.name();

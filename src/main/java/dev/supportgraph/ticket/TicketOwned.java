@@ -20,6 +20,15 @@ public abstract class TicketOwned {
     @Column(name = "customer_id")
     public Long customerId;
 
+    /** Makes {@code ticket} the owner of this row. */
+    public void ownedBy(TicketRef ticket) {
+        switch (ticket.kind()) {
+            case PROBLEM_REPORT -> problemReportId = ticket.key();
+            case SERVICE_TROUBLE -> serviceTroubleId = ticket.key();
+            case RESOURCE_TROUBLE -> resourceTroubleId = ticket.key();
+        }
+    }
+
     public TicketRef ticket() {
         if (problemReportId != null) {
             return new TicketRef(TicketKind.PROBLEM_REPORT, problemReportId);

@@ -45,6 +45,12 @@ public class TicketService implements NodeLoader {
         return align(tickets, ownedBy(StatusChange.class, tickets, ""), StatusChangeType::of, StatusChangeType::ticket);
     }
 
+    /** The field changes of each ticket, oldest first, aligned with {@code tickets}; empty lists for portal customers. */
+    public List<List<TicketFieldChangeType>> fieldChanges(List<? extends Ticket> tickets) {
+        return StaffOnly.read(caller, () -> tickets.stream().map(t -> List.<TicketFieldChangeType>of()).toList(),
+                () -> align(tickets, ownedBy(TicketFieldChange.class, tickets, ""), TicketFieldChangeType::of, TicketFieldChangeType::ticket));
+    }
+
     @Override
     public Set<String> nodeTypes() {
         return Set.of(NoteType.TYPE);

@@ -36,7 +36,7 @@ class ProblemHandlingFlowTest {
         String portal = Tokens.customer(customer);
 
         // 3.7: the customer reports the problem from the portal.
-        JsonPath pr = ok(portal, "problemReportCreate", "{title: \"No internet\", severity: MAJOR, priority: HIGH, reportedById: \""
+        JsonPath pr = ok(portal, "problemReportCreate", "{title: \"No internet\", urgency: HIGH, reportedById: \""
                 + GlobalId.encode("Contact", contact) + "\", relatedServiceId: \"" + GlobalId.encode("Service", service) + "\"}",
                 "problemReport { id status channel version }");
         String report = pr.getString("problemReport.id");

@@ -88,7 +88,14 @@ class PermissionMutationTest {
                 t.invoice(c, "SENT"), ", amount: \"5.00\", reason: \"Goodwill\"")),
         PROBLEM_REPORT_CREATE("problemReportCreate", "OK F OK OK NF F", (t, c) -> t.created("problem_report", c,
                 "{customerId: \"" + gid("Customer", c) + "\", reportedById: \"" + gid("Contact", t.contact(c))
+                        + "\", title: \"No service\", urgency: HIGH}")),
+        PROBLEM_REPORT_CREATE_TRIAGED("problemReportCreate", "OK F OK F NF F", (t, c) -> t.created("problem_report", c,
+                "{customerId: \"" + gid("Customer", c) + "\", reportedById: \"" + gid("Contact", t.contact(c))
                         + "\", title: \"No service\", severity: MAJOR, priority: HIGH}")),
+        PROBLEM_REPORT_UPDATE("problemReportUpdate", "OK F OK OK NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
+                t.report(c, "ACKNOWLEDGED"), ", title: \"Still slow\"")),
+        PROBLEM_REPORT_UPDATE_PRIORITY("problemReportUpdate", "OK F OK F NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
+                t.report(c, "ACKNOWLEDGED"), ", priority: CRITICAL")),
         PROBLEM_REPORT_START("problemReportTransition", "OK F OK F NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
                 t.report(c, "ACKNOWLEDGED"), ", to: IN_PROGRESS")),
         PROBLEM_REPORT_CANCEL("problemReportTransition", "OK F OK OK NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
@@ -153,6 +160,14 @@ class PermissionMutationTest {
             long resource = t.resource();
             Sql.exec(t.ds, "insert into service_resource (service_id, resource_id) values (?, ?)", service, resource);
             return t.link(service, resource);
+        }),
+        TICKET_ASSIGN("ticketAssign", "OK OK OK F F F", (t, c) -> t.versioned("problem_report", "ProblemReport",
+                t.report(c, "IN_PROGRESS"), ", workGroupId: \"" + gid("WorkGroup", t.workGroup()) + "\"")),
+        TICKET_ESCALATE("ticketEscalate", "OK OK OK F F F", (t, c) -> t.versioned("service_trouble", "ServiceTrouble",
+                t.serviceTrouble(), ", workGroupId: \"" + gid("WorkGroup", t.workGroup()) + "\", reason: \"Tier 2\"")),
+        WORK_GROUP_CREATE("workGroupCreate", "F F OK F F F", (t, c) -> {
+            String name = unique();
+            return new Target("{name: \"" + name + "\"}", "select count(*) from work_group where name = ?", name);
         });
 
         final String mutation;
@@ -287,6 +302,10 @@ class PermissionMutationTest {
     private long serviceTrouble() {
         return Sql.exec(ds, "insert into service_trouble (title, severity, priority, impact, urgency) values (?, 'MAJOR', 'HIGH', 'MINOR', 'LOW') returning id",
                 unique());
+    }
+
+    private long workGroup() {
+        return Sql.exec(ds, "insert into work_group (name) values (?) returning id", unique());
     }
 
     private long resource() {

@@ -37,6 +37,12 @@ public final class Tokens {
                 .claim("customer_id", String.valueOf(customerId)).sign();
     }
 
+    /** A staff token of a named person (name and e-mail claims (email may be null), as an identity provider issues them). */
+    public static String person(String role, String upn, String name, String email) {
+        var claims = Jwt.issuer(ISSUER).upn(upn).groups(Set.of(role)).claim("name", name);
+        return (email == null ? claims : claims.claim("email", email)).sign();
+    }
+
     /** An agent's token that expires this many seconds from now. */
     public static String agentExpiringIn(long seconds) {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("agent@supportgraph.dev").groups(Set.of("agent")).expiresIn(seconds).sign();

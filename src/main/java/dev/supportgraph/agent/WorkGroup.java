@@ -1,0 +1,18 @@
+package dev.supportgraph.agent;
+
+import dev.supportgraph.persistence.TrackedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A work group (queue) tickets are routed to. */
+@Entity
+@Table(name = "work_group")
+public class WorkGroup extends TrackedEntity {
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String description;
+}
