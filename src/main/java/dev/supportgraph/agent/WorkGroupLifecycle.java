@@ -45,7 +45,7 @@ public class WorkGroupLifecycle {
             em.persist(group);
             em.flush();
             return group.id;
-        });
+        }, Idempotency.STAFF_ONLY);
         return WorkGroupType.of(em.find(WorkGroup.class, id));
     }
 
