@@ -15,12 +15,12 @@ import java.time.OffsetDateTime;
 public record ContactType(
         @Ignore long key,
         @Ignore long customerKey,
-        @NonNull String name,
+        @Description("Full name.") @NonNull String name,
         @NonNull @Description("Role at the customer, e.g. IT manager or billing contact.") String role,
-        String email,
-        String phone,
-        @NonNull ContactChannel preferredChannel,
-        @NonNull String language,
+        @Description("E-mail address, if known.") String email,
+        @Description("Phone number, if known.") String phone,
+        @Description("How the contact prefers to be reached.") @NonNull ContactChannel preferredChannel,
+        @Description("Preferred language, as an IETF language tag (e.g. en, de-CH).") @NonNull String language,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         int version) implements Node {

@@ -16,8 +16,8 @@ public record ResourceType(
         @Ignore long key,
         @NonNull String name,
         @NonNull @Description("Resource category, e.g. OLT, ROUTER or PBX_CLUSTER.") String category,
-        String location,
-        @NonNull OperationalState operationalState,
+        @Description("Where the resource is, e.g. a site or rack; null when unknown.") String location,
+        @Description("Whether it can carry traffic.") @NonNull OperationalState operationalState,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         int version) implements Node {

@@ -29,7 +29,7 @@ public record ProblemReportType(
         @NonNull TicketStatus status,
         @NonNull TicketPriority priority,
         @NonNull TicketSeverity severity,
-        @NonNull ProblemChannel channel,
+        @Description("How the report reached us.") @NonNull ProblemChannel channel,
         String resolution,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
