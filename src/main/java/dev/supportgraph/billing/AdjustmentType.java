@@ -18,9 +18,9 @@ public record AdjustmentType(
         @Ignore long invoiceKey,
         @Ignore long customerKey,
         @Ignore Long problemReportKey,
-        @NonNull Money amount,
+        @Description("The amount credited (a positive amount with its currency).") @NonNull Money amount,
         @NonNull String reason,
-        @NonNull String createdBy,
+        @Description("Who applied it: a user id, or \"system\" for automatic SLA credits.") @NonNull String createdBy,
         @NonNull OffsetDateTime createdAt) implements Node {
 
     public static final String TYPE = "Adjustment";

@@ -35,8 +35,8 @@ public final class InvoiceInputs {
             @NonNull @Id String id,
             int expectedVersion,
             @NonNull @Description("Decimal amount in the invoice currency; at most the amount due.") String amount,
-            @NonNull PaymentMethod method,
-            String reference) {
+            @Description("How the customer paid.") @NonNull PaymentMethod method,
+            @Description("Bank or card reference, if any.") String reference) {
     }
 
     @Input("InvoiceAdjustmentInput")

@@ -19,8 +19,8 @@ public record InvoiceLineType(
         @Ignore Long orderItemKey,
         @NonNull String description,
         int quantity,
-        @NonNull Money unitAmount,
-        @NonNull Money amount) implements Node {
+        @Description("Price of one unit.") @NonNull Money unitAmount,
+        @Description("quantity times unitAmount.") @NonNull Money amount) implements Node {
 
     public static final String TYPE = "InvoiceLine";
 

@@ -1,5 +1,15 @@
 package dev.supportgraph.billing;
 
+import org.eclipse.microprofile.graphql.Description;
+
+@Description("How a payment was made.")
 public enum PaymentMethod {
-    CARD, BANK_TRANSFER, DIRECT_DEBIT, CASH
+    @Description("Credit or debit card.")
+    CARD,
+    @Description("Bank transfer initiated by the customer.")
+    BANK_TRANSFER,
+    @Description("Direct debit collected by us.")
+    DIRECT_DEBIT,
+    @Description("Cash, e.g. at a shop.")
+    CASH
 }

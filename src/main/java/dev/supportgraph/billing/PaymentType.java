@@ -17,8 +17,8 @@ public record PaymentType(
         @Ignore long key,
         @Ignore long invoiceKey,
         @Ignore long customerKey,
-        @NonNull Money amount,
-        @NonNull PaymentMethod method,
+        @Description("Amount received.") @NonNull Money amount,
+        @Description("How the customer paid.") @NonNull PaymentMethod method,
         @Description("Bank or card reference.") String reference,
         @NonNull OffsetDateTime paidAt) implements Node {
 

@@ -41,7 +41,7 @@ public class CustomerGraphQL {
 
     @Query
     @Description("One customer by id; null when it does not exist or is not visible to the caller.")
-    public CustomerType customer(@NonNull @Id String id) {
+    public CustomerType customer(@Description("Global id of the customer.") @NonNull @Id String id) {
         List<CustomerType> found = service.customers().byIds(List.of(GlobalId.decode(CustomerType.TYPE, id)));
         return found.isEmpty() ? null : found.getFirst();
     }

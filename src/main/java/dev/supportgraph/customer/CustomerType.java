@@ -14,10 +14,10 @@ import java.time.OffsetDateTime;
 @Description("A customer account (TMF629 Customer).")
 public record CustomerType(
         @Ignore long key,
-        @NonNull String accountNumber,
+        @Description("The customer's account number, unique and stable.") @NonNull String accountNumber,
         @NonNull String name,
         @NonNull CustomerStatus status,
-        @NonNull CustomerSegment segment,
+        @Description("Market segment; decides the SLA policy.") @NonNull CustomerSegment segment,
         @Description("0 (worst) to 1000 (best); orders below the policy threshold are rejected.") int creditRating,
         @NonNull @Description("BCP 47 language tag, e.g. en or de.") String preferredLanguage,
         @NonNull OffsetDateTime createdAt,

@@ -53,7 +53,7 @@ public class EventGraphQL {
     @Subscription
     @Description("SLA alerts of the problem reports the caller may see (a portal user: their own), optionally of one "
             + "customer; after: replays from an eventId as for ticketStatusChanged.")
-    public Multi<SlaAlert> slaAlerts(@Id String customerId, String after) {
+    public Multi<SlaAlert> slaAlerts(@Description("Only the alerts of this customer (global id); all customers the caller may see when null.") @Id String customerId, String after) {
         return service.slaAlerts(customerId, after);
     }
 

@@ -17,7 +17,7 @@ import java.time.OffsetDateTime;
 public record SlaAlert(
         @Ignore long ticketKey,
         @NonNull @Id @Description("Increases with every event; pass it as after: to resume behind this alert.") String eventId,
-        @NonNull SlaEventKind kind,
+        @Description("Which target is at risk or breached.") @NonNull SlaEventKind kind,
         @NonNull @Id @Description("The problem report's global id.") String ticketId,
         @NonNull String number,
         @NonNull @Description("When the target is (or was) due, pauses taken into account.") OffsetDateTime dueAt,

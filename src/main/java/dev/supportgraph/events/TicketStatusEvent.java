@@ -18,7 +18,7 @@ public record TicketStatusEvent(
         @Ignore long ticketKey,
         @Ignore Long customerKey,
         @NonNull @Id @Description("Increases with every event (compare as strings); pass it as after: to resume behind this event.") String eventId,
-        @NonNull TicketKind kind,
+        @Description("The kind of the ticket that changed.") @NonNull TicketKind kind,
         @NonNull @Id @Description("The ticket's global id.") String ticketId,
         @NonNull @Description("The ticket's number, e.g. PR-00000012.") String number,
         @Description("The status before; null when the ticket was created.") TicketStatus previousStatus,

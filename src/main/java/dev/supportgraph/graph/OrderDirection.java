@@ -1,5 +1,11 @@
 package dev.supportgraph.graph;
 
+import org.eclipse.microprofile.graphql.Description;
+
+@Description("Sort direction.")
 public enum OrderDirection {
-    ASC, DESC
+    @Description("Smallest, oldest or first in the alphabet first.")
+    ASC,
+    @Description("Largest, newest or last in the alphabet first.")
+    DESC
 }

@@ -11,8 +11,8 @@ import java.util.List;
 public record UserError(
         @Description("Path of the input field at fault, e.g. [\"input\", \"title\"]; null when not about one field.")
         List<@NonNull String> field,
-        @NonNull String message,
-        @NonNull ErrorCode code) {
+        @Description("What is wrong, for people.") @NonNull String message,
+        @Description("What is wrong, for programs.") @NonNull ErrorCode code) {
 
     public static UserError of(ApiException e) {
         return new UserError(e.field().isEmpty() ? null : e.field(), e.getMessage(), e.code());

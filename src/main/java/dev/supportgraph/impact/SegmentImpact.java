@@ -1,9 +1,12 @@
 package dev.supportgraph.impact;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import dev.supportgraph.customer.CustomerSegment;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Name("SegmentImpact")
-public record SegmentImpact(@NonNull CustomerSegment segment, int customers) {
+@Description("How many customers of one segment a trouble affects.")
+public record SegmentImpact(@Description("The customer segment.") @NonNull CustomerSegment segment, @Description("How many customers of the segment are affected.") int customers) {
 }

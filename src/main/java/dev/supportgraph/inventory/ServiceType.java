@@ -19,7 +19,7 @@ public record ServiceType(
         @NonNull String name,
         @NonNull @Description("Product category, e.g. FIBRE_ACCESS or SD_WAN.") String category,
         @NonNull ServiceState state,
-        @NonNull Money monthlyCharge,
+        @Description("What the customer pays for it per month.") @NonNull Money monthlyCharge,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         int version,

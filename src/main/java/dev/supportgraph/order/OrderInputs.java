@@ -18,21 +18,21 @@ public final class OrderInputs {
     @Input("OrderCreateInput")
     public record Create(
             @Description("Retrying with the same key and input returns the first result.") String idempotencyKey,
-            @NonNull @Id String customerId,
+            @Description("Global id of the ordering customer.") @NonNull @Id String customerId,
             String description,
             @Description("0 (highest) to 4 (lowest); default 4.") Integer priority,
             OffsetDateTime requestedStartDate,
             OffsetDateTime requestedCompletionDate,
-            @NonNull List<@NonNull Item> items) {
+            @Description("What is ordered; at least one item.") @NonNull List<@NonNull Item> items) {
     }
 
     @Input("OrderItemInput")
     public record Item(
-            @NonNull String productName,
-            @DefaultValue("ADD") ItemAction action,
+            @Description("The product offering ordered.") @NonNull String productName,
+            @Description("What the item does to the customer's services.") @DefaultValue("ADD") ItemAction action,
             int quantity,
             @NonNull @Description("Decimal amount, e.g. \"19.90\".") String unitPrice,
-            @NonNull String currency) {
+            @Description("ISO 4217 currency of the price, e.g. EUR.") @NonNull String currency) {
     }
 
     @Input("OrderTransitionInput")

@@ -19,10 +19,10 @@ public record OrderItemType(
         @Ignore long customerKey,
         @Ignore Long serviceKey,
         @Description("Position within the order, from 1.") int itemNumber,
-        @NonNull String productName,
-        @NonNull ItemAction action,
+        @Description("The product offering ordered.") @NonNull String productName,
+        @Description("What the item does to the customer's services.") @NonNull ItemAction action,
         int quantity,
-        @NonNull Money unitPrice,
+        @Description("Price of one unit.") @NonNull Money unitPrice,
         @NonNull @Description("quantity x unitPrice.") Money total,
         @NonNull OrderItemState state,
         int version) implements Node {

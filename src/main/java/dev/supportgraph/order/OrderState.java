@@ -1,7 +1,30 @@
 package dev.supportgraph.order;
 
+import org.eclipse.microprofile.graphql.Description;
+
 /** Lifecycle of a product order (TMF622 ProductOrderStateType). */
+@Description("Lifecycle of a product order (TMF622 ProductOrderStateType).")
 public enum OrderState {
-    ACKNOWLEDGED, REJECTED, IN_PROGRESS, PENDING, HELD, ASSESSING_CANCELLATION, PENDING_CANCELLATION,
-    CANCELLED, COMPLETED, FAILED, PARTIAL
+    @Description("Received and accepted.")
+    ACKNOWLEDGED,
+    @Description("Refused, e.g. by the credit check.")
+    REJECTED,
+    @Description("Being fulfilled.")
+    IN_PROGRESS,
+    @Description("Waiting for the customer or a third party.")
+    PENDING,
+    @Description("Stopped until an issue is solved.")
+    HELD,
+    @Description("A cancellation was asked for and is being assessed.")
+    ASSESSING_CANCELLATION,
+    @Description("The cancellation was accepted and is being carried out.")
+    PENDING_CANCELLATION,
+    @Description("Cancelled.")
+    CANCELLED,
+    @Description("Fulfilled.")
+    COMPLETED,
+    @Description("Could not be fulfilled.")
+    FAILED,
+    @Description("Some items were fulfilled, others failed.")
+    PARTIAL
 }

@@ -67,7 +67,7 @@ public class ProblemReportGraphQL {
 
     @Query
     @Description("One problem report by id; null when it does not exist or is not visible to the caller.")
-    public ProblemReportType problemReport(@NonNull @Id String id) {
+    public ProblemReportType problemReport(@Description("Global id of the problem report.") @NonNull @Id String id) {
         List<ProblemReportType> found = service.byIds(List.of(GlobalId.decode(ProblemReportType.TYPE, id)));
         return found.isEmpty() ? null : found.getFirst();
     }

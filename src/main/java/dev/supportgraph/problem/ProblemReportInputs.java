@@ -26,9 +26,9 @@ public final class ProblemReportInputs {
             @Description("How urgent it is for the reporter; default supportgraph.triage.default-urgency.") TicketPriority urgency,
             @Description("Default: PORTAL for portal users, AGENT for staff.") ProblemChannel channel,
             @Id @Description("The customer's contact who reports it; required for portal users.") String reportedById,
-            @Id String relatedOrderId,
-            @Id String relatedServiceId,
-            @Id String relatedInvoiceId) {
+            @Description("Global id of the product order the problem is about, if any.") @Id String relatedOrderId,
+            @Description("Global id of the service the problem is about, if any.") @Id String relatedServiceId,
+            @Description("Global id of the invoice the problem is about, if any.") @Id String relatedInvoiceId) {
     }
 
     @Input("ProblemReportUpdateInput")
@@ -45,6 +45,6 @@ public final class ProblemReportInputs {
     }
 
     @Input("ProblemReportIsolateInput")
-    public record Isolate(@NonNull @Id String id, @NonNull @Id List<@NonNull String> serviceTroubleIds) {
+    public record Isolate(@NonNull @Id String id, @Description("Global ids of the service troubles that cause the reported problem.") @NonNull @Id List<@NonNull String> serviceTroubleIds) {
     }
 }

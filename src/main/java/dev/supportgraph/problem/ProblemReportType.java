@@ -29,7 +29,7 @@ public record ProblemReportType(
         @NonNull TicketStatus status,
         @NonNull TicketPriority priority,
         @NonNull TicketSeverity severity,
-        @NonNull ProblemChannel channel,
+        @Description("How the report reached us.") @NonNull ProblemChannel channel,
         @Description("How urgent the reporter said it is (their words); null for reports made before urgency was asked. Priority and severity are set by staff.") TicketPriority urgency,
         String resolution,
         @NonNull OffsetDateTime createdAt,

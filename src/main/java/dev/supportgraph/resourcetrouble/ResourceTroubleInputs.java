@@ -18,14 +18,14 @@ public final class ResourceTroubleInputs {
             @Description("Retrying with the same key and input returns the first result.") String idempotencyKey,
             @NonNull String title,
             String description,
-            @NonNull @Id String resourceId,
+            @Description("Global id of the faulty resource.") @NonNull @Id String resourceId,
             @NonNull TicketSeverity severity,
             @NonNull TicketPriority priority,
-            @NonNull PerceivedSeverity perceivedSeverity,
-            String probableCause) {
+            @Description("The alarm's view of the severity.") @NonNull PerceivedSeverity perceivedSeverity,
+            @Description("What probably caused it, if known.") String probableCause) {
     }
 
     @Input("ResourceTroubleLocalizeInput")
-    public record Localize(@NonNull @Id String id, int expectedVersion, @NonNull String localization) {
+    public record Localize(@NonNull @Id String id, int expectedVersion, @Description("Where the fault was found, e.g. a port or card.") @NonNull String localization) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.supportgraph.satisfaction;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -7,5 +9,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.time.OffsetDateTime;
 
 @Name("SatisfactionRating")
-public record SatisfactionRatingType(@Ignore long problemReportKey, int score, String comment, @NonNull OffsetDateTime createdAt) {
+@Description("A customer's rating of how a problem report was handled.")
+public record SatisfactionRatingType(@Ignore long problemReportKey, @Description("Score from 1 (very unhappy) to 5 (very happy).") int score, String comment, @NonNull OffsetDateTime createdAt) {
 }

@@ -22,14 +22,14 @@ public final class ServiceTroubleInputs {
             String description,
             @NonNull TicketSeverity severity,
             @NonNull TicketPriority priority,
-            @NonNull ServiceTroubleImpact impact,
-            @NonNull TicketPriority urgency,
+            @Description("How widely customers are affected.") @NonNull ServiceTroubleImpact impact,
+            @Description("How soon it must be handled.") @NonNull TicketPriority urgency,
             @Id @Description("Problem reports this trouble is created from (they get linked).") List<String> problemReportIds,
             @Id @Description("The affected services.") List<String> affectedServiceIds) {
     }
 
     @Input("ServiceTroubleDiagnoseInput")
-    public record Diagnose(@NonNull @Id String id, int expectedVersion, @NonNull String rootCause) {
+    public record Diagnose(@NonNull @Id String id, int expectedVersion, @Description("The diagnosed root cause.") @NonNull String rootCause) {
     }
 
     @Input("ServiceTroubleGroupInput")
@@ -37,6 +37,6 @@ public final class ServiceTroubleInputs {
     }
 
     @Input("ServiceTroubleLinkInput")
-    public record Link(@NonNull @Id String id, @NonNull @Id List<@NonNull String> resourceTroubleIds) {
+    public record Link(@NonNull @Id String id, @Description("Global ids of the resource troubles that cause this service trouble.") @NonNull @Id List<@NonNull String> resourceTroubleIds) {
     }
 }

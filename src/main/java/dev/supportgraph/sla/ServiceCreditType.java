@@ -14,7 +14,7 @@ public record ServiceCreditType(
         @Ignore long key,
         @Ignore long problemReportKey,
         @Ignore Long adjustmentKey,
-        @NonNull Money amount,
+        @Description("The amount credited.") @NonNull Money amount,
         @NonNull @Description("The breach that earned it, e.g. RESOLUTION_BREACHED.") SlaEventKind breach,
         @NonNull OffsetDateTime breachedAt,
         @Description("When it was applied to an invoice; null while pending.") OffsetDateTime appliedAt) {

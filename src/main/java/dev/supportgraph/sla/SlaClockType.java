@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 @Name("SlaClock")
 @Description("A ticket's SLA clock. The resolution clock pauses while PENDING or HELD and stops when resolved, closed, rejected or cancelled.")
 public record SlaClockType(
-        @NonNull SlaPolicyType policy,
+        @Description("The SLA policy whose targets the clock measures.") @NonNull SlaPolicyType policy,
         @NonNull @Description("When the first response is due.") OffsetDateTime responseDueAt,
         @Description("When the ticket first left ACKNOWLEDGED; null until then.") OffsetDateTime respondedAt,
         @Description("The first response came (or is still missing) after its due time.") boolean responseBreached,

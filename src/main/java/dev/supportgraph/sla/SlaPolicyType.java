@@ -18,8 +18,8 @@ import java.time.Duration;
 @Description("Response and resolution targets for one customer segment and ticket priority (TMF623), and the credit a breach earns.")
 public record SlaPolicyType(
         @Ignore long key,
-        @NonNull CustomerSegment segment,
-        @NonNull TicketPriority priority,
+        @Description("The customer segment the policy applies to.") @NonNull CustomerSegment segment,
+        @Description("The ticket priority the policy applies to.") @NonNull TicketPriority priority,
         @Description("Time to first response (leaving ACKNOWLEDGED), in minutes.") int responseMinutes,
         @Description("Time to resolution, paused while PENDING or HELD, in minutes.") int resolutionMinutes,
         @NonNull @Description("Percentage of the affected service's monthly charge credited on a breached resolution, e.g. \"10.00\".") String creditPercent,

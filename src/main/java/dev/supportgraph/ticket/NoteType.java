@@ -15,9 +15,9 @@ import java.time.OffsetDateTime;
 public record NoteType(
         @Ignore long key,
         @Ignore TicketRef ticket,
-        @NonNull NoteVisibility visibility,
-        @NonNull String author,
-        @NonNull String body,
+        @Description("Who may read it.") @NonNull NoteVisibility visibility,
+        @Description("Who wrote it (user id).") @NonNull String author,
+        @Description("The text.") @NonNull String body,
         @NonNull OffsetDateTime createdAt) implements Node {
 
     public static final String TYPE = "TicketNote";

@@ -14,7 +14,7 @@ public record StatusChangeType(
         @Description("Null for the creation of the ticket.") TicketStatus from,
         @NonNull TicketStatus to,
         String reason,
-        @NonNull String actor,
+        @Description("Who made the change (user id, or \"system\").") @NonNull String actor,
         @NonNull OffsetDateTime changedAt) {
 
     static StatusChangeType of(StatusChange c) {

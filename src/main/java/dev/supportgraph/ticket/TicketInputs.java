@@ -51,6 +51,6 @@ public final class TicketInputs {
     }
 
     @Input("TicketNoteInput")
-    public record Note(@NonNull @Id String id, @NonNull NoteVisibility visibility, @NonNull String body) {
+    public record Note(@NonNull @Id String id, @Description("Who may read the note.") @NonNull NoteVisibility visibility, @Description("The text.") @NonNull String body) {
     }
 }

@@ -10,8 +10,11 @@ import org.eclipse.microprofile.graphql.Name;
 @Name("TicketKind")
 @Description("The kind of a ticket.")
 public enum TicketKind {
+    @Description("A customer problem report (TMF621 trouble ticket).")
     PROBLEM_REPORT("ProblemReport"),
+    @Description("A service trouble (TMF656 service problem).")
     SERVICE_TROUBLE("ServiceTrouble"),
+    @Description("A resource trouble (TMF642 alarm).")
     RESOURCE_TROUBLE("ResourceTrouble");
 
     public final String nodeType;

@@ -107,7 +107,7 @@ class SchemaTest {
                 }
             }
         }
-        assertTrue(undescribed.isEmpty(), undescribed.size() + " schema elements have no description: " + undescribed);
+        assertEquals(List.of(), undescribed, "Schema elements without a description: add a @Description");
     }
 
     private static void check(List<String> undescribed, String path, String description) {

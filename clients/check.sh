@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Checks that schema-first client tools accept src/main/resources/published-schema.graphql:
+# graphql-js builds and validates it with a typical operation set, relay-compiler compiles that set.
+# Optional CI step (needs npm); skipped with a clear message when the npm registry is unreachable.
+# CLIENT_CHECK_TIMEOUT bounds every npm/tool call (seconds, default 300).
+set -euo pipefail
+cd "$(dirname "$0")"
+limit=${CLIENT_CHECK_TIMEOUT:-300}
+if ! command -v npm >/dev/null 2>&1; then
+  echo "clients/check.sh: SKIPPED: npm is not installed"; exit 0
+fi
+if ! timeout 30 npm ping >/dev/null 2>&1; then
+  echo "clients/check.sh: SKIPPED: the npm registry is unreachable"; exit 0
+fi
+timeout "$limit" npm install --no-audit --no-fund --loglevel=error
+timeout "$limit" node check.mjs
+timeout "$limit" npx --no-install relay-compiler
+echo "clients/check.sh: OK (graphql-js and relay-compiler accept the published schema and the operations)"
