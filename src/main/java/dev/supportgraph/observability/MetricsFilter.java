@@ -13,9 +13,9 @@ import java.util.Map;
  * for the meters libraries register without a description; gauges renamed where their names end
  * in {@code _count}, which Prometheus reserves for histograms and summaries; the pool's timings in
  * seconds instead of milliseconds and the process CPU time in seconds instead of nanoseconds (both
- * replaced by {@link SecondsMetrics}); and no nameless copy of the reactive SQL client's metrics
- * (Quarkus registers its client meters with an empty prefix, rendered as {@code m__*}; the same
- * pool is exported as {@code sql_pool_*}); no long task timers, which this registry writes as a
+ * replaced by {@link SecondsMetrics}); the reactive SQL client exported once, as its pool
+ * ({@code sql_pool_*}), not a second time as client meters (tagged {@code clientType="sql"}, named
+ * {@code postgresql_*} or, without a metrics name, {@code m__*}, with camelCase labels); no long task timers, which this registry writes as a
  * summary whose samples ({@code _active_count}, {@code _duration_sum}) no parser assigns to it
  * (the same connections are counted by {@code http_server_active_connections}).
  */
@@ -46,7 +46,8 @@ public class MetricsFilter implements MeterFilter {
         boolean replaced = id.getName().equals("process.cpu.time")
                 || id.getName().startsWith("agroal.") && "milliseconds".equals(id.getBaseUnit());
         boolean unparsable = id.getType() == Meter.Type.LONG_TASK_TIMER;
-        return replaced || unparsable || id.getName().startsWith(".") ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+        boolean sqlClientCopy = "sql".equals(id.getTag("clientType"));
+        return replaced || unparsable || sqlClientCopy ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
     }
 
     @Override

@@ -58,6 +58,7 @@ class MetricsTest {
         List<String> sqlPoolPrefixes = pools.stream().filter(name -> name.contains("sql"))
                 .map(name -> name.substring(0, name.indexOf("pool"))).distinct().toList();
         assertTrue(sqlPoolPrefixes.size() <= 1, "one export of the SQL client pool, not " + pools);
+        assertFalse(scrape().contains("clientType=\"sql\""), "the SQL client's meters duplicate sql_pool_*");
     }
 
     @Test
