@@ -20,6 +20,8 @@ import graphql.schema.GraphQLTypeUtil;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,14 +81,15 @@ final class HostileDocuments {
         aliasesLeft = random.nextInt(4) == 0 ? random.nextInt(60) : random.nextInt(5);
         int depth = 1 + random.nextInt(random.nextInt(3) == 0 ? 20 : 5);
         StringBuilder body = new StringBuilder("{ ");
+        Set<String> rootNames = new HashSet<>();
         int roots = 1 + random.nextInt(6) + aliasesLeft;
         for (int i = 0; i < roots; i++) {
             if (chainType != null && (i == 0 || random.nextInt(4) == 0)) {
-                body.append(alias()).append("nodes(ids: ").append(ids()).append(") { ... on ").append(chainType)
+                body.append("n").append(i).append(": nodes(ids: ").append(ids()).append(") { ... on ").append(chainType)
                         .append(" { ...F0 } } ");
             } else {
                 GraphQLFieldsContainer query = schema.getQueryType();
-                field(query.getFieldDefinitions().get(random.nextInt(query.getFieldDefinitions().size())), depth, body);
+                field(query.getFieldDefinitions().get(random.nextInt(query.getFieldDefinitions().size())), depth, body, rootNames);
             }
         }
         body.append("}");
@@ -140,15 +143,21 @@ final class HostileDocuments {
         Collections.shuffle(fields, random);
         int count = 1 + random.nextInt(Math.min(4, fields.size()));
         for (GraphQLFieldDefinition field : fields.subList(0, count)) {
-            field(field, depth, out);
+            field(field, depth, out, new HashSet<>());
         }
         if (chainType != null && !inFragment && type.getName().equals(chainType) && random.nextInt(3) == 0) {
             out.append("...F0 ");
         }
     }
 
-    private void field(GraphQLFieldDefinition field, int depth, StringBuilder out) {
-        out.append(alias()).append(field.getName());
+    /** @param names the response names already used in this selection set (a repeated one gets an alias) */
+    private void field(GraphQLFieldDefinition field, int depth, StringBuilder out, Set<String> names) {
+        String alias = alias();
+        if (alias.isEmpty() && !names.add(field.getName())) {
+            alias = "d" + names.size() + ": ";
+            names.add(alias);
+        }
+        out.append(alias).append(field.getName());
         List<String> arguments = new ArrayList<>();
         for (GraphQLArgument argument : field.getArguments()) {
             if (GraphQLTypeUtil.isNonNull(argument.getType()) || random.nextInt(3) == 0) {
@@ -181,11 +190,11 @@ final class HostileDocuments {
         switch (unwrapped) {
             case GraphQLScalarType scalar when scalar.getName().equals("Int") -> {
                 long value = INTS[random.nextInt(badInputs ? INTS.length : INTS.length - 3)];
-                return random.nextBoolean() ? Long.toString(value) : variable("Int", value);
+                return random.nextBoolean() ? Long.toString(value) : variable(GraphQLTypeUtil.simplePrint(type), value);
             }
             case GraphQLScalarType scalar when scalar.getName().equals("String") || scalar.getName().equals("ID") -> {
                 String text = text();
-                return random.nextBoolean() ? literal(text) : variable(scalar.getName(), text);
+                return random.nextBoolean() ? literal(text) : variable(GraphQLTypeUtil.simplePrint(type), text);
             }
             case GraphQLScalarType scalar -> {
                 return literal(scalar.getName().equals("Boolean") ? "true" : "2026-01-01T00:00:00Z");
@@ -214,7 +223,7 @@ final class HostileDocuments {
 
     /** Ids for nodes(ids:): often the same one repeated, sometimes far more than the 100 allowed. */
     private String ids() {
-        int count = random.nextInt(4) == 0 ? random.nextInt(3000) : random.nextInt(120);
+        int count = random.nextInt(4) == 0 ? random.nextInt(1000) : random.nextInt(120);
         boolean repeated = random.nextBoolean();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
