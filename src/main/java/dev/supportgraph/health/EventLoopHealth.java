@@ -9,49 +9,41 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 
-/** Readiness and liveness from the event loops' lag ({@link EventLoopProbe}). */
-public final class EventLoopHealth {
+/** Readiness and liveness from the event loops' lag ({@link EventLoopProbe}), each with its own limit. */
+public abstract class EventLoopHealth implements HealthCheck {
 
-    private static final String NAME = "Vert.x event loops";
+    @Inject
+    EventLoopProbe probe;
 
-    private EventLoopHealth() {
-    }
+    @Inject
+    EventLoopConfig config;
 
-    static HealthCheckResponse check(EventLoopProbe probe, Duration limit) {
+    abstract Duration limit();
+
+    @Override
+    public HealthCheckResponse call() {
         Duration lag = probe.worstLag();
-        return HealthCheckResponse.named(NAME).status(lag.compareTo(limit) < 0)
-                .withData("lagMillis", lag.toMillis()).withData("limitMillis", limit.toMillis()).build();
+        return HealthCheckResponse.named("Vert.x event loops").status(lag.compareTo(limit()) < 0)
+                .withData("lagMillis", lag.toMillis()).withData("limitMillis", limit().toMillis()).build();
     }
 
     /** Not ready while a loop is behind: new requests would queue behind what holds it. */
     @Readiness
     @ApplicationScoped
-    public static class Ready implements HealthCheck {
-        @Inject
-        EventLoopProbe probe;
-
-        @Inject
-        EventLoopConfig config;
-
+    public static class Ready extends EventLoopHealth {
         @Override
-        public HealthCheckResponse call() {
-            return check(probe, config.readyLag());
+        Duration limit() {
+            return config.readyLag();
         }
     }
 
-    /** Not live once a loop has been stuck for long. */
+    /** Not live once a loop has been stuck for long: a restart is the way out. */
     @Liveness
     @ApplicationScoped
-    public static class Live implements HealthCheck {
-        @Inject
-        EventLoopProbe probe;
-
-        @Inject
-        EventLoopConfig config;
-
+    public static class Live extends EventLoopHealth {
         @Override
-        public HealthCheckResponse call() {
-            return check(probe, config.liveLag());
+        Duration limit() {
+            return config.liveLag();
         }
     }
 }
