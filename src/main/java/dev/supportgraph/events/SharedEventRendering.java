@@ -8,6 +8,8 @@ import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.lang.ref.Cleaner;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -106,6 +108,8 @@ public class SharedEventRendering {
         private final LeanSubscriptionFetcher.EventMapping mapping;
         /** The last event's rendering: the subscribers of a fan-out ask for it in a row. */
         private volatile Shared last;
+        /** The rendering under way or done last; the next one starts when it is done. Guarded by this. */
+        private CompletableFuture<?> rendering = CompletableFuture.completedFuture(null);
 
         Renderer(String key, ExecutionContext context, ExecutionStrategyParameters parameters,
                  LeanSubscriptionFetcher.EventMapping mapping) {
@@ -193,7 +197,7 @@ public class SharedEventRendering {
         /** One event's result for a subscriber: a rendering shared with its like, or its own if it failed to map. */
         private CompletionStage<ExecutionResult> event(Renderer renderer, Object event) {
             if (!(event instanceof DataFetcherResult<?> fetched) || fetched.hasErrors() || fetched.getData() == null) {
-                return render(renderer, event);
+                return exclusive(renderer, event);
             }
             Shared last = renderer.last;
             if (last != null && last.event() == event && !last.rendering().isCompletedExceptionally()) {
@@ -212,7 +216,7 @@ public class SharedEventRendering {
             if (shared != null) {
                 return shared;
             }
-            render(renderer, fetched).whenComplete((result, failure) -> {
+            exclusive(renderer, fetched).whenComplete((result, failure) -> {
                 if (failure == null) {
                     mine.complete(result);
                 } else {
@@ -221,6 +225,44 @@ public class SharedEventRendering {
                 }
             });
             return mine;
+        }
+
+        /**
+         * Renders one event of this renderer at a time. Its executions share one request context
+         * (one EntityManager, which is not thread-safe); subscribers of one key on different event
+         * loops replaying their own copies of the events would otherwise render at once and break
+         * each other's statements. The next rendering runs on its subscriber's own context.
+         */
+        private CompletableFuture<ExecutionResult> exclusive(Renderer renderer, Object event) {
+            Context context = Vertx.currentContext();
+            CompletableFuture<ExecutionResult> mine = new CompletableFuture<>();
+            CompletableFuture<?> before;
+            synchronized (renderer) {
+                before = renderer.rendering;
+                renderer.rendering = mine;
+            }
+            before.whenComplete((ignored, failure) -> {
+                if (context == null || context == Vertx.currentContext()) {
+                    renderInto(renderer, event, mine);
+                } else {
+                    context.runOnContext(v -> renderInto(renderer, event, mine));
+                }
+            });
+            return mine;
+        }
+
+        private void renderInto(Renderer renderer, Object event, CompletableFuture<ExecutionResult> into) {
+            try {
+                render(renderer, event).whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        into.complete(result);
+                    } else {
+                        into.completeExceptionally(failure);
+                    }
+                });
+            } catch (RuntimeException e) {
+                into.completeExceptionally(e);
+            }
         }
 
         /**

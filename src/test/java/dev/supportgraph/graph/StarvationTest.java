@@ -8,6 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Requests stuck on a row lock another connection holds: each is cut off by the per-request
  * deadline (its statement included) with a timeout error and changes nothing, while unrelated
- * requests, more of them than there are event loops, stay fast meanwhile.
+ * requests, more of them than there are event loops, stay fast meanwhile. And a stalled event
+ * loop shows in readiness and in a gauge.
  */
 @QuarkusTest
 @TestProfile(StarvationTest.Profile.class)
@@ -40,7 +43,7 @@ class StarvationTest {
 
     /** A request timeout that the unrelated requests stay well within on a busy machine. */
     public static class Profile implements QuarkusTestProfile {
-        static final String TIMEOUT = "PT4S";
+        static final String TIMEOUT = "PT8S";
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -53,6 +56,12 @@ class StarvationTest {
 
     @Inject
     DataSource ds;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void requestsWaitingOnALockTimeOutAndDoNotDelayOthers() throws Exception {
@@ -111,6 +120,29 @@ class StarvationTest {
         assertTrue(fast.size() >= 3, "unrelated requests are answered while the stuck ones wait: " + fast + " ms");
         assertEquals(Map.of("status", "IN_PROGRESS", "version", 0L), Sql.row(ds, "select status, version from problem_report where id = ?", report));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aStalledEventLoopShowsInReadinessAndTheLagGauge() throws Exception {
+        long stall = 6_000;
+        vertx.nettyEventLoopGroup().next().execute(() -> {
+            try {
+                Thread.sleep(stall);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long deadline = System.currentTimeMillis() + stall;
+        boolean down = false;
+        while (!down && System.currentTimeMillis() < deadline) {
+            down = given().get("/q/health/ready").then().extract().statusCode() == 503;
+            Thread.sleep(100);
+        }
+        assertTrue(down, "readiness goes DOWN while an event loop is stalled");
+        assertTrue(registry.get("supportgraph.event.loop.lag").gauge().value() >= 2.0, "the lag gauge shows the stall");
+        given().get("/q/health/live").then().statusCode(200);
+        Thread.sleep(Math.max(0, deadline - System.currentTimeMillis()) + 1_500);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 

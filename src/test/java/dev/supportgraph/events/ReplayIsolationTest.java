@@ -1,0 +1,104 @@
+package dev.supportgraph.events;
+
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.testing.GraphQLWebSocket;
+import dev.supportgraph.testing.Sql;
+import dev.supportgraph.testing.Tokens;
+import dev.supportgraph.ticket.TicketKind;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.supportgraph.events.TicketStatusSubscriptionTest.SUBSCRIPTION;
+import static dev.supportgraph.events.TicketStatusSubscriptionTest.WAIT;
+import static dev.supportgraph.testing.GraphQLWebSocket.TRANSPORT_WS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Replays (after:) over real WebSockets: subscribers that replay alike do not disturb each other. */
+@QuarkusTest
+class ReplayIsolationTest {
+
+    private static final int EVENTS = 200;
+
+    @TestHTTPResource("/graphql")
+    URI endpoint;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    TicketEvents events;
+
+    @Inject
+    DataSource ds;
+
+    private final List<GraphQLWebSocket> sockets = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        sockets.forEach(GraphQLWebSocket::close);
+        sockets.clear();
+    }
+
+    @Test
+    void identicalReplaysOfOnePortalUserBothReceiveEverything() throws Exception {
+        long customer = events.customer("Replay Twins Ltd");
+        long report = Sql.exec(ds, "insert into problem_report (customer_id, title, severity, priority, channel) values (?, 'Twins', 'MINOR', 'LOW', 'PHONE') returning id", customer);
+        events.changed(TicketKind.PROBLEM_REPORT, report, customer, "start");
+        long start = events.eventIds(TicketKind.PROBLEM_REPORT, report).getFirst();
+        for (int i = 0; i < EVENTS; i++) {
+            events.changed(TicketKind.PROBLEM_REPORT, report, customer, "change " + i);
+        }
+        List<Long> expected = events.eventIds(TicketKind.PROBLEM_REPORT, report).subList(1, EVENTS + 1);
+
+        String token = Tokens.customer(customer);
+        List<GraphQLWebSocket> twins = List.of(open(token), open(token), open(token), open(token));
+        for (GraphQLWebSocket ws : twins) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("filter", null);
+            variables.put("after", EventId.encode(start));
+            ws.subscribe("1", SUBSCRIPTION, variables);
+        }
+        ExecutorService readers = Executors.newFixedThreadPool(twins.size());
+        try {
+            List<Future<List<Long>>> received = new ArrayList<>();
+            for (GraphQLWebSocket ws : twins) {
+                received.add(readers.submit(() -> {
+                    List<Long> ids = new ArrayList<>();
+                    for (int i = 0; i < EVENTS; i++) {
+                        JsonObject event = ws.nextData("1", "ticketStatusChanged", WAIT);
+                        assertEquals("Replay Twins Ltd", event.getJsonObject("customer").getString("name"));
+                        assertEquals(GlobalId.encode("ProblemReport", report), event.getJsonObject("ticket").getString("id"));
+                        ids.add(EventId.decode(event.getString("eventId")));
+                    }
+                    return ids;
+                }));
+            }
+            for (Future<List<Long>> ids : received) {
+                assertEquals(expected, ids.get());
+            }
+        } finally {
+            readers.shutdown();
+        }
+    }
+
+    private GraphQLWebSocket open(String token) throws Exception {
+        GraphQLWebSocket ws = GraphQLWebSocket.open(vertx, endpoint, TRANSPORT_WS, token).init(null);
+        sockets.add(ws);
+        return ws;
+    }
+}
