@@ -24,6 +24,15 @@ public interface ImportConfig {
     @WithDefault("1000")
     int maxErrors();
 
+    /**
+     * Whether an import batch's commit waits for its WAL to reach the disk. Off by default: the
+     * import is idempotent, so a database crash that loses its last few hundred milliseconds of
+     * batches (each lost whole, events included, never partly) is made good by running it again;
+     * the commits stop waiting for a disk flush each.
+     */
+    @WithDefault("false")
+    boolean synchronousCommit();
+
     /** How often progress (rows done, rows per second) is logged while an import runs. */
     @WithDefault("5S")
     Duration progressInterval();

@@ -181,6 +181,9 @@ public class Importer {
 
     /** Writes rows in one transaction, by type in dependency order; the result of each row. */
     private Map<Row, Result> write(List<Row> rows, String actor) {
+        if (!config.synchronousCommit()) {
+            writer.asynchronousCommit();
+        }
         Map<RowType, List<Row>> byType = new EnumMap<>(RowType.class);
         rows.forEach(row -> byType.computeIfAbsent(row.type(), t -> new ArrayList<>()).add(row));
         Map<Row, Result> results = new IdentityHashMap<>();

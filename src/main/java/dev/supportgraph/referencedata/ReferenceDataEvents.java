@@ -45,7 +45,9 @@ public class ReferenceDataEvents {
     @Description("Changes of customers, contacts, services and resources (of the given types; all when omitted) as they "
             + "commit. With after: (an eventId) the events since then are replayed first (within the retention window), "
             + "then new ones follow without gap or repeat. Admin and integration only.")
-    public Multi<ReferenceDataEvent> referenceDataChanged(List<ExternalType> types, String after) {
+    public Multi<ReferenceDataEvent> referenceDataChanged(
+            @Description("Only changes of these types; all when omitted.") List<ExternalType> types,
+            @Description("Replay the events after this eventId first.") String after) {
         if (caller.isAnonymous()) {
             return Multi.createFrom().failure(new UnauthorizedException());
         }

@@ -45,7 +45,8 @@ public class ReferenceDataGraphQL {
     @Query
     @Description("The object of this type with this externalId, or null when there is none or it is not visible to the "
             + "caller (the same scope as node(id:)).")
-    public Node nodeByExternalId(@NonNull ExternalType type, @NonNull String externalId) {
+    public Node nodeByExternalId(@NonNull @Description("The type of the object.") ExternalType type,
+                                 @NonNull @Description("Its key in its system of record.") String externalId) {
         return service.byExternalId(type, externalId);
     }
 

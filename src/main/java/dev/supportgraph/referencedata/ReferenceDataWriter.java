@@ -208,6 +208,12 @@ public class ReferenceDataWriter {
         return new Result(service, UpsertOutcome.UPDATED, null);
     }
 
+    /** This transaction's commit does not wait for the disk (see ImportConfig#synchronousCommit). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void asynchronousCommit() {
+        em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
+    }
+
     /** The resource a link input names. */
     long resourceOf(ReferenceInputs.Link input) {
         return key(ExternalType.RESOURCE, input.resourceId(), input.resourceExternalId(), "resourceId", "resourceExternalId");

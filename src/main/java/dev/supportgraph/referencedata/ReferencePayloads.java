@@ -15,14 +15,15 @@ import java.util.List;
 public final class ReferencePayloads {
 
     static final String OUTCOME = "What the mutation did; null on userErrors.";
+    static final String USER_ERRORS = "Why nothing changed; empty on success.";
 
     private ReferencePayloads() {
     }
 
     @Name("CustomerPayload")
     @Description("The customer after an upsert or status change.")
-    public record CustomerPayload(CustomerType customer, @Description(OUTCOME) UpsertOutcome outcome,
-                                  @NonNull List<@NonNull UserError> userErrors) {
+    public record CustomerPayload(@Description("The customer as it is now; null on userErrors.") CustomerType customer, @Description(OUTCOME) UpsertOutcome outcome,
+                                  @NonNull @Description(USER_ERRORS) List<@NonNull UserError> userErrors) {
         static CustomerPayload failed(List<UserError> errors) {
             return new CustomerPayload(null, null, errors);
         }
@@ -30,8 +31,8 @@ public final class ReferencePayloads {
 
     @Name("ContactPayload")
     @Description("The contact after an upsert or status change.")
-    public record ContactPayload(ContactType contact, @Description(OUTCOME) UpsertOutcome outcome,
-                                 @NonNull List<@NonNull UserError> userErrors) {
+    public record ContactPayload(@Description("The contact as it is now; null on userErrors.") ContactType contact, @Description(OUTCOME) UpsertOutcome outcome,
+                                 @NonNull @Description(USER_ERRORS) List<@NonNull UserError> userErrors) {
         static ContactPayload failed(List<UserError> errors) {
             return new ContactPayload(null, null, errors);
         }
@@ -39,8 +40,8 @@ public final class ReferencePayloads {
 
     @Name("ServicePayload")
     @Description("The service after an upsert.")
-    public record ServicePayload(ServiceType service, @Description(OUTCOME) UpsertOutcome outcome,
-                                 @NonNull List<@NonNull UserError> userErrors) {
+    public record ServicePayload(@Description("The service as it is now; null on userErrors.") ServiceType service, @Description(OUTCOME) UpsertOutcome outcome,
+                                 @NonNull @Description(USER_ERRORS) List<@NonNull UserError> userErrors) {
         static ServicePayload failed(List<UserError> errors) {
             return new ServicePayload(null, null, errors);
         }
@@ -48,8 +49,8 @@ public final class ReferencePayloads {
 
     @Name("ResourcePayload")
     @Description("The resource after an upsert.")
-    public record ResourcePayload(ResourceType resource, @Description(OUTCOME) UpsertOutcome outcome,
-                                  @NonNull List<@NonNull UserError> userErrors) {
+    public record ResourcePayload(@Description("The resource as it is now; null on userErrors.") ResourceType resource, @Description(OUTCOME) UpsertOutcome outcome,
+                                  @NonNull @Description(USER_ERRORS) List<@NonNull UserError> userErrors) {
         static ResourcePayload failed(List<UserError> errors) {
             return new ResourcePayload(null, null, errors);
         }
@@ -57,10 +58,11 @@ public final class ReferencePayloads {
 
     @Name("ServiceResourceLinkPayload")
     @Description("The service and resource of a link or unlink.")
-    public record LinkPayload(ServiceType service, ResourceType resource,
+    public record LinkPayload(@Description("The service; null on userErrors.") ServiceType service,
+                              @Description("The resource; null on userErrors.") ResourceType resource,
                               @Description("UPDATED when the link was added or removed, UNCHANGED when it already was so; null on userErrors.")
                               UpsertOutcome outcome,
-                              @NonNull List<@NonNull UserError> userErrors) {
+                              @NonNull @Description(USER_ERRORS) List<@NonNull UserError> userErrors) {
         static LinkPayload failed(List<UserError> errors) {
             return new LinkPayload(null, null, null, errors);
         }
