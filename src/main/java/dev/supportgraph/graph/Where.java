@@ -20,6 +20,14 @@ public final class Where {
         return value == null ? this : add(path + " = :%s", value);
     }
 
+    /** {@code path is null} (or with {@code isNull} false {@code is not null}), when given. */
+    public Where isNull(String path, Boolean isNull) {
+        if (isNull != null) {
+            conditions.add(path + (isNull ? " is null" : " is not null"));
+        }
+        return this;
+    }
+
     /** {@code path in (values)}. */
     public Where in(String path, Collection<?> values) {
         return values == null || values.isEmpty() ? this : add(path + " in (:%s)", values);

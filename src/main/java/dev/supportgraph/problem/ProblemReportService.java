@@ -31,7 +31,7 @@ public class ProblemReportService implements NodeLoader {
     @Inject
     ProblemReportService(StatelessSession session, Caller caller) {
         reports = new ScopedReads<>(session, caller, ProblemReport.class, "e.customerId", p -> p.id, p -> p.customerId,
-                ProblemReportType::of, ProblemReportService::where, TicketOrder.orDefault(null));
+                ProblemReportType::of, filter -> where(filter, caller), TicketOrder.orDefault(null));
     }
 
     /** Problem reports: the top-level list, each customer's, by id. */
@@ -82,8 +82,8 @@ public class ProblemReportService implements NodeLoader {
         return byIds(ids);
     }
 
-    private static Where where(ProblemReportFilter filter) {
-        Where where = TicketCriteria.where(filter);
+    private static Where where(ProblemReportFilter filter, Caller caller) {
+        Where where = TicketCriteria.where(filter, caller);
         if (filter != null) {
             where.in("e.channel", filter.channel());
             if (filter.customerId() != null) {

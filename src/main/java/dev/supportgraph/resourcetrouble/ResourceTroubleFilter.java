@@ -2,6 +2,7 @@ package dev.supportgraph.resourcetrouble;
 
 import dev.supportgraph.ticket.TicketCriteria;
 import dev.supportgraph.ticket.TicketPriority;
+import dev.supportgraph.ticket.TicketQueueFilter;
 import dev.supportgraph.ticket.TicketSeverity;
 import dev.supportgraph.ticket.TicketStatus;
 import org.eclipse.microprofile.graphql.Description;
@@ -21,5 +22,6 @@ public record ResourceTroubleFilter(
         @Description("Created before this time.") OffsetDateTime createdTo,
         @Description("Updated at or after this time.") OffsetDateTime updatedFrom,
         @Description("Updated before this time.") OffsetDateTime updatedTo,
-        @Description("Case-insensitive substring of the title or number.") String search) implements TicketCriteria {
+        @Description("Case-insensitive substring of the title or number.") String search,
+        @Description("Work queue conditions: assignee, mine, unassigned, work group (staff only).") TicketQueueFilter queue) implements TicketCriteria {
 }

@@ -33,7 +33,7 @@ public class ResourceTroubleService implements NodeLoader {
     @Inject
     ResourceTroubleService(StatelessSession session, Caller caller) {
         troubles = ScopedReads.staffOnly(session, caller, ResourceTrouble.class, t -> t.id, ResourceTroubleType::of,
-                ResourceTroubleService::where, TicketOrder.orDefault(null));
+                filter -> where(filter, caller), TicketOrder.orDefault(null));
     }
 
     /** Resource troubles: the top-level list and by id. */
@@ -60,8 +60,8 @@ public class ResourceTroubleService implements NodeLoader {
         return troubles.byIds(ids);
     }
 
-    private static Where where(ResourceTroubleFilter filter) {
-        Where where = TicketCriteria.where(filter);
+    private static Where where(ResourceTroubleFilter filter, Caller caller) {
+        Where where = TicketCriteria.where(filter, caller);
         if (filter != null) {
             where.in("e.perceivedSeverity", filter.perceivedSeverity());
         }

@@ -34,7 +34,7 @@ public class ServiceTroubleService implements NodeLoader {
     @Inject
     ServiceTroubleService(StatelessSession session, Caller caller) {
         troubles = ScopedReads.staffOnly(session, caller, ServiceTrouble.class, t -> t.id, ServiceTroubleType::of,
-                ServiceTroubleService::where, TicketOrder.orDefault(null));
+                filter -> where(filter, caller), TicketOrder.orDefault(null));
     }
 
     /** Service troubles: the top-level list and by id. */
@@ -77,8 +77,8 @@ public class ServiceTroubleService implements NodeLoader {
         return troubles.byIds(ids);
     }
 
-    private static Where where(ServiceTroubleFilter filter) {
-        Where where = TicketCriteria.where(filter);
+    private static Where where(ServiceTroubleFilter filter, Caller caller) {
+        Where where = TicketCriteria.where(filter, caller);
         if (filter != null) {
             where.in("e.impact", filter.impact());
         }

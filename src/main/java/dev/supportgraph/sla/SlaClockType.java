@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 @Name("SlaClock")
-@Description("A ticket's SLA clock. The resolution clock pauses while PENDING or HELD and stops when resolved, closed, rejected or cancelled.")
+@Description("A ticket's SLA clock. The resolution clock pauses in its policy's resolutionPauseStates (by default only PENDING) and stops when resolved, closed, rejected or cancelled.")
 public record SlaClockType(
         @Description("The SLA policy whose targets the clock measures.") @NonNull SlaPolicyType policy,
         @NonNull @Description("When the first response is due.") OffsetDateTime responseDueAt,
@@ -19,7 +19,7 @@ public record SlaClockType(
         @Description("elapsed in seconds.") int elapsedSeconds,
         @NonNull @Description("Resolution clock time left, ISO-8601; PT0S once breached.") String remaining,
         @Description("remaining in seconds.") int remainingSeconds,
-        @Description("The ticket waits (PENDING or HELD); the resolution clock does not run.") boolean paused,
+        @Description("The ticket is in one of the policy's pause states; the resolution clock does not run.") boolean paused,
         @Description("The ticket is resolved or finished; the resolution clock no longer runs.") boolean stopped,
         @Description("The resolution target was missed.") boolean breached,
         @Description("Running and within the configured warning time of the resolution target.") boolean atRisk) {

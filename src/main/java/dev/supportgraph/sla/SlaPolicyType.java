@@ -5,6 +5,7 @@ import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Money;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.ticket.TicketPriority;
+import dev.supportgraph.ticket.TicketStatus;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -13,6 +14,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 @Name("SlaPolicy")
 @Description("Response and resolution targets for one customer segment and ticket priority (TMF623), and the credit a breach earns.")
@@ -21,7 +25,8 @@ public record SlaPolicyType(
         @Description("The customer segment the policy applies to.") @NonNull CustomerSegment segment,
         @Description("The ticket priority the policy applies to.") @NonNull TicketPriority priority,
         @Description("Time to first response (leaving ACKNOWLEDGED), in minutes.") int responseMinutes,
-        @Description("Time to resolution, paused while PENDING or HELD, in minutes.") int resolutionMinutes,
+        @Description("Time to resolution, paused in resolutionPauseStates, in minutes.") int resolutionMinutes,
+        @NonNull @Description("The states that pause the resolution clock: by default only PENDING (waiting on the customer); HELD, the provider's own wait, pauses only where the policy says so.") List<@NonNull TicketStatus> resolutionPauseStates,
         @NonNull @Description("Percentage of the affected service's monthly charge credited on a breached resolution, e.g. \"10.00\".") String creditPercent,
         @NonNull @Description("Fixed amount credited on a breached resolution.") Money creditAmount) implements Node {
 
@@ -29,7 +34,10 @@ public record SlaPolicyType(
 
     /** The columns {@link #of} reads, of sla_policy aliased sp. */
     static final String COLUMNS = "sp.id, sp.segment, sp.priority, sp.response_minutes, sp.resolution_minutes, "
-            + "sp.credit_percent, sp.credit_amount, sp.currency";
+            + "sp.credit_percent, sp.credit_amount, sp.currency, array_to_string(sp.resolution_pause_states, ',')";
+
+    /** How many columns {@link #COLUMNS} has. */
+    static final int COLUMN_COUNT = 9;
 
     @Override
     public @NonNull @Id String getId() {
@@ -52,7 +60,15 @@ public record SlaPolicyType(
     static SlaPolicyType of(Object[] row, int from) {
         return new SlaPolicyType(((Number) row[from]).longValue(), CustomerSegment.valueOf((String) row[from + 1]),
                 TicketPriority.valueOf((String) row[from + 2]), ((Number) row[from + 3]).intValue(),
-                ((Number) row[from + 4]).intValue(), ((BigDecimal) row[from + 5]).toPlainString(),
-                Money.of((BigDecimal) row[from + 6], row[from + 7].toString()));
+                ((Number) row[from + 4]).intValue(), pauseStates((String) row[from + 8]),
+                ((BigDecimal) row[from + 5]).toPlainString(), Money.of((BigDecimal) row[from + 6], row[from + 7].toString()));
+    }
+
+    private static List<TicketStatus> pauseStates(String column) {
+        return column.isEmpty() ? List.of() : Arrays.stream(column.split(",")).map(TicketStatus::valueOf).sorted().toList();
+    }
+
+    Set<TicketStatus> pauses() {
+        return Set.copyOf(resolutionPauseStates);
     }
 }

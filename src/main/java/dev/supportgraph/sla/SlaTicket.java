@@ -21,15 +21,20 @@ import java.util.stream.Collectors;
 record SlaTicket(long id, Long customerId, String number, Long relatedServiceId, SlaPolicyType policy,
                  List<SlaTimeline.Change> history, Set<SlaEventKind> fired) {
 
+    /** Where {@link SlaSubject#columns()} puts the policy, the history and the fired kinds. */
+    private static final int POLICY = 6;
+    private static final int HISTORY = POLICY + SlaPolicyType.COLUMN_COUNT;
+    private static final int FIRED = HISTORY + 1;
+
     static SlaTicket of(Object[] row) {
-        List<SlaTimeline.Change> history = row[14] == null
+        List<SlaTimeline.Change> history = row[HISTORY] == null
                 // A report without recorded history (e.g. loaded by SQL) has been in its status since creation.
                 ? List.of(new SlaTimeline.Change(TicketStatus.valueOf((String) row[4]), instant(row[5])))
-                : parse((String) row[14]);
-        Set<SlaEventKind> fired = row[15] == null ? Set.of()
-                : Arrays.stream(((String) row[15]).split(",")).map(SlaEventKind::valueOf).collect(Collectors.toSet());
+                : parse((String) row[HISTORY]);
+        Set<SlaEventKind> fired = row[FIRED] == null ? Set.of()
+                : Arrays.stream(((String) row[FIRED]).split(",")).map(SlaEventKind::valueOf).collect(Collectors.toSet());
         return new SlaTicket(((Number) row[0]).longValue(), key(row[1]), (String) row[3], key(row[2]),
-                SlaPolicyType.of(row, 6), history, fired);
+                SlaPolicyType.of(row, POLICY), history, fired);
     }
 
     private static Long key(Object column) {
@@ -51,6 +56,6 @@ record SlaTicket(long id, Long customerId, String number, Long relatedServiceId,
     }
 
     SlaTimeline.Reading read(Duration warning, Instant now) {
-        return SlaTimeline.read(history, policy.responseTarget(), policy.resolutionTarget(), warning, now);
+        return SlaTimeline.read(history, policy.responseTarget(), policy.resolutionTarget(), policy.pauses(), warning, now);
     }
 }

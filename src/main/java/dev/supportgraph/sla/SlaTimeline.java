@@ -14,15 +14,16 @@ import java.util.Set;
  * impossible by construction).
  * <ul>
  * <li>Response: from creation until the ticket first leaves ACKNOWLEDGED (never paused).</li>
- * <li>Resolution: runs in ACKNOWLEDGED and IN_PROGRESS, pauses in PENDING and HELD (waiting on
- * the customer or a third party), stops in RESOLVED, CLOSED, REJECTED and CANCELLED (a rejected
+ * <li>Resolution: runs in the open states (ACKNOWLEDGED, IN_PROGRESS, PENDING, HELD) except the
+ * policy's pause states (by default only PENDING, waiting on the customer: HELD is the
+ * provider's own wait), stops in RESOLVED, CLOSED, REJECTED and CANCELLED (a rejected
  * resolution resumes it).</li>
  * </ul>
  */
 public final class SlaTimeline {
 
-    static final Set<TicketStatus> RUNNING = Set.of(TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS);
-    static final Set<TicketStatus> PAUSED = Set.of(TicketStatus.PENDING, TicketStatus.HELD);
+    /** The states a resolution clock can run or pause in; any other stops it. */
+    static final Set<TicketStatus> OPEN = Set.of(TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS, TicketStatus.PENDING, TicketStatus.HELD);
 
     private SlaTimeline() {
     }
@@ -40,7 +41,8 @@ public final class SlaTimeline {
                           boolean paused, boolean stopped, boolean breached, boolean atRisk) {
     }
 
-    public static Reading read(List<Change> history, Duration responseTarget, Duration resolutionTarget,
+    /** @param pauses the states that pause the resolution clock (a subset of PENDING and HELD) */
+    public static Reading read(List<Change> history, Duration responseTarget, Duration resolutionTarget, Set<TicketStatus> pauses,
                                Duration warning, Instant now) {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("a ticket has at least its creation in its history");
@@ -53,10 +55,10 @@ public final class SlaTimeline {
         boolean responseAtRisk = respondedAt == null && !responseBreached && !now.isBefore(responseDueAt.minus(warning));
 
         TicketStatus current = history.getLast().status();
-        boolean paused = PAUSED.contains(current);
-        boolean stopped = !paused && !RUNNING.contains(current);
+        boolean paused = pauses.contains(current);
+        boolean stopped = !OPEN.contains(current);
         Instant reference = stopped ? history.getLast().at() : now;
-        Duration elapsed = running(history, reference);
+        Duration elapsed = running(history, pauses, reference);
         Duration left = resolutionTarget.minus(elapsed);
         boolean breached = !left.isPositive();
         return new Reading(responseDueAt, respondedAt, responseBreached, responseAtRisk,
@@ -65,10 +67,10 @@ public final class SlaTimeline {
     }
 
     /** Time spent in running states up to {@code until} (intervals after it, e.g. a clock before creation, count zero). */
-    static Duration running(List<Change> history, Instant until) {
+    static Duration running(List<Change> history, Set<TicketStatus> pauses, Instant until) {
         Duration total = Duration.ZERO;
         for (int i = 0; i < history.size(); i++) {
-            if (RUNNING.contains(history.get(i).status())) {
+            if (OPEN.contains(history.get(i).status()) && !pauses.contains(history.get(i).status())) {
                 Instant from = history.get(i).at();
                 Instant to = i + 1 < history.size() ? history.get(i + 1).at() : until;
                 if (to.isAfter(until)) {

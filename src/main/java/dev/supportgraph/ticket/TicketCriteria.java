@@ -1,6 +1,7 @@
 package dev.supportgraph.ticket;
 
 import dev.supportgraph.graph.Where;
+import dev.supportgraph.security.Caller;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,8 +25,10 @@ public interface TicketCriteria {
 
     String search();
 
-    /** Adds these conditions on a ticket entity aliased {@code e}; a null criteria adds nothing. */
-    static Where where(TicketCriteria criteria) {
+    TicketQueueFilter queue();
+
+    /** Adds these conditions on a ticket entity aliased {@code e} for {@code caller}; a null criteria adds nothing. */
+    static Where where(TicketCriteria criteria, Caller caller) {
         Where where = new Where();
         if (criteria != null) {
             where.in("e.status", criteria.status())
@@ -34,6 +37,7 @@ public interface TicketCriteria {
                     .between("e.createdAt", criteria.createdFrom(), criteria.createdTo())
                     .between("e.updatedAt", criteria.updatedFrom(), criteria.updatedTo())
                     .search(criteria.search(), "e.title", "e.number");
+            TicketQueueFilter.where(criteria.queue(), caller, where);
         }
         return where;
     }

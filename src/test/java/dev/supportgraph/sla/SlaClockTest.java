@@ -84,7 +84,7 @@ class SlaClockTest {
     }
 
     @Test
-    void aServiceTroubleRunsOnTheMostDemandingSegmentsClockAndPausesWhileHeld() {
+    void aServiceTroubleRunsOnTheMostDemandingSegmentsClockAndPausesWhileHeldOnlyWhereThePolicySaysSo() {
         long enterprise = Sql.exec(ds, "insert into service (customer_id, name, category) values (?, 'VPN', 'vpn') returning id", customer("ENTERPRISE"));
         long wholesale = Sql.exec(ds, "insert into service (customer_id, name, category) values (?, 'Transit', 'ip') returning id", customer("WHOLESALE"));
         String trouble = GraphQLClient.mutate(Tokens.sre(), "serviceTroubleCreate", "{title: \"Core router loss\", severity: MAJOR, priority: MEDIUM, "
@@ -97,14 +97,27 @@ class SlaClockTest {
                     + step[0] + ", to: " + step[1] + "}", "serviceTrouble { id }").getList("userErrors"));
         }
         clock.set(Instant.now().plus(Duration.ofHours(5)));
-        JsonPath clocks = GraphQLClient.post(Tokens.sre(), "{ nodes(ids: [\"" + trouble + "\", \"" + lonely + "\"]) { ... on ServiceTrouble {"
-                        + " sla { policy { segment priority responseMinutes } paused elapsedSeconds } } } }")
-                .statusCode(200).extract().jsonPath().setRootPath("data.nodes");
+        String query = "{ nodes(ids: [\"" + trouble + "\", \"" + lonely + "\"]) { ... on ServiceTrouble {"
+                + " sla { policy { segment priority responseMinutes resolutionPauseStates } paused elapsedSeconds } } } }";
+        JsonPath clocks = GraphQLClient.post(Tokens.sre(), query).statusCode(200).extract().jsonPath().setRootPath("data.nodes");
         assertEquals("WHOLESALE", clocks.getString("[0].sla.policy.segment"), "wholesale is the most demanding of the two");
         assertEquals(60, clocks.getInt("[0].sla.policy.responseMinutes"));
-        assertTrue(clocks.getBoolean("[0].sla.paused"));
-        assertTrue(clocks.getInt("[0].sla.elapsedSeconds") < 60, clocks.prettify());
+        // By default HELD, the provider's own wait, does not stop the customer's clock.
+        assertEquals(List.of("PENDING"), clocks.getList("[0].sla.policy.resolutionPauseStates"));
+        assertFalse(clocks.getBoolean("[0].sla.paused"));
+        assertTrue(clocks.getInt("[0].sla.elapsedSeconds") >= 5 * 3600 - 60, clocks.prettify());
         assertNull(clocks.get("[1].sla"), "no affected services, no customer, no policy");
+
+        // A policy that also pauses in HELD.
+        Sql.exec(ds, "update sla_policy set resolution_pause_states = '{PENDING,HELD}' where segment = 'WHOLESALE' and priority = 'MEDIUM'");
+        try {
+            JsonPath held = GraphQLClient.post(Tokens.sre(), query).statusCode(200).extract().jsonPath().setRootPath("data.nodes");
+            assertEquals(List.of("PENDING", "HELD"), held.getList("[0].sla.policy.resolutionPauseStates"));
+            assertTrue(held.getBoolean("[0].sla.paused"));
+            assertTrue(held.getInt("[0].sla.elapsedSeconds") < 60, held.prettify());
+        } finally {
+            Sql.exec(ds, "update sla_policy set resolution_pause_states = '{PENDING}' where segment = 'WHOLESALE' and priority = 'MEDIUM'");
+        }
     }
 
     @Test

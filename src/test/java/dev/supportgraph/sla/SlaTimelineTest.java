@@ -2,11 +2,13 @@ package dev.supportgraph.sla;
 
 import dev.supportgraph.sla.SlaTimeline.Change;
 import dev.supportgraph.sla.SlaTimeline.Reading;
+import dev.supportgraph.ticket.TicketStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static dev.supportgraph.ticket.TicketStatus.ACKNOWLEDGED;
 import static dev.supportgraph.ticket.TicketStatus.CLOSED;
@@ -31,8 +33,30 @@ class SlaTimelineTest {
         return T0.plus(Duration.ofMinutes(minutes));
     }
 
+    /** A policy whose resolution clock pauses in PENDING and HELD. */
+    private static final Set<TicketStatus> BOTH = Set.of(PENDING, HELD);
+
     private static Reading read(int nowMinutes, Change... history) {
-        return SlaTimeline.read(List.of(history), RESPONSE, RESOLUTION, WARNING, at(nowMinutes));
+        return read(BOTH, nowMinutes, history);
+    }
+
+    private static Reading read(Set<TicketStatus> pauses, int nowMinutes, Change... history) {
+        return SlaTimeline.read(List.of(history), RESPONSE, RESOLUTION, pauses, WARNING, at(nowMinutes));
+    }
+
+    @Test
+    void byDefaultOnlyPendingPausesHeldIsTheProvidersOwnWait() {
+        Change[] history = {new Change(ACKNOWLEDGED, T0), new Change(IN_PROGRESS, at(10)), new Change(PENDING, at(60)),
+                new Change(IN_PROGRESS, at(180)), new Change(HELD, at(200)), new Change(IN_PROGRESS, at(260))};
+        Set<TicketStatus> pendingOnly = Set.of(PENDING);
+        // Only 60..180 (PENDING) is paused; the hour HELD counts.
+        assertEquals(Duration.ofMinutes(300 - 120), read(pendingOnly, 300, history).elapsed());
+        assertEquals(Duration.ofMinutes(300 - 180), read(BOTH, 300, history).elapsed());
+        Reading held = read(pendingOnly, 240, java.util.Arrays.copyOf(history, 5));
+        assertFalse(held.paused(), "HELD is not a pause under this policy");
+        assertEquals(Duration.ofMinutes(240 - 120), held.elapsed());
+        assertTrue(read(BOTH, 240, java.util.Arrays.copyOf(history, 5)).paused());
+        assertEquals(Duration.ofMinutes(300), read(Set.of(), 300, history).elapsed(), "a policy without pauses never stops for waits");
     }
 
     @Test

@@ -1,0 +1,42 @@
+package dev.supportgraph.ticket;
+
+import dev.supportgraph.agent.AgentType;
+import dev.supportgraph.agent.WorkGroupType;
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.graph.Where;
+import dev.supportgraph.security.Caller;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+
+import java.util.List;
+
+@Input("TicketQueueFilter")
+@Description("An agent's work queue: all given conditions must hold. Routing is internal: for portal users a queue filter matches nothing.")
+public record TicketQueueFilter(
+        @Id @Description("Only tickets assigned to this agent.") String assigneeId,
+        @Description("true: only tickets assigned to the caller (the agent of the caller's token).") Boolean mine,
+        @Description("true: only tickets without an assignee; false: only assigned ones.") Boolean unassigned,
+        @Id @Description("Only tickets routed to this work group.") String workGroupId) {
+
+    /** Adds the queue's conditions on a ticket entity aliased {@code e}. */
+    static void where(TicketQueueFilter queue, Caller caller, Where where) {
+        if (queue == null) {
+            return;
+        }
+        if (!caller.isStaff()) {
+            where.keyIn("e.id", List.of());
+            return;
+        }
+        if (queue.assigneeId() != null) {
+            where.eq("e.assigneeId", GlobalId.decode(AgentType.TYPE, queue.assigneeId()));
+        }
+        if (Boolean.TRUE.equals(queue.mine())) {
+            where.add("e.assigneeId in (select a.id from Agent a where a.subject = :%s)", caller.name());
+        }
+        where.isNull("e.assigneeId", queue.unassigned());
+        if (queue.workGroupId() != null) {
+            where.eq("e.workGroupId", GlobalId.decode(WorkGroupType.TYPE, queue.workGroupId()));
+        }
+    }
+}
