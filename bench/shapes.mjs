@@ -109,6 +109,172 @@ export const shapes = {
     check: (json) => graphqlErrors(json) ?? (Array.isArray(Object.values(json.data)[0]?.edges) ? null : "no edges"),
   },
 
+  // Pages real clients load (issue 17), not in the default READ_SHAPES: run them with
+  // READ_SHAPES="agentTicket customer360 invoices secondPage nodes troubleTree ownReports ownInvoices".
+  agentTicket: {
+    title: "(f) agent's ticket page: report, customer, contact, notes, history, service troubles",
+    ours: (rng, ctx) => ({
+      query: `query AgentTicket($id: ID!) { problemReport(id: $id) { ${TICKET_FIELDS} description
+          customer { id name segment } reportedBy { id name email phone }
+          notes { visibility author body createdAt } statusHistory { from to actor changedAt }
+          serviceTroubles { id number title status } } }`,
+      variables: { id: gid("ProblemReport", int(rng, 1, ctx.problemReports)) },
+    }),
+    pgl: (rng, ctx) => ({
+      query: `query AgentTicket($id: BigInt!) { problemReportByRowId(rowId: $id) { ${TICKET_FIELDS} description
+          customerByCustomerId { id name segment } contactByReportedById { id name email phone }
+          ticketNotesByProblemReportId { nodes { visibility author body createdAt } }
+          statusChangesByProblemReportId { nodes { fromStatus toStatus actor changedAt } }
+          problemReportServiceTroublesByProblemReportId { nodes { serviceTroubleByServiceTroubleId { id number title status } } } } }`,
+      variables: { id: String(int(rng, 1, ctx.problemReports)) },
+    }),
+    check: (json) => graphqlErrors(json) ?? (Object.values(json.data)[0] ? null : "ticket not found"),
+  },
+
+  customer360: {
+    title: "(g) customer 360: contacts, services, first reports, first invoices with lines",
+    ours: (rng, ctx) => ({
+      query: `query Customer360($id: ID!) { customer(id: $id) { id accountNumber name status segment
+          contacts { id name email } services { id name state monthlyCharge { amount currency } }
+          problemReports(first: 5) { totalCount edges { node { id number title status priority } } }
+          invoices(first: 3) { edges { node { id number state totalAmount { amount currency } lines { description quantity } } } } } }`,
+      variables: { id: gid("Customer", int(rng, 1, ctx.customers)) },
+    }),
+    pgl: (rng, ctx) => ({
+      query: `query Customer360($id: BigInt!) { customerByRowId(rowId: $id) { id accountNumber name status segment
+          contactsByCustomerId(orderBy: [PRIMARY_KEY_ASC]) { nodes { id name email } }
+          servicesByCustomerId(orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) { nodes { id name state monthlyCharge currency } }
+          problemReportsByCustomerId(first: 5, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC]) { totalCount edges { node { id number title status priority } } }
+          invoicesByCustomerId(first: 3, orderBy: [BILL_DATE_ASC, PRIMARY_KEY_ASC]) { edges { node { id number state totalAmount currency
+            invoiceLinesByInvoiceId(orderBy: [PRIMARY_KEY_ASC]) { nodes { description quantity } } } } } } }`,
+      variables: { id: String(int(rng, 1, ctx.customers)) },
+    }),
+    check: (json) => graphqlErrors(json) ?? (Object.values(json.data)[0] ? null : "customer not found"),
+  },
+
+  invoices: {
+    title: "(h) a customer's invoices with lines, payments and adjustments",
+    ours: (rng, ctx) => ({
+      query: `query Invoices($customer: ID!) { invoices(first: 12, filter: { customerId: $customer },
+          orderBy: { field: BILL_DATE, direction: DESC }) { totalCount edges { node { id number state billDate
+            totalAmount { amount currency } amountDue { amount }
+            lines { id description quantity } payments { id method reference paidAt } adjustments { id reason } } } } }`,
+      variables: { customer: gid("Customer", int(rng, 1, ctx.customers)) },
+    }),
+    pgl: (rng, ctx) => ({
+      query: `query Invoices($customer: BigInt!) { allInvoices(first: 12, condition: { customerId: $customer },
+          orderBy: [BILL_DATE_DESC, PRIMARY_KEY_DESC]) { totalCount edges { node { id number state billDate
+            totalAmount currency adjustedAmount paidAmount
+            invoiceLinesByInvoiceId { nodes { id description quantity } } paymentsByInvoiceId { nodes { id method reference paidAt } }
+            adjustmentsByInvoiceId { nodes { id reason } } } } } }`,
+      variables: { customer: String(int(rng, 1, ctx.customers)) },
+    }),
+    check: (json) => graphqlErrors(json) ?? (Object.values(json.data)[0]?.edges?.length ? null : "no invoices"),
+  },
+
+  secondPage: {
+    title: "(i) the second page of a filtered report queue (after a cursor)",
+    ours: (rng, ctx) => {
+      const after = int(rng, 1, ctx.problemReports);
+      const number = `PR-${String(after).padStart(10, "0")}`;
+      return {
+        query: `query SecondPage($after: String, $status: [TicketStatus]) { problemReports(first: 20, after: $after,
+            filter: { status: $status }, orderBy: { field: NUMBER, direction: ASC }) {
+            edges { cursor node { id number title status priority updatedAt customer { name } } } pageInfo { hasNextPage endCursor } } }`,
+        variables: { after: Buffer.from(`NUMBER\u001f${number}\u001f${after}`).toString("base64url"),
+          status: pick(rng, QUEUE_STATUSES) },
+      };
+    },
+    pgl: (rng, ctx) => {
+      const after = int(rng, 1, ctx.problemReports);
+      return {
+        query: `query SecondPage($after: String!, $status: [String!]) { allProblemReports(first: 20,
+            filter: { number: { greaterThan: $after }, status: { in: $status } }, orderBy: [NUMBER_ASC, PRIMARY_KEY_ASC]) {
+            edges { cursor node { id number title status priority updatedAt customerByCustomerId { name } } } pageInfo { hasNextPage endCursor } } }`,
+        variables: { after: `PR-${String(after).padStart(10, "0")}`, status: pick(rng, QUEUE_STATUSES) },
+      };
+    },
+    check: (json) => graphqlErrors(json) ?? (Array.isArray(Object.values(json.data)[0]?.edges) ? null : "no edges"),
+  },
+
+  nodes: {
+    title: "(j) nodes by id with fragments",
+    ours: (rng, ctx) => ({
+      query: `query Nodes($ids: [String!]!) { nodes(ids: $ids) { id __typename
+          ... on Customer { name segment } ... on ProblemReport { number title status }
+          ... on ProductOrder { number state } } }`,
+      variables: { ids: [gid("Customer", int(rng, 1, ctx.customers)), gid("ProblemReport", int(rng, 1, ctx.problemReports)),
+        gid("ProductOrder", int(rng, 1, 10 * ctx.customers)), gid("ProblemReport", int(rng, 1, ctx.problemReports))] },
+    }),
+    pgl: (rng, ctx) => ({
+      query: `query Nodes($c: BigInt!, $r1: BigInt!, $o: BigInt!, $r2: BigInt!) {
+          c: customerByRowId(rowId: $c) { id name segment } r1: problemReportByRowId(rowId: $r1) { id number title status }
+          o: productOrderByRowId(rowId: $o) { id number state } r2: problemReportByRowId(rowId: $r2) { id number title status } }`,
+      variables: { c: String(int(rng, 1, ctx.customers)), r1: String(int(rng, 1, ctx.problemReports)),
+        o: String(int(rng, 1, 10 * ctx.customers)), r2: String(int(rng, 1, ctx.problemReports)) },
+    }),
+    check: (json) => graphqlErrors(json),
+  },
+
+  troubleTree: {
+    title: "(k) SRE console: service troubles with children, alarms and resources",
+    ours: () => ({
+      query: `query Troubles { serviceTroubles(first: 10, filter: { status: [IN_PROGRESS, ACKNOWLEDGED] },
+          orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id number title status priority
+            children { id number status } resourceTroubles { id number perceivedSeverity resource { name location } }
+            problemReports { id number } } } } }`,
+      variables: {},
+    }),
+    pgl: () => ({
+      query: `query Troubles { allServiceTroubles(first: 10, filter: { status: { in: ["IN_PROGRESS", "ACKNOWLEDGED"] } },
+          orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC]) { edges { node { id number title status priority
+            serviceTroublesByParentId { nodes { id number status } }
+            serviceTroubleResourceTroublesByServiceTroubleId { nodes { resourceTroubleByResourceTroubleId { id number perceivedSeverity
+              resourceByResourceId { name location } } } }
+            problemReportServiceTroublesByServiceTroubleId { nodes { problemReportByProblemReportId { id number } } } } } } }`,
+      variables: {},
+    }),
+    check: (json) => graphqlErrors(json),
+  },
+
+  // A portal user's own pages (the bench mints an agent token, so the scope is the customer filter).
+  ownReports: {
+    title: "(l) a customer's own reports page with contacts and orders",
+    ours: (rng, ctx) => ({
+      query: `query OwnReports($id: ID!) { customer(id: $id) { name
+          problemReports(first: 10) { totalCount edges { cursor node { id number title status updatedAt
+            reportedBy { name } relatedOrder { number state } relatedService { name } } } pageInfo { hasNextPage endCursor } } } }`,
+      variables: { id: gid("Customer", int(rng, 1, ctx.customers)) },
+    }),
+    pgl: (rng, ctx) => ({
+      query: `query OwnReports($id: BigInt!) { customerByRowId(rowId: $id) { name
+          problemReportsByCustomerId(first: 10, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC]) { totalCount edges { cursor node {
+            id number title status updatedAt contactByReportedById { name } productOrderByRelatedOrderId { number state }
+            serviceByRelatedServiceId { name } } } pageInfo { hasNextPage endCursor } } } }`,
+      variables: { id: String(int(rng, 1, ctx.customers)) },
+    }),
+    check: (json) => graphqlErrors(json) ?? (Object.values(json.data)[0] ? null : "customer not found"),
+  },
+
+  ownInvoices: {
+    title: "(m) a customer's own orders and invoices (lists of lists)",
+    ours: (rng, ctx) => ({
+      query: `query OwnInvoices($id: ID!) { customer(id: $id) { name
+          orders(first: 5, orderBy: { field: ORDER_DATE, direction: DESC }) { edges { node { number state items { productName total { amount currency } } } } }
+          invoices(first: 6, orderBy: { field: BILL_DATE, direction: DESC }) { edges { node { number state amountDue { amount currency } lines { description } } } } } }`,
+      variables: { id: gid("Customer", int(rng, 1, ctx.customers)) },
+    }),
+    pgl: (rng, ctx) => ({
+      query: `query OwnInvoices($id: BigInt!) { customerByRowId(rowId: $id) { name
+          productOrdersByCustomerId(first: 5, orderBy: [ORDER_DATE_DESC, PRIMARY_KEY_DESC]) { edges { node { number state
+            orderItemsByOrderId(orderBy: [ITEM_NUMBER_ASC]) { nodes { productName quantity unitPrice currency } } } } }
+          invoicesByCustomerId(first: 6, orderBy: [BILL_DATE_DESC, PRIMARY_KEY_DESC]) { edges { node { number state totalAmount paidAmount adjustedAmount currency
+            invoiceLinesByInvoiceId(orderBy: [PRIMARY_KEY_ASC]) { nodes { description } } } } } } }`,
+      variables: { id: String(int(rng, 1, ctx.customers)) },
+    }),
+    check: (json) => graphqlErrors(json) ?? (Object.values(json.data)[0] ? null : "customer not found"),
+  },
+
   // Toggles problem reports between IN_PROGRESS and HELD. The ticket (id, version, status) comes
   // from a pool that load.mjs manages so no ticket is changed by two requests at once.
   mutation: {

@@ -3,6 +3,7 @@ package dev.supportgraph.billing;
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
@@ -65,16 +66,19 @@ public class BillingGraphQL {
     }
 
     @Description("The invoice's charges.")
+    @JoinedBy(parentKey = "e.invoiceId", orderBy = "e.invoiceId, e.id")
     public List<@NonNull List<@NonNull InvoiceLineType>> lines(@Source List<InvoiceType> invoices) {
         return Batch.many(invoices, InvoiceType::key, service::linesByInvoices);
     }
 
     @Description("Payments received against the invoice.")
+    @JoinedBy(parentKey = "e.invoiceId", orderBy = "e.invoiceId, e.id")
     public List<@NonNull List<@NonNull PaymentType>> payments(@Source List<InvoiceType> invoices) {
         return Batch.many(invoices, InvoiceType::key, service::paymentsByInvoices);
     }
 
     @Description("Credits granted on the invoice.")
+    @JoinedBy(parentKey = "e.invoiceId", orderBy = "e.invoiceId, e.id")
     public List<@NonNull List<@NonNull AdjustmentType>> adjustments(@Source List<InvoiceType> invoices) {
         return Batch.many(invoices, InvoiceType::key, service::adjustmentsByInvoices);
     }
@@ -111,6 +115,7 @@ public class BillingGraphQL {
 
     @Name("invoiceLines")
     @Description("The invoice lines that bill this order.")
+    @JoinedBy(parentKey = "e.orderId", orderBy = "e.invoiceId, e.id")
     public List<@NonNull List<@NonNull InvoiceLineType>> orderInvoiceLines(@Source List<ProductOrderType> orders) {
         return Batch.many(orders, ProductOrderType::key, service::linesByOrders);
     }

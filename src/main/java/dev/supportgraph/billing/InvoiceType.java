@@ -1,5 +1,6 @@
 package dev.supportgraph.billing;
 
+import dev.supportgraph.graph.ComputedAs;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Money;
 import dev.supportgraph.graph.Node;
@@ -26,7 +27,8 @@ public record InvoiceType(
         @Description("Amount due, with its currency.") @NonNull Money totalAmount,
         @Description("Amount paid so far.") @NonNull Money paidAmount,
         @NonNull @Description("Credits granted on this invoice.") Money adjustedAmount,
-        @NonNull @Description("totalAmount - adjustedAmount - paidAmount.") Money amountDue,
+        @NonNull @Description("totalAmount - adjustedAmount - paidAmount.")
+        @ComputedAs("e.totalAmount - e.adjustedAmount - e.paidAmount") Money amountDue,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         int version,

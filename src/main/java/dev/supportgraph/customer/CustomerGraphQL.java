@@ -1,6 +1,7 @@
 package dev.supportgraph.customer;
 
 import dev.supportgraph.config.SupportGraphConfig;
+import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
@@ -47,6 +48,7 @@ public class CustomerGraphQL {
     }
 
     @Description("The customer's contacts.")
+    @JoinedBy(parentKey = "e.customerId", orderBy = "e.customerId, e.id")
     public List<@NonNull List<@NonNull ContactType>> contacts(@Source List<CustomerType> customers) {
         Map<Long, List<ContactType>> byCustomer = service.contactsByCustomer(customers.stream().map(CustomerType::key).toList());
         return customers.stream().map(c -> byCustomer.getOrDefault(c.key(), List.of())).toList();

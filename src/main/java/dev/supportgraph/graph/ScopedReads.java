@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -45,6 +46,12 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
     private final boolean referenceData;
 
     /**
+     * The reads of every entity, as the services declared them: the query planner
+     * ({@code graph.compiled}) derives its row scope, filters and orderings from them, so they
+     * have one description only.
+     */
+    private static final Map<Class<?>, ScopedReads<?, ?, ?, ?>> DECLARED = new ConcurrentHashMap<>();
+    /**
      * Rows owned by one customer each.
      *
      * @param customerPath HQL path of the owning customer's id on {@code e} ({@code e.id} for customers)
@@ -69,6 +76,27 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
         this.toType = toType;
         this.filter = filter;
         this.defaultOrder = defaultOrder;
+        DECLARED.put(entity, this);
+    }
+
+    /** The reads a service declared for {@code entity} (once the service exists). */
+    public static ScopedReads<?, ?, ?, ?> declared(Class<?> entity) {
+        return DECLARED.get(entity);
+    }
+
+    /** HQL path of the owning customer's id on {@code e}; null for staff-only rows. */
+    public String customerPath() {
+        return customerPath;
+    }
+
+    /** The filter input's conditions, without the scope. */
+    public Function<F, Where> filter() {
+        return filter;
+    }
+
+    /** The order of the list without an {@code orderBy}. */
+    public O defaultOrder() {
+        return defaultOrder;
     }
 
     /** Rows only staff may see; {@code customerPath} and {@code customerOf} have no use then. */

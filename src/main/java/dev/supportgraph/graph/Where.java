@@ -76,6 +76,11 @@ public final class Where {
         return this;
     }
 
+    /** Each condition on its own (the query planner reads what a filter input means from them). */
+    public List<String> conditions() {
+        return List.copyOf(conditions);
+    }
+
     public String hql() {
         return String.join(" and ", conditions);
     }

@@ -3,6 +3,7 @@ package dev.supportgraph.inventory;
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
@@ -53,6 +54,7 @@ public class InventoryGraphQL {
 
     @Name("services")
     @Description("The customer's service instances, by name.")
+    @JoinedBy(parentKey = "e.customerId", orderBy = "e.customerId, e.name, e.id")
     public List<@NonNull List<@NonNull ServiceType>> customerServices(@Source List<CustomerType> customers) {
         return Batch.many(customers, CustomerType::key, service::servicesByCustomers);
     }

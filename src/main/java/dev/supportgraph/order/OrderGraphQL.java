@@ -3,6 +3,7 @@ package dev.supportgraph.order;
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
@@ -60,6 +61,7 @@ public class OrderGraphQL {
     }
 
     @Description("The order's items, by item number.")
+    @JoinedBy(parentKey = "e.orderId", orderBy = "e.orderId, e.itemNumber")
     public List<@NonNull List<@NonNull OrderItemType>> items(@Source List<ProductOrderType> orders) {
         return Batch.many(orders, ProductOrderType::key, service::itemsByOrders);
     }
@@ -72,6 +74,7 @@ public class OrderGraphQL {
 
     @Name("orderItems")
     @Description("The order items that provided or changed this service.")
+    @JoinedBy(parentKey = "e.serviceId", orderBy = "e.serviceId, e.id")
     public List<@NonNull List<@NonNull OrderItemType>> serviceOrderItems(@Source List<ServiceType> services) {
         return Batch.many(services, ServiceType::key, service::itemsByServices);
     }

@@ -1,5 +1,6 @@
 package dev.supportgraph.order;
 
+import dev.supportgraph.graph.ComputedAs;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Money;
 import dev.supportgraph.graph.Node;
@@ -23,7 +24,7 @@ public record OrderItemType(
         @Description("What the item does to the customer's services.") @NonNull ItemAction action,
         int quantity,
         @Description("Price of one unit.") @NonNull Money unitPrice,
-        @NonNull @Description("quantity x unitPrice.") Money total,
+        @NonNull @Description("quantity x unitPrice.") @ComputedAs("e.unitPrice * e.quantity") Money total,
         @NonNull OrderItemState state,
         int version) implements Node {
 

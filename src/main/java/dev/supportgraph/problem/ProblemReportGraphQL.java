@@ -6,6 +6,7 @@ import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.ContactType;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
+import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.PageRequest;
@@ -110,24 +111,28 @@ public class ProblemReportGraphQL {
     }
 
     @Description("Problem reports this contact reported, newest first.")
+    @JoinedBy(parentKey = "e.reportedById", orderBy = "e.createdAt desc, e.id desc")
     public List<@NonNull List<@NonNull ProblemReportType>> reportedProblems(@Source List<ContactType> contacts) {
         return Batch.many(contacts, ContactType::key, service::byContacts);
     }
 
     @Name("problemReports")
     @Description("Problem reports about this order, newest first.")
+    @JoinedBy(parentKey = "e.relatedOrderId", orderBy = "e.createdAt desc, e.id desc")
     public List<@NonNull List<@NonNull ProblemReportType>> orderProblemReports(@Source List<ProductOrderType> orderList) {
         return Batch.many(orderList, ProductOrderType::key, service::byOrders);
     }
 
     @Name("problemReports")
     @Description("Problem reports about this service, newest first.")
+    @JoinedBy(parentKey = "e.relatedServiceId", orderBy = "e.createdAt desc, e.id desc")
     public List<@NonNull List<@NonNull ProblemReportType>> serviceProblemReports(@Source List<ServiceType> services) {
         return Batch.many(services, ServiceType::key, service::byServices);
     }
 
     @Name("problemReports")
     @Description("Problem reports about this invoice, newest first.")
+    @JoinedBy(parentKey = "e.relatedInvoiceId", orderBy = "e.createdAt desc, e.id desc")
     public List<@NonNull List<@NonNull ProblemReportType>> invoiceProblemReports(@Source List<InvoiceType> invoices) {
         return Batch.many(invoices, InvoiceType::key, service::byInvoices);
     }

@@ -1,6 +1,7 @@
 package dev.supportgraph.resourcetrouble;
 
 import dev.supportgraph.config.SupportGraphConfig;
+import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
@@ -59,6 +60,7 @@ public class ResourceTroubleGraphQL {
 
     @Name("resourceTroubles")
     @Description("Troubles of this resource, newest first.")
+    @JoinedBy(parentKey = "e.resourceId", orderBy = "e.createdAt desc, e.id desc")
     public List<@NonNull List<@NonNull ResourceTroubleType>> resourceResourceTroubles(@Source List<ResourceType> resources) {
         return Batch.many(resources, ResourceType::key, service::byResources);
     }

@@ -1,6 +1,7 @@
 package dev.supportgraph.servicetrouble;
 
 import dev.supportgraph.config.SupportGraphConfig;
+import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
@@ -54,6 +55,7 @@ public class ServiceTroubleGraphQL {
     }
 
     @Description("The troubles grouped under this one, newest first.")
+    @JoinedBy(parentKey = "e.parentId", orderBy = "e.createdAt desc, e.id desc")
     public List<@NonNull List<@NonNull ServiceTroubleType>> children(@Source List<ServiceTroubleType> troubles) {
         return Batch.many(troubles, ServiceTroubleType::key, service::children);
     }

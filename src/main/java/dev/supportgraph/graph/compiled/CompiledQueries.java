@@ -1,6 +1,10 @@
 package dev.supportgraph.graph.compiled;
 
 import dev.supportgraph.config.SupportGraphConfig;
+import dev.supportgraph.graph.NodeLoader;
+import io.quarkus.arc.Arc;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
 import dev.supportgraph.security.SecurityConfig;
@@ -19,6 +23,8 @@ import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,13 +50,33 @@ public class CompiledQueries {
     private final Pool pool;
     private final Timer answered;
 
-    /** Plans by document text; empty: learned, but not compilable. Emptied when full (clients send few documents). */
-    private final Map<String, Optional<CompiledQuery>> plans = new ConcurrentHashMap<>();
+    /**
+     * Plans by document text and the values of its {@code @include}/{@code @skip} variables; empty:
+     * learned, but not planned. Emptied when full (clients send few documents).
+     */
+    private final Map<String, Plans> plans = new ConcurrentHashMap<>();
+
+    private final EntityManagerFactory entities;
+
+    /** The catalog, derived from the schema the engine runs (once; again if the schema changes). */
+    private volatile Catalog catalog;
+    private volatile GraphQLSchema catalogSchema;
+
+    /** The plans of one document: one per value of the variables its directives read. */
+    private record Plans(List<String> directiveVariables, Map<List<Object>, Optional<CompiledQuery>> byValues) {
+
+        List<Object> key(Map<String, ?> variables) {
+            List<Object> key = new ArrayList<>(directiveVariables.size());
+            directiveVariables.forEach(name -> key.add(variables == null ? null : variables.get(name)));
+            return key;
+        }
+    }
 
     @Inject
     CompiledQueries(CompiledQueriesConfig config, SupportGraphConfig graph, SecurityConfig security, Pool pool,
-                    MeterRegistry registry) {
+                    MeterRegistry registry, EntityManagerFactory entities) {
         this.config = config;
+        this.entities = entities;
         this.paging = graph.paging();
         this.customerClaim = security.customerClaim();
         this.pool = pool;
@@ -60,18 +86,38 @@ public class CompiledQueries {
     }
 
     /**
-     * Called when the engine has answered a query document without errors: compiles it for the
-     * requests to come. Documents with variables in directives, or fields the catalog lacks, are
-     * remembered as not compilable.
+     * Called when the engine has answered a query document without errors (so it is valid and
+     * within the query limits): plans it for the requests to come. Documents the catalog does not
+     * cover are remembered as not planned.
      */
     public void learn(String query, Document document, Map<String, Object> variables, GraphQLSchema schema) {
-        if (!config.enabled() || query.length() > config.maxDocumentLength() || plans.containsKey(query)) {
+        if (!config.enabled() || query.length() > config.maxDocumentLength()) {
+            return;
+        }
+        Plans known = plans.get(query);
+        if (known != null && known.byValues().containsKey(known.key(variables))) {
             return;
         }
         if (plans.size() >= config.maxDocuments()) {
             plans.clear();
         }
-        plans.put(query, QueryCompiler.compile(schema, document, variables, paging.defaultSize(), paging.maxSize()));
+        Plans forDocument = plans.computeIfAbsent(query, q -> new Plans(
+                List.copyOf(QueryCompiler.directiveVariables(document)), new ConcurrentHashMap<>()));
+        Optional<CompiledQuery> plan = QueryCompiler.compile(catalog(schema), schema, document, variables,
+                paging.defaultSize(), paging.maxSize());
+        forDocument.byValues().put(forDocument.key(variables), plan);
+    }
+
+    /** The catalog of {@code schema}, derived on first use. */
+    Catalog catalog(GraphQLSchema schema) {
+        if (catalogSchema != schema) {
+            // The planner reads each entity's ScopedReads, which exist once their service does.
+            Arc.container().select(NodeLoader.class).forEach(NodeLoader::nodeTypes);
+            catalog = CatalogDeriver.derive(schema,
+                    entities.unwrap(SessionFactoryImplementor.class).getMappingMetamodel());
+            catalogSchema = schema;
+        }
+        return catalog;
     }
 
     /**
@@ -81,9 +127,11 @@ public class CompiledQueries {
      * @param responseType the response's content type, as the engine would send it
      */
     public boolean answer(RoutingContext ctx, String query, JsonObject body, String responseType) {
-        Optional<CompiledQuery> plan = plans.get(query);
+        Plans known = plans.get(query);
         Object variables = body.getValue("variables");
         Object operationName = body.getValue("operationName");
+        Optional<CompiledQuery> plan = known == null || (variables != null && !(variables instanceof JsonObject)) ? null
+                : known.byValues().get(known.key(variables == null ? null : ((JsonObject) variables).getMap()));
         if (plan == null || plan.isEmpty()
                 || (operationName != null && !operationName.equals(plan.get().operationName()))
                 || (variables != null && !(variables instanceof JsonObject))

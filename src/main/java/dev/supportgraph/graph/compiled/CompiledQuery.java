@@ -12,9 +12,11 @@ import java.util.OptionalLong;
  * One query document as a single SQL statement returning the response's {@code data} as JSON text.
  * Bind parameters: {@code $1} the caller's customer scope (null for staff), then the arguments.
  *
- * @param operationName the name of the document's one operation (null when anonymous)
+ * @param operationName      the name of the document's one operation (null when anonymous)
+ * @param directiveVariables the variables {@code @include}/{@code @skip} read: the plan holds for
+ *                           the values they had when it was made
  */
-record CompiledQuery(String operationName, String sql, List<Parameter> parameters) {
+record CompiledQuery(String operationName, String sql, List<Parameter> parameters, List<String> directiveVariables) {
 
     /** An argument's value for one request: from a literal of the document or from the variables. */
     interface Parameter {

@@ -1,7 +1,7 @@
 package dev.supportgraph.graph.compiled;
 
-import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.graph.Cursor;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Where;
 import graphql.execution.RawVariables;
@@ -26,91 +26,112 @@ import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import io.quarkus.logging.Log;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Compiles a query document into one SQL statement that builds the whole {@code data} object as
+ * Plans a query document into one SQL statement that builds the whole {@code data} object as
  * JSON inside PostgreSQL, the way PostGraphile does: one round trip whatever the depth, no
- * per-field execution. It only compiles what {@link SqlCatalog} describes (by-id roots, listed
- * connections with filters and orderings, columns, to-one and to-many relations, first pages of
- * nested connections) and gives up on anything else: other fields or arguments, directives,
- * {@code after}/{@code before}/{@code last}, fragments on abstract types. A document it gives up on
- * stays on the GraphQL engine, which is always right.
+ * per-field execution. It plans what the {@link Catalog} describes (rows by id, connections with
+ * their filters, orderings, cursors in both directions, totals and page info, nested connections,
+ * to-one and to-many relations, columns) over the normalized operation (fragments, inline
+ * fragments on interfaces, aliases and {@code @include}/{@code @skip} already resolved) and gives
+ * up on anything else, which then stays on the GraphQL engine, always right.
+ * <p>
+ * Every value of the request is a bind parameter; only names the catalog derived from the
+ * mapping (tables, columns) and the document's response keys (quoted) are part of the text.
  */
 final class QueryCompiler {
 
     /** PostgreSQL functions take at most 100 arguments: json_build_object gets 50 fields. */
     private static final int MAX_FIELDS_PER_OBJECT = 50;
 
+    private final Catalog catalog;
     private final GraphQLSchema schema;
     private final int defaultPageSize;
     private final int maxPageSize;
     private final List<CompiledQuery.Parameter> parameters = new ArrayList<>();
-    /** Common table expressions of the statement (one page per listed connection). */
-    private final List<String> ctes = new ArrayList<>();
     private int aliases;
+    /** The first field the planner could not answer (for the debug log). */
+    private String refused;
 
-    private QueryCompiler(GraphQLSchema schema, int defaultPageSize, int maxPageSize) {
+    private QueryCompiler(Catalog catalog, GraphQLSchema schema, int defaultPageSize, int maxPageSize) {
+        this.catalog = catalog;
         this.schema = schema;
         this.defaultPageSize = defaultPageSize;
         this.maxPageSize = maxPageSize;
     }
 
-    /** The document's single query as SQL, or empty when some part of it is not compilable. */
-    /** @param variables the values of the request the engine answered (the plan binds its own per request) */
-    static Optional<CompiledQuery> compile(GraphQLSchema schema, Document document, Map<String, Object> variables,
-                                           int defaultPageSize, int maxPageSize) {
+    /**
+     * The document's single query as SQL, or empty when some part of it is not planned.
+     *
+     * @param variables the request's values: they decide {@code @include}/{@code @skip} (the
+     *                  plan is kept per value of those variables) and nothing else (the plan
+     *                  binds its own per request)
+     */
+    static Optional<CompiledQuery> compile(Catalog catalog, GraphQLSchema schema, Document document,
+                                           Map<String, Object> variables, int defaultPageSize, int maxPageSize) {
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        if (operations.size() != 1 || operations.getFirst().getOperation() != OperationDefinition.Operation.QUERY
-                || hasDirectives(document)) {
+        if (operations.size() != 1 || operations.getFirst().getOperation() != OperationDefinition.Operation.QUERY) {
             return Optional.empty();
         }
         try {
             ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
                     .createExecutableNormalizedOperationWithRawVariables(schema, document, null, RawVariables.of(variables));
-            QueryCompiler compiler = new QueryCompiler(schema, defaultPageSize, maxPageSize);
-            return compiler.root(operation.getTopLevelFields()).map(sql -> new CompiledQuery(
-                    operations.getFirst().getName(), (compiler.ctes.isEmpty() ? "" : "with " + String.join(", ", compiler.ctes) + " ")
-                            + "select " + sql + "::text", List.copyOf(compiler.parameters)));
+            QueryCompiler compiler = new QueryCompiler(catalog, schema, defaultPageSize, maxPageSize);
+            Optional<String> planned = compiler.root(operation.getTopLevelFields());
+            if (planned.isEmpty()) {
+                Log.debugf("Not planned, left to the engine: %s", compiler.refused);
+            }
+            return planned.map(sql -> new CompiledQuery(
+                    operations.getFirst().getName(), "select " + sql + "::text", List.copyOf(compiler.parameters),
+                    List.copyOf(directiveVariables(document))));
         } catch (RuntimeException e) {
-            // A document the engine accepted but this compiler or the normalizer cannot handle
-            // (e.g. a variable inside a list literal): leave it to the engine.
+            // A document the engine accepted but the normalizer or this planner cannot handle: the engine's.
+            Log.debugf(e, "Not planned, left to the engine");
             return Optional.empty();
         }
     }
 
-    /** Variables in @skip/@include would make the selection depend on the request. */
-    private static boolean hasDirectives(Document document) {
-        boolean[] found = {false};
+    /** The variables {@code @include}/{@code @skip} read: the normalized selection depends on their values. */
+    static Set<String> directiveVariables(Document document) {
+        Set<String> names = new LinkedHashSet<>();
         new NodeTraverser().depthFirst(new NodeVisitorStub() {
             @Override
             public TraversalControl visitDirective(Directive node, TraverserContext<Node> context) {
-                found[0] = true;
-                return TraversalControl.QUIT;
+                node.getArguments().forEach(argument -> {
+                    if (argument.getValue() instanceof VariableReference variable) {
+                        names.add(variable.getName());
+                    }
+                });
+                return TraversalControl.CONTINUE;
             }
         }, document);
-        return found[0];
+        return names;
     }
 
     private Optional<String> root(List<ExecutableNormalizedField> fields) {
@@ -118,11 +139,11 @@ final class QueryCompiler {
             if (field.getFieldName().equals("__typename")) {
                 return Optional.of(quoted(schema.getQueryType().getName()));
             }
-            SqlCatalog.Listing listing = SqlCatalog.LISTINGS.get(field.getFieldName());
+            Catalog.Listing listing = catalog.listings().get(field.getFieldName());
             if (listing != null) {
-                return listing(field, listing);
+                return connection(field, listing, null, null);
             }
-            String type = SqlCatalog.BY_ID.get(field.getFieldName());
+            String type = catalog.byId().get(field.getFieldName());
             if (type == null || field.getAstArguments().size() != 1
                     || !field.getAstArguments().getFirst().getName().equals("id")) {
                 return Optional.empty();
@@ -130,10 +151,10 @@ final class QueryCompiler {
             Function<JsonObject, Object> id = source(field.getAstArguments().getFirst().getValue());
             String parameter = parameter(variables -> id.apply(variables) instanceof String value
                     ? decode(type, value) : unbound());
-            SqlCatalog.Table table = SqlCatalog.table(type).orElseThrow();
+            Catalog.Table table = catalog.table(type).orElseThrow();
             String alias = alias();
             return object(table, alias, field.getChildren()).map(object -> "(select " + object + " from "
-                    + table.table() + " " + alias + " where " + alias + ".id = " + parameter + " and "
+                    + table.table() + " " + alias + " where " + alias + ".id = " + parameter + "::bigint and "
                     + scope(table, alias) + ")");
         });
     }
@@ -148,18 +169,18 @@ final class QueryCompiler {
     private static Function<JsonObject, Object> source(Value<?> value) {
         if (value instanceof VariableReference variable) {
             String name = variable.getName();
-            return variables -> variables != null && variables.containsKey(name) ? variables.getValue(name) : unbound();
+            return variables -> variables != null && variables.containsKey(name) ? variables.getValue(name) : null;
         }
         Object literal = jsonOf(value);
         return variables -> literal;
     }
 
-    /** A literal as JSON would carry it; a variable inside a literal is not compiled. */
+    /** A literal as JSON would carry it; a variable inside a literal is not planned. */
     private static Object jsonOf(Value<?> value) {
         return switch (value) {
             case StringValue string -> string.getValue();
             case EnumValue enumValue -> enumValue.getName();
-            case IntValue integer -> integer.getValue().intValue();
+            case IntValue integer -> integer.getValue().intValueExact();
             case BooleanValue bool -> bool.isValue();
             case NullValue ignored -> null;
             case ArrayValue array -> new JsonArray(array.getValues().stream().map(QueryCompiler::jsonOf).toList());
@@ -168,7 +189,7 @@ final class QueryCompiler {
                 object.getObjectFields().forEach(f -> json.put(f.getName(), jsonOf(f.getValue())));
                 yield json;
             }
-            default -> throw new IllegalArgumentException("Not compiled: " + value);
+            default -> throw new IllegalArgumentException("Not planned: " + value);
         };
     }
 
@@ -187,12 +208,13 @@ final class QueryCompiler {
     /**
      * json_build_object over the row {@code alias} of {@code table}. A connection selected twice
      * (aliases) is left to the engine: SmallRye batches all aliases of a field with the first one's
-     * arguments, and a compiled answer must never differ from the engine's.
+     * arguments, and a planned answer must never differ from the engine's.
      */
-    private Optional<String> object(SqlCatalog.Table table, String alias, List<ExecutableNormalizedField> selection) {
+    private Optional<String> object(Catalog.Table table, String alias, List<ExecutableNormalizedField> selection) {
         List<String> connections = selection.stream().map(ExecutableNormalizedField::getFieldName)
-                .filter(name -> table.field(name).orElse(null) instanceof SqlCatalog.Connection).toList();
-        if (connections.size() != new HashSet<>(connections).size()) {
+                .filter(name -> table.field(name).orElse(null) instanceof Catalog.Connection).toList();
+        if (connections.size() != new HashSet<>(connections).size()
+                || selection.stream().anyMatch(f -> !f.getObjectTypeNames().equals(Set.of(table.type())))) {
             return Optional.empty();
         }
         return object(selection, field -> value(table, alias, field));
@@ -210,6 +232,9 @@ final class QueryCompiler {
         for (ExecutableNormalizedField field : selection) {
             Optional<String> sql = fieldSql.apply(field);
             if (sql.isEmpty()) {
+                if (refused == null) {
+                    refused = field.printDetails();
+                }
                 return Optional.empty();
             }
             pairs.add(quoted(field.getResultKey()) + ", " + sql.get());
@@ -217,147 +242,141 @@ final class QueryCompiler {
         return Optional.of(pairs.toString());
     }
 
-    private Optional<String> value(SqlCatalog.Table table, String alias, ExecutableNormalizedField field) {
+    private Optional<String> value(Catalog.Table table, String alias, ExecutableNormalizedField field) {
         String name = field.getFieldName();
         if (name.equals("__typename")) {
             return Optional.of(quoted(table.type()));
         }
-        if (name.equals("id")) {
-            return Optional.of(globalId(table.type(), alias));
-        }
-        if (!field.getAstArguments().isEmpty() && !(table.field(name).orElse(null) instanceof SqlCatalog.Connection)) {
+        if (!field.getAstArguments().isEmpty() && !(table.field(name).orElse(null) instanceof Catalog.Connection)) {
             return Optional.empty();
         }
         return table.field(name).flatMap(definition -> switch (definition) {
-            case SqlCatalog.Column column -> column(table, alias, column, name);
-            case SqlCatalog.MoneyOf money -> object(field.getChildren(), part -> switch (part.getFieldName()) {
-                case "amount" -> Optional.of("(" + alias + "." + money.amountColumn()
-                        + (money.multiplierColumn() == null ? "" : " * " + alias + "." + money.multiplierColumn())
-                        + ")::numeric(20, 2)::text");
+            case Catalog.GlobalIdOf ignored -> Optional.of(globalId(table.type(), alias));
+            case Catalog.Column column -> column(table, alias, column, name);
+            case Catalog.MoneyOf money -> object(field.getChildren(), part -> switch (part.getFieldName()) {
+                case "amount" -> Optional.of("(" + money.amount().replace("{t}", alias) + ")::numeric(20, 2)::text");
                 case "currency" -> Optional.of(alias + "." + money.currencyColumn());
                 case "__typename" -> Optional.of(typename(part));
                 default -> Optional.<String>empty();
             });
-            case SqlCatalog.One one -> related(one.type(), field, (target, child, object) -> "(select " + object
+            case Catalog.One one -> related(one.type(), field, (target, child, object) -> "(select " + object
                     + " from " + target.table() + " " + child + " where " + child + ".id = " + alias + "."
                     + one.foreignKey() + " and " + scope(target, child) + ")");
-            case SqlCatalog.Many many -> related(many.type(), field, (target, child, object) -> "coalesce((select"
-                    + " json_agg(" + object + " order by " + child + "." + many.orderBy() + ", " + child + ".id) from "
+            case Catalog.Many many -> related(many.type(), field, (target, child, object) -> "coalesce((select"
+                    + " json_agg(" + object + " order by " + many.orderBy().replace("{t}", child) + ") from "
                     + target.table() + " " + child + " where " + child + "." + many.parentKey() + " = " + alias
                     + ".id and " + scope(target, child) + "), '[]')");
-            case SqlCatalog.Connection connection -> connection(alias, connection, field);
+            case Catalog.Connection connection -> connection(field, connection.listing(), alias, connection.parentKey());
         });
     }
 
-    private Optional<String> column(SqlCatalog.Table table, String alias, SqlCatalog.Column column, String name) {
+    private Optional<String> column(Catalog.Table table, String alias, Catalog.Column column, String name) {
         GraphQLObjectType type = schema.getObjectType(table.type());
-        var definition = type == null ? null : type.getFieldDefinition(name);
+        GraphQLFieldDefinition definition = type == null ? null : type.getFieldDefinition(name);
         if (definition == null) {
             return Optional.empty();
         }
-        var fieldType = GraphQLTypeUtil.unwrapAll(definition.getType());
+        GraphQLNamedType fieldType = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(definition.getType());
         String value = alias + "." + column.column();
         return switch (fieldType.getName()) {
             case "String", "Int", "Boolean" -> Optional.of(value);
             // DateTime as the engine writes an OffsetDateTime read from timestamptz: UTC, fraction without trailing zeros.
             case "DateTime" -> Optional.of("(rtrim(rtrim(to_char(" + value + " at time zone 'UTC', "
                     + "'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '0'), '.') || 'Z')");
+            case "Date" -> Optional.of("to_char(" + value + ", 'YYYY-MM-DD')");
             default -> fieldType instanceof GraphQLEnumType ? Optional.of(value) : Optional.empty();
         };
     }
 
     private interface RelatedSql {
         /** The SQL reading {@code object}, the JSON of a related row of {@code target} aliased {@code child}. */
-        String read(SqlCatalog.Table target, String child, String object);
+        String read(Catalog.Table target, String child, String object);
     }
 
     private Optional<String> related(String type, ExecutableNormalizedField field, RelatedSql sql) {
-        SqlCatalog.Table target = SqlCatalog.table(type).orElseThrow();
+        Catalog.Table target = catalog.table(type).orElseThrow();
         String child = alias();
         return object(target, child, field.getChildren()).map(object -> sql.read(target, child, object));
     }
 
-    /** {@code first} (a literal) alone, selecting only edges { node }: one subquery with a limit. */
-    private Optional<String> connection(String alias, SqlCatalog.Connection connection, ExecutableNormalizedField field) {
-        int size = defaultPageSize;
-        for (Argument argument : field.getAstArguments()) {
-            OptionalInt first = argument.getName().equals("first") ? pageSize(argument) : OptionalInt.empty();
-            if (first.isEmpty()) {
-                return Optional.empty();
-            }
-            size = first.getAsInt();
-        }
-        SqlCatalog.Table target = SqlCatalog.table(connection.type()).orElseThrow();
-        String child = alias();
-        String page = "(select * from " + target.table() + " " + child + " where " + child + "." + connection.parentKey()
-                + " = " + alias + ".id and " + scope(target, child) + " order by " + child + "." + connection.sortColumn()
-                + ", " + child + ".id limit " + size + ") " + child;
-        return object(field.getChildren(), part -> switch (part.getFieldName()) {
-            case "__typename" -> Optional.of(typename(part));
-            case "edges" -> object(part.getChildren(), edge -> switch (edge.getFieldName()) {
-                case "__typename" -> Optional.of(typename(edge));
-                case "node" -> object(target, child, edge.getChildren());
-                default -> Optional.<String>empty();
-            }).map(edge -> "coalesce((select json_agg(" + edge + " order by " + child + "." + connection.sortColumn()
-                    + ", " + child + ".id) from " + page + "), '[]')");
-            default -> Optional.<String>empty();
-        });
-    }
-
-    /** {@code __typename} of an object the catalog has no table for (connections, edges, money). */
+    /** {@code __typename} of an object without a table (connections, edges, page info, money). */
     private static String typename(ExecutableNormalizedField typenameField) {
         return quoted(typenameField.getSingleObjectTypeName());
     }
 
     /**
-     * A Query field listing a type as a connection ({@link SqlCatalog.Listing}): the first page
-     * (literal {@code first}, no cursor) under the filter and a literal orderBy, with totalCount,
-     * edges with cursors, and pageInfo. The page is one common table expression of size + 1 rows
-     * (the extra row tells whether there is a next page), numbered in display order.
+     * A connection of {@code listing} rows, at the root ({@code parent} null) or the rows of the
+     * {@code parent} row by {@code parentKey}: the page under the filter, ordering and cursor is
+     * fetched with one extra row (there is more) and numbered in walking order; a backward page
+     * walks the reversed order and is shown flipped back, as {@link dev.supportgraph.graph.Keyset} does.
      */
-    private Optional<String> listing(ExecutableNormalizedField field, SqlCatalog.Listing listing) {
-        SqlCatalog.Table table = SqlCatalog.table(listing.type()).orElseThrow();
-        int size = defaultPageSize;
+    private Optional<String> connection(ExecutableNormalizedField field, Catalog.Listing listing, String parent,
+                                        String parentKey) {
+        Catalog.Table table = catalog.table(listing.type()).orElseThrow();
+        Map<String, Value<?>> arguments = new HashMap<>();
+        for (Argument argument : field.getAstArguments()) {
+            arguments.put(argument.getName(), argument.getValue());
+        }
+        boolean backward = arguments.containsKey("last") || arguments.containsKey("before");
+        if (backward && (arguments.containsKey("first") || arguments.containsKey("after"))) {
+            return Optional.empty();
+        }
         String ordering = listing.defaultOrdering();
         boolean descending = listing.defaultDescending();
-        Value<?> filter = null;
-        for (Argument argument : field.getAstArguments()) {
-            switch (argument.getName()) {
-                case "first" -> {
-                    OptionalInt first = pageSize(argument);
-                    if (first.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    size = first.getAsInt();
-                }
-                case "filter" -> filter = argument.getValue();
-                case "orderBy" -> {
-                    if (!(jsonOf(argument.getValue()) instanceof JsonObject orderBy)) {
-                        return Optional.empty();
-                    }
-                    ordering = orderBy.getString("field");
-                    descending = "DESC".equals(orderBy.getString("direction"));
-                }
-                default -> {
-                    return Optional.empty();
-                }
+        Value<?> orderBy = arguments.get("orderBy");
+        if (orderBy != null && !(orderBy instanceof NullValue)) {
+            if (!(orderBy instanceof ObjectValue) || !(jsonOf(orderBy) instanceof JsonObject order)
+                    || !(order.getValue("field") instanceof String chosen) || !(order.getValue("direction") instanceof String)) {
+                return Optional.empty();
             }
+            ordering = chosen;
+            descending = "DESC".equals(order.getString("direction"));
         }
-        SqlCatalog.Sort sort = listing.orderings().get(ordering);
+        Catalog.Sort sort = listing.orderings().get(ordering);
         if (sort == null) {
             return Optional.empty();
         }
-        String where = conditions(field, listing, filter) + scope(table, "{t}");
-        String direction = descending ? " desc" : " asc";
-        String page = alias();
+        Function<JsonObject, Object> sizeValue = source(arguments.getOrDefault(backward ? "last" : "first",
+                NullValue.of()));
+        Function<JsonObject, Object> cursorValue = source(arguments.getOrDefault(backward ? "before" : "after",
+                NullValue.of()));
+        String size = parameter(variables -> {
+            Object requested = sizeValue.apply(variables);
+            // PageRequest walks backward only when last or before has a value.
+            if (backward && requested == null && cursorValue.apply(variables) == null) {
+                return unbound();
+            }
+            if (requested == null) {
+                return defaultPageSize;
+            }
+            return requested instanceof Integer n && n >= 1 && n <= maxPageSize ? n : unbound();
+        }) + "::int";
+        String orderingName = ordering;
+        Catalog.SortValue kind = sort.value();
+        String fromCursor = parameter(variables -> cursorValue.apply(variables) != null) + "::boolean";
+        String cursorSortValue = parameter(variables -> cursorValue.apply(variables) instanceof String raw
+                ? cursorValue(raw, orderingName, kind) : null) + sqlType(kind);
+        String cursorId = parameter(variables -> cursorValue.apply(variables) instanceof String raw
+                ? decodeCursor(raw, orderingName).id() : null) + "::bigint";
+        String where = conditions(field, listing, arguments.get("filter")) + scope(table, "{t}")
+                + (parent == null ? "" : " and {t}." + parentKey + " = " + parent + ".id");
+        boolean ascending = descending == backward;
+        String walk = ascending ? " asc" : " desc";
         String row = alias();
-        String order = sort.expression().replace("{t}", row) + direction + ", " + row + ".id" + direction;
-        ctes.add(page + " as (select " + row + ".*, row_number() over (order by " + order + ") as rn from (select * from "
-                + table.table() + " " + row + " where " + where.replace("{t}", row) + " order by " + order + " limit "
-                + (size + 1) + ") " + row + ")");
-        String edge = alias();
-        String cursor = cursor(ordering, sort, edge);
-        int pageSize = size;
+        String order = sort.expression().replace("{t}", row) + walk + ", " + row + ".id" + walk;
+        String seek = "(" + fromCursor + " is not true or (" + sort.expression().replace("{t}", row) + ", " + row
+                + ".id) " + (ascending ? ">" : "<") + " (" + cursorSortValue + ", " + cursorId + "))";
+        String page = alias();
+        String from = " from (select " + row + ".*, row_number() over (order by " + order + ") as rn from (select * from "
+                + table.table() + " " + row + " where " + where.replace("{t}", row) + " and " + seek + " order by "
+                + order + " limit " + size + " + 1) " + row + ") " + page;
+        String cursor = cursor(ordering, sort, page);
+        String shown = " order by " + page + ".rn" + (backward ? " desc" : " asc");
+        String reversed = " order by " + page + ".rn" + (backward ? " asc" : " desc");
+        String onPage = " filter (where " + page + ".rn <= " + size + ")";
+        String more = "coalesce(bool_or(" + page + ".rn > " + size + "), false)";
+        // Staff-only rows: a portal user gets an empty page without neighbours (ScopedReads' Page.empty()).
+        String before = "(coalesce(" + fromCursor + ", false)" + (table.scopeColumn() == null ? " and $1::bigint is null)" : ")");
         return object(field.getChildren(), part -> switch (part.getFieldName()) {
             case "__typename" -> Optional.of(typename(part));
             case "totalCount" -> {
@@ -368,112 +387,166 @@ final class QueryCompiler {
             case "edges" -> object(part.getChildren(), edgeField -> switch (edgeField.getFieldName()) {
                 case "__typename" -> Optional.of(typename(edgeField));
                 case "cursor" -> Optional.of(cursor);
-                case "node" -> object(table, edge, edgeField.getChildren());
+                case "node" -> object(table, page, edgeField.getChildren());
                 default -> Optional.<String>empty();
-            }).map(edges -> "coalesce((select json_agg(" + edges + " order by " + edge + ".rn) from " + page + " "
-                    + edge + " where " + edge + ".rn <= " + pageSize + "), '[]')");
+            }).map(edges -> "coalesce(json_agg(" + edges + shown + ")" + onPage + ", '[]')");
             case "pageInfo" -> object(part.getChildren(), info -> switch (info.getFieldName()) {
                 case "__typename" -> Optional.of(typename(info));
-                case "hasNextPage" -> Optional.of("exists (select 1 from " + page + " where rn > " + pageSize + ")");
-                case "hasPreviousPage" -> Optional.of("false");
-                case "startCursor" -> Optional.of("(select " + cursor + " from " + page + " " + edge + " where " + edge
-                        + ".rn = 1)");
-                case "endCursor" -> Optional.of("(select " + cursor + " from " + page + " " + edge + " where " + edge
-                        + ".rn <= " + pageSize + " order by " + edge + ".rn desc limit 1)");
+                case "hasNextPage" -> Optional.of(backward ? before : more);
+                case "hasPreviousPage" -> Optional.of(backward ? more : before);
+                case "startCursor" -> Optional.of("(array_agg(" + cursor + shown + ")" + onPage + ")[1]");
+                case "endCursor" -> Optional.of("(array_agg(" + cursor + reversed + ")" + onPage + ")[1]");
                 default -> Optional.<String>empty();
             });
             default -> Optional.<String>empty();
-        });
+            // One row even when the page is empty and nothing aggregates (only totalCount selected).
+        }).map(object -> "(select " + object + from + " group by ())");
     }
 
-    /** A literal {@code first} within the page size limits. */
-    private OptionalInt pageSize(Argument argument) {
-        return argument.getValue() instanceof IntValue first && first.getValue().intValue() >= 1
-                && first.getValue().intValue() <= maxPageSize ? OptionalInt.of(first.getValue().intValue()) : OptionalInt.empty();
+    private static Cursor decodeCursor(String raw, String ordering) {
+        try {
+            return Cursor.decode(raw, ordering);
+        } catch (ApiException e) {
+            return unbound();
+        }
+    }
+
+    /** The cursor's value as a parameter of the ordering's type ({@link dev.supportgraph.graph.SortKey#parse}). */
+    private static Object cursorValue(String raw, String ordering, Catalog.SortValue kind) {
+        String value = decodeCursor(raw, ordering).value();
+        try {
+            return switch (kind) {
+                case TIMESTAMP -> OffsetDateTime.parse(value);
+                case DATE -> LocalDate.parse(value);
+                case INTEGER -> Integer.valueOf(value);
+                case TEXT -> value;
+            };
+        } catch (RuntimeException e) {
+            return unbound();
+        }
+    }
+
+    private static String sqlType(Catalog.SortValue kind) {
+        return switch (kind) {
+            case TIMESTAMP -> "::timestamptz";
+            case DATE -> "::date";
+            case INTEGER -> "::int";
+            case TEXT -> "::text";
+        };
     }
 
     /**
      * The filter's conditions on {@code {t}}, each with its bind parameter, each holding when its
-     * value is null or absent ({@link dev.supportgraph.graph.Where}'s rules); ends with " and ".
+     * value is null or absent ({@link Where}'s rules); ends with " and ".
      */
-    private String conditions(ExecutableNormalizedField field, SqlCatalog.Listing listing, Value<?> filter) {
-        var input = (GraphQLInputObjectType) GraphQLTypeUtil.unwrapAll(schema.getQueryType()
-                .getFieldDefinition(field.getFieldName()).getArgument("filter").getType());
+    private String conditions(ExecutableNormalizedField field, Catalog.Listing listing, Value<?> filter) {
+        GraphQLFieldDefinition definition = schema.getObjectType(field.getSingleObjectTypeName())
+                .getFieldDefinition(field.getFieldName());
+        if (listing.filters().isEmpty() || definition.getArgument("filter") == null) {
+            return "";
+        }
+        var input = (GraphQLInputObjectType) GraphQLTypeUtil.unwrapAll(definition.getArgument("filter").getType());
         Function<JsonObject, Object> whole = filter instanceof VariableReference ? source(filter) : null;
         // The fields of a literal filter, each a literal or a variable (filter: null is no condition).
         Map<String, Function<JsonObject, Object>> fields = new HashMap<>();
         if (filter instanceof ObjectValue object) {
             object.getObjectFields().forEach(f -> fields.put(f.getName(), source(f.getValue())));
         }
+        Set<String> known = listing.filters().stream().map(Catalog.Filter::field).collect(Collectors.toSet());
         StringBuilder conditions = new StringBuilder();
-        listing.filters().forEach((name, condition) -> {
+        for (Catalog.Filter condition : listing.filters()) {
+            String name = condition.field();
             Function<JsonObject, Object> value = whole == null ? fields.getOrDefault(name, variables -> null)
-                    : variables -> filterField(whole.apply(variables), listing, name);
+                    : variables -> filterField(whole.apply(variables), known, name);
             conditions.append(switch (condition) {
-                case SqlCatalog.AnyOf anyOf -> {
-                    Set<String> allowed = ((GraphQLEnumType) GraphQLTypeUtil.unwrapAll(input.getField(name).getType()))
-                            .getValues().stream().map(GraphQLEnumValueDefinition::getName).collect(Collectors.toSet());
-                    String n = parameter(variables -> names(value.apply(variables), allowed));
-                    yield "(coalesce(cardinality(" + n + "::text[]), 0) = 0 or {t}." + anyOf.column() + " = any(" + n
-                            + "::text[]))";
+                case Catalog.AnyOf anyOf -> {
+                    GraphQLNamedType element = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(input.getField(name).getType());
+                    Set<String> allowed = element instanceof GraphQLEnumType enumType ? enumType.getValues().stream()
+                            .map(GraphQLEnumValueDefinition::getName).collect(Collectors.toSet()) : null;
+                    String array = anyOf.integers() ? "::int[]" : "::text[]";
+                    String n = parameter(variables -> anyOf.integers() ? integers(value.apply(variables))
+                            : names(value.apply(variables), allowed));
+                    yield "(coalesce(cardinality(" + n + array + "), 0) = 0 or {t}." + anyOf.column() + " = any(" + n
+                            + array + "))";
                 }
-                case SqlCatalog.AtOrAfter from -> {
-                    String n = time(value);
+                case Catalog.AtOrAfter from -> {
+                    String n = time(value, from.value());
                     yield "(" + n + " is null or {t}." + from.column() + " >= " + n + ")";
                 }
-                case SqlCatalog.Before to -> {
-                    String n = time(value);
+                case Catalog.Before to -> {
+                    String n = time(value, to.value());
                     yield "(" + n + " is null or {t}." + to.column() + " < " + n + ")";
                 }
-                case SqlCatalog.CustomerIs customer -> {
-                    String n = parameter(variables -> text(value.apply(variables), id -> decode(CustomerType.TYPE, id)));
-                    yield "(" + n + "::bigint is null or {t}." + customer.column() + " = " + n + "::bigint)";
+                case Catalog.IdIs id -> {
+                    String n = parameter(variables -> text(value.apply(variables), text -> decode(id.type(), text)));
+                    yield "(" + n + "::bigint is null or {t}." + id.column() + " = " + n + "::bigint)";
                 }
-                case SqlCatalog.Search search -> {
+                case Catalog.Search search -> {
                     String n = parameter(variables -> text(value.apply(variables), Where::likePattern));
                     yield "(" + n + "::text is null or " + search.columns().stream()
                             .map(column -> "lower({t}." + column + ") like " + n + "::text escape '\\'")
                             .collect(Collectors.joining(" or ")) + ")";
                 }
             }).append(" and ");
-        });
+        }
         return conditions.toString();
     }
 
     /** A field of a filter passed whole as a variable; an unknown field is the engine's to refuse. */
-    private static Object filterField(Object filter, SqlCatalog.Listing listing, String name) {
+    private static Object filterField(Object filter, Set<String> known, String name) {
         if (filter == null) {
             return null;
         }
-        if (!(filter instanceof JsonObject fields) || !listing.filters().keySet().containsAll(fields.fieldNames())) {
+        if (!(filter instanceof JsonObject fields) || !known.containsAll(fields.fieldNames())) {
             return unbound();
         }
         return fields.getValue(name);
     }
 
-    /** An enum list as text[]: one value stands for a list of it (GraphQL's input coercion). */
+    /**
+     * An enum ({@code allowed} its values) or text list as text[]: one value stands for a list of
+     * it (GraphQL's input coercion).
+     */
     private static String[] names(Object value, Set<String> allowed) {
-        if (value == null) {
+        List<?> values = list(value);
+        if (values == null) {
             return null;
         }
-        List<?> values = value instanceof String one ? List.of(one) : value instanceof JsonArray array ? array.getList()
-                : unbound();
         String[] names = new String[values.size()];
         for (int i = 0; i < names.length; i++) {
-            names[i] = values.get(i) instanceof String name && allowed.contains(name) ? name : unbound();
+            names[i] = values.get(i) instanceof String name && (allowed == null || allowed.contains(name)) ? name
+                    : unbound();
         }
         return names;
     }
 
-    /** A DateTime argument as a timestamptz parameter; its placeholder. */
-    private String time(Function<JsonObject, Object> value) {
+    /** An Int list as int[]. */
+    private static Integer[] integers(Object value) {
+        List<?> values = list(value);
+        if (values == null) {
+            return null;
+        }
+        Integer[] integers = new Integer[values.size()];
+        for (int i = 0; i < integers.length; i++) {
+            integers[i] = values.get(i) instanceof Integer n ? n : unbound();
+        }
+        return integers;
+    }
+
+    private static List<?> list(Object value) {
+        return value == null ? null : value instanceof JsonArray array ? array.getList()
+                : value instanceof String || value instanceof Integer ? List.of(value) : unbound();
+    }
+
+    /** A DateTime or Date argument as a parameter of its type; its placeholder. */
+    private String time(Function<JsonObject, Object> value, Catalog.SortValue kind) {
         return parameter(variables -> text(value.apply(variables), time -> {
             try {
-                return OffsetDateTime.parse(time);
+                return kind == Catalog.SortValue.DATE ? LocalDate.parse(time) : OffsetDateTime.parse(time);
             } catch (DateTimeParseException e) {
                 return unbound();
             }
-        })) + "::timestamptz";
+        })) + sqlType(kind);
     }
 
     /** A text argument converted for its parameter; null stays null, anything but text is the engine's to refuse. */
@@ -482,14 +555,15 @@ final class QueryCompiler {
     }
 
     /**
-     * {@link dev.supportgraph.graph.Cursor#encode} in SQL for the row {@code alias}: ordering, the
-     * value as Java prints it ({@code OffsetDateTime.toString()} for times), id.
+     * {@link Cursor#encode} in SQL for the row {@code alias}: ordering, the value as Java prints it
+     * ({@code OffsetDateTime.toString()} for times, {@code LocalDate.toString()} for dates), id.
      */
-    private static String cursor(String ordering, SqlCatalog.Sort sort, String alias) {
+    private static String cursor(String ordering, Catalog.Sort sort, String alias) {
         String value = sort.expression().replace("{t}", alias);
         String printed = switch (sort.value()) {
             case TEXT -> value;
             case INTEGER -> "(" + value + ")::text";
+            case DATE -> "to_char(" + value + ", 'YYYY-MM-DD')";
             case TIMESTAMP -> {
                 String utc = "(" + value + " at time zone 'UTC')";
                 String micros = "extract(microseconds from " + utc + ")::bigint";
@@ -499,7 +573,7 @@ final class QueryCompiler {
                         + " else '.' || lpad((" + micros + " % 1000000)::text, 6, '0') end end || 'Z')";
             }
         };
-        return base64url("'" + ordering + "' || chr(31) || " + printed + " || chr(31) || " + alias + ".id");
+        return base64url(quoted(ordering) + " || chr(31) || " + printed + " || chr(31) || " + alias + ".id");
     }
 
     /** base64url without padding of a text expression (PostgreSQL's base64 breaks lines every 76 characters). */
@@ -507,14 +581,18 @@ final class QueryCompiler {
         return "rtrim(translate(replace(encode(convert_to(" + text + ", 'UTF8'), 'base64'), chr(10), ''), '+/', '-_'), '=')";
     }
 
-    /** $1 is the caller's customer scope, null for staff (who see every customer's rows). */
-    private static String scope(SqlCatalog.Table table, String alias) {
-        return "($1::bigint is null or " + alias + "." + table.scopeColumn() + " = $1)";
+    /**
+     * $1 is the caller's customer scope, null for staff (who see every customer's rows); staff-only
+     * rows are never visible to portal users.
+     */
+    private static String scope(Catalog.Table table, String alias) {
+        return table.scopeColumn() == null ? "$1::bigint is null"
+                : "($1::bigint is null or " + alias + "." + table.scopeColumn() + " = $1::bigint)";
     }
 
     /** {@link GlobalId#encode} in SQL. */
     private static String globalId(String type, String alias) {
-        return base64url("'" + type + ":' || " + alias + ".id");
+        return base64url(quoted(type + ":") + " || " + alias + ".id");
     }
 
     /** A SQL string literal; GraphQL names and aliases hold no quotes, but escape anyway. */
