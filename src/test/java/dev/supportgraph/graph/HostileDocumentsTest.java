@@ -38,7 +38,7 @@ class HostileDocumentsTest {
         List<String> refusals = new ArrayList<>();
         int executed = 0;
         for (int i = 0; i < TRIES; i++) {
-            HostileDocuments.Hostile hostile = HostileDocuments.generate(PublishedSchema.get(), random);
+            HostileDocuments.Hostile hostile = HostileDocuments.generate(PublishedSdl.get(), random);
             String caller = callers[i % callers.length];
             long start = System.nanoTime();
             Response response = GraphQLClient.post(caller, hostile.query(), hostile.variables()).extract().response();
