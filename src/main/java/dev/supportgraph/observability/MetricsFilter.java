@@ -24,6 +24,7 @@ public class MetricsFilter implements MeterFilter {
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("mp_graphql", "GraphQL operations and fields run by the GraphQL engine, by name and type"),
+            Map.entry("mp_graphql_subscription", "Subscriptions open on the GraphQL engine, by field"),
             Map.entry("http.server.active.requests", "HTTP requests being processed"),
             Map.entry("netty.allocator.memory.used", "Memory used by a Netty buffer allocator"),
             Map.entry("netty.allocator.memory.pinned", "Memory pinned by the buffers of a Netty allocator"),
