@@ -56,8 +56,9 @@ import java.util.stream.Stream;
  *       distinct ids (at most the page cap), introspection lists by the schema's real sizes,
  *       other lists by an assumed size;</li>
  *   <li>response bytes: the same walk with what each leaf may return: long text fields (by
- *       name, e.g. {@code description}) weigh their input length limit, other text a typical
- *       length, other scalars a few bytes; here repeated ids count, as the response repeats them.</li>
+ *       type and name, e.g. {@code ProblemReport.description}) weigh their input length limit,
+ *       other text a typical length, other scalars a few bytes; here repeated ids count, as the
+ *       response repeats them.</li>
  * </ul>
  * Every operation of the document and every fragment definition count (validation reads them
  * all). Fragment cycles are refused. Unknown fields and fragments cost 1 and are left to validation.
@@ -67,7 +68,7 @@ public final class QueryCost {
     /** The limits and the sizes the estimate is made of; see {@link QueryLimits} for their meaning. */
     public record Limits(int maxDepth, long maxCost, int maxAliases, long maxResponseBytes,
                          int defaultPageSize, int maxPageSize, int assumedListSize,
-                         int textBytes, int longTextBytes, Set<String> longTextFields) {
+                         int textBytes, int longTextBytes, Set<String> longTextOutputs) {
     }
 
     /** What a document would do; {@code cost} and {@code responseBytes} saturate at {@link Long#MAX_VALUE}. */
@@ -322,7 +323,7 @@ public final class QueryCost {
         if (!text || parent == null || parent.getName().startsWith("__")) {
             return SCALAR_BYTES;
         }
-        return limits.longTextFields().contains(fieldName) ? limits.longTextBytes() : limits.textBytes();
+        return limits.longTextOutputs().contains(parent.getName() + "." + fieldName) ? limits.longTextBytes() : limits.textBytes();
     }
 
     /**

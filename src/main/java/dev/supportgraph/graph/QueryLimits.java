@@ -29,9 +29,10 @@ public interface QueryLimits {
     int maxCost();
 
     /**
-     * Largest response the cost model may estimate for a document: each text field weighs its input
-     * length limit ({@link #maxTextLength()}, or {@link #maxLongTextLength()} for {@link #longTextFields()}),
-     * other values a few bytes, multiplied by the lists around them as for the cost.
+     * Largest response the cost model may estimate for a document: each long text field
+     * ({@link #longTextOutputs()}) weighs its input length limit {@link #maxLongTextLength()}, other
+     * text {@link #estimatedTextBytes()}, other values a few bytes, multiplied by the lists around
+     * them as for the cost (repeated ids included: the response repeats them).
      */
     @WithDefault("16M")
     MemorySize maxResponseSize();
@@ -44,9 +45,22 @@ public interface QueryLimits {
     @WithDefault("10000")
     int maxLongTextLength();
 
-    /** Names of the input and output fields that hold long text (descriptions, note bodies, resolutions...). */
+    /** Names of the input fields (and arguments) that hold long text (descriptions, note bodies, resolutions...). */
     @WithDefault("description,body,resolution,rootCause,localization,reason,comment")
     Set<String> longTextFields();
+
+    /**
+     * Output fields ({@code Type.field}) that hold long text: in the response size estimate each
+     * weighs {@link #maxLongTextLength()}, other text fields {@link #estimatedTextBytes()}.
+     */
+    @WithDefault("Ticket.description,ProblemReport.description,ServiceTrouble.description,ResourceTrouble.description,"
+            + "ProductOrder.description,ProblemReport.resolution,ServiceTrouble.resolution,ResourceTrouble.resolution,"
+            + "ServiceTrouble.rootCause,ResourceTrouble.localization,TicketNote.body")
+    Set<String> longTextOutputs();
+
+    /** What a short text field (a name, a title, an e-mail) weighs in the response size estimate, in bytes. */
+    @WithDefault("100")
+    int estimatedTextBytes();
 
     /** Multiplier for lists without {@code first}/{@code last} (contacts, items of an order...). */
     @WithDefault("10")

@@ -60,7 +60,7 @@ public class QueryLimitsInstaller {
     static QueryCost.Limits costLimits(QueryLimits limits, SupportGraphConfig.Paging paging) {
         return new QueryCost.Limits(limits.maxDepth(), limits.maxCost(), limits.maxAliases(),
                 limits.maxResponseSize().asLongValue(), paging.defaultSize(), paging.maxSize(), limits.assumedListSize(),
-                limits.maxTextLength(), limits.maxLongTextLength(), Set.copyOf(limits.longTextFields()));
+                limits.estimatedTextBytes(), limits.maxLongTextLength(), Set.copyOf(limits.longTextOutputs()));
     }
 
     static InputCheck.Limits inputLimits(QueryLimits limits) {

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The cost model on its own (no Quarkus): what it counts, and that refusing costs microseconds. */
 class QueryCostTest {
 
-    static final QueryCost.Limits LIMITS = new QueryCost.Limits(15, 100_000, 30, 16L << 20, 20, 100, 10, 1000, 10_000,
-            Set.of("description", "body", "resolution", "rootCause", "localization", "reason", "comment"));
+    static final QueryCost.Limits LIMITS = new QueryCost.Limits(15, 100_000, 30, 16L << 20, 20, 100, 10, 100, 10_000,
+            Set.of("Ticket.description", "ProblemReport.description", "TicketNote.body"));
 
     static QueryCost.Estimate estimate(String query, Map<String, Object> variables) {
         return QueryCost.estimate(PublishedSdl.get(), Parser.parse(query), variables, LIMITS);
@@ -49,11 +49,17 @@ class QueryCostTest {
         for (int warmUp = 0; warmUp < 200; warmUp++) {
             QueryCost.estimate(PublishedSdl.get(), document, Map.of(), LIMITS);
         }
-        long start = System.nanoTime();
-        QueryRefused refused = assertThrows(QueryRefused.class, () -> QueryCost.check(PublishedSdl.get(), document, Map.of(), LIMITS));
-        long micros = (System.nanoTime() - start) / 1000;
-        assertEquals("cost", refused.getExtensions().get("limit"));
-        assertTrue(micros < 5_000, "refused in " + micros + " µs");
+        // The fastest of 20 refusals: a shared CI machine may stall any single one.
+        long micros = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long start = System.nanoTime();
+            QueryRefused refused = assertThrows(QueryRefused.class, () -> QueryCost.check(PublishedSdl.get(), document, Map.of(), LIMITS));
+            micros = Math.min(micros, (System.nanoTime() - start) / 1000);
+            assertEquals("cost", refused.getExtensions().get("limit"));
+        }
+        long fastest = micros;
+        System.out.println("A 22-fragment bomb is refused in " + fastest + " µs");
+        assertTrue(fastest < 1_000, "refused in " + fastest + " µs");
         // 2^21 names under one customer, plus customers, edges, node: counted, not materialised.
         assertEquals(3 + (1L << 21), estimate(bomb, Map.of()).cost());
         // 60 levels of doubling saturate instead of overflowing.
