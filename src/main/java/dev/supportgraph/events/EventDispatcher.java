@@ -131,8 +131,8 @@ public class EventDispatcher {
      * A stream of the events {@code accepts} lets through, mapped by {@code mapper}: first those
      * after {@code after} (null: none), then new ones, for the client subscribing in the current request.
      */
-    public <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after) {
-        return new EventStream<>(accepts, mapper, after, client());
+    public <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay, Function<OutboxEvent, T> mapper, Long after) {
+        return new EventStream<>(accepts, replay, mapper, after, client());
     }
 
     /**
@@ -147,12 +147,15 @@ public class EventDispatcher {
         private final Predicate<OutboxEvent> accepts;
         private final Function<OutboxEvent, T> mapper;
         private final Long after;
+        private final OutboxReader.Scope replay;
         private final EventSubscription.Client client;
         private Runnable onTermination = () -> {
         };
 
-        EventStream(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after, EventSubscription.Client client) {
+        EventStream(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay, Function<OutboxEvent, T> mapper, Long after,
+                    EventSubscription.Client client) {
             this.accepts = accepts;
+            this.replay = replay;
             this.mapper = mapper;
             this.after = after;
             this.client = client;
@@ -176,7 +179,7 @@ public class EventDispatcher {
         @Override
         public void subscribe(MultiSubscriber<? super T> subscriber) {
             // Cancelled when the client completes it or its socket closes.
-            EventSubscription<T> subscription = new EventSubscription<>(accepts, mapper, subscriber, after, client,
+            EventSubscription<T> subscription = new EventSubscription<>(accepts, mapper, subscriber, after, replay, client,
                     config.bufferSize(), () -> onThread(EventDispatcher.this::flushAll), onTermination);
             subscriber.onSubscribe(subscription);
             thread.execute(() -> {

@@ -58,6 +58,8 @@ final class EventSubscription<T> implements Flow.Subscription {
     private final int capacity;
     private final ArrayDeque<OutboxEvent> buffer = new ArrayDeque<>();
     private final Long after;
+    /** What the replay reads from the outbox (narrowed in SQL). */
+    private final OutboxReader.Scope replay;
     private long position;
     private boolean live;
     private boolean failed;
@@ -68,16 +70,19 @@ final class EventSubscription<T> implements Flow.Subscription {
 
     /**
      * @param after   replay the events after this id, or null for only new events
+     * @param replay  what of the outbox a replay reads
      * @param client  the client's socket and Vert.x context
      */
     EventSubscription(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Flow.Subscriber<? super T> subscriber,
-                      Long after, Client client, int capacity, Runnable onCancel, Runnable onTermination) {
+                      Long after, OutboxReader.Scope replay, Client client, int capacity, Runnable onCancel,
+                      Runnable onTermination) {
         this.accepts = accepts;
         this.mapper = mapper;
         this.subscriber = subscriber;
         this.onCancel = onCancel;
         this.onTermination = onTermination;
         this.after = after;
+        this.replay = replay;
         this.channel = client.channel();
         this.context = client.context();
         this.capacity = capacity;
@@ -136,7 +141,7 @@ final class EventSubscription<T> implements Flow.Subscription {
     void catchUp(OutboxReader reader, long head, int batchSize) {
         while (!live && !finished() && buffer.size() < capacity) {
             int limit = Math.min(batchSize, capacity - buffer.size());
-            var events = reader.read(position, head, limit);
+            var events = reader.read(position, head, limit, replay);
             for (OutboxEvent event : events) {
                 position = event.id();
                 if (accepts.test(event)) {

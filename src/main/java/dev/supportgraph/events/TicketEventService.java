@@ -35,7 +35,8 @@ public class TicketEventService {
 
     public Multi<TicketStatusEvent> ticketStatusChanged(TicketEventFilter filter, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
-        return subscribe(both(audience(STATUS_CHANGES), matching(filter)), TicketStatusEvent::of, afterId);
+        Long customer = filter == null || filter.customerId() == null ? null : GlobalId.decode(CustomerType.TYPE, filter.customerId());
+        return subscribe(both(audience(STATUS_CHANGES), matching(filter)), replay(STATUS_CHANGES, customer), TicketStatusEvent::of, afterId);
     }
 
     /** Assignment changes of tickets: routing is internal, so portal users receive none. */
@@ -49,11 +50,11 @@ public class TicketEventService {
     public Multi<SlaAlert> slaAlerts(String customerId, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
         Predicate<OutboxEvent> accepts = audience(SLA_ALERTS);
-        if (customerId != null) {
-            Long customer = GlobalId.decode(CustomerType.TYPE, customerId);
+        Long customer = customerId == null ? null : GlobalId.decode(CustomerType.TYPE, customerId);
+        if (customer != null) {
             accepts = both(accepts, e -> customer.equals(e.customerId()));
         }
-        return subscribe(accepts, SlaAlert::of, afterId);
+        return subscribe(accepts, replay(SLA_ALERTS, customer), SlaAlert::of, afterId);
     }
 
     /**
@@ -61,11 +62,22 @@ public class TicketEventService {
      * (as @Authenticated would fail it, whose interceptor would instead keep Mutiny operators, each
      * with a capture of the subscribing request's contexts, for the subscription's whole life).
      */
-    private <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Long after) {
+    private <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay, Function<OutboxEvent, T> mapper,
+                                   Long after) {
         if (caller.isAnonymous()) {
             return Multi.createFrom().failure(new UnauthorizedException());
         }
-        return dispatcher.subscribe(accepts, mapper, after);
+        return dispatcher.subscribe(accepts, replay, mapper, after);
+    }
+
+    /**
+     * What a replay of these types reads in SQL: a portal user's own customer's rows, or those of
+     * the customer a staff subscriber filters on (a portal user filtering on another customer
+     * matches nothing anyway; the subscriber's condition decides).
+     */
+    private OutboxReader.Scope replay(Set<String> types, Long filteredCustomer) {
+        OptionalLong scope = caller.customerScope();
+        return new OutboxReader.Scope(types, scope.isPresent() ? Long.valueOf(scope.getAsLong()) : filteredCustomer);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.supportgraph.referencedata;
 
 import dev.supportgraph.events.EventDispatcher;
 import dev.supportgraph.events.EventId;
+import dev.supportgraph.events.OutboxReader;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
@@ -58,7 +59,9 @@ public class ReferenceDataEvents {
         Long afterId = after == null ? null : EventId.decode(after);
         Set<String> events = (types == null || types.isEmpty() ? Arrays.stream(ExternalType.values()) : types.stream())
                 .filter(type -> type.event != null).map(type -> type.event.name()).collect(Collectors.toUnmodifiableSet());
-        return dispatcher.subscribe(e -> events.contains(e.type()), ReferenceDataEvent::of, afterId);
+        // Replays read only these event types, across customers (reference-data readers are not customer-scoped).
+        return dispatcher.subscribe(e -> events.contains(e.type()), new OutboxReader.Scope(events, null),
+                ReferenceDataEvent::of, afterId);
     }
 
     @Authenticated

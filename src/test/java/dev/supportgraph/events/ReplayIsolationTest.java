@@ -27,12 +27,16 @@ import static dev.supportgraph.events.TicketStatusSubscriptionTest.SUBSCRIPTION;
 import static dev.supportgraph.events.TicketStatusSubscriptionTest.WAIT;
 import static dev.supportgraph.testing.GraphQLWebSocket.TRANSPORT_WS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Replays (after:) over real WebSockets: subscribers that replay alike do not disturb each other. */
 @QuarkusTest
 class ReplayIsolationTest {
 
     private static final int EVENTS = 200;
+    /** Rows of other customers a replay passes over. */
+    private static final int NOISE = 50_000;
+    private static final int REPLAYS = 20;
 
     @TestHTTPResource("/graphql")
     URI endpoint;
@@ -94,6 +98,47 @@ class ReplayIsolationTest {
         } finally {
             readers.shutdown();
         }
+    }
+
+    @Test
+    void manyReplaysOverALargeOutboxDoNotDelayLiveEvents() throws Exception {
+        long replaying = events.customer("Replaying Ltd");
+        long report = Sql.exec(ds, "insert into problem_report (customer_id, title, severity, priority, channel) values (?, 'Old', 'MINOR', 'LOW', 'PHONE') returning id", replaying);
+        events.changed(TicketKind.PROBLEM_REPORT, report, replaying, "start");
+        long start = events.eventIds(TicketKind.PROBLEM_REPORT, report).getFirst();
+        // Other customers' history between the cursor and now, then the replaying customer's own event.
+        Sql.exec(ds, """
+                insert into outbox_event (type, aggregate, aggregate_id, customer_id, payload)
+                select 'TICKET_STATUS_CHANGED', 'PROBLEM_REPORT', n, null, '{}'::jsonb from generate_series(1, ?) n""", NOISE);
+        events.changed(TicketKind.PROBLEM_REPORT, report, replaying, "missed");
+        long missed = events.eventIds(TicketKind.PROBLEM_REPORT, report).getLast();
+
+        List<GraphQLWebSocket> replays = new ArrayList<>();
+        for (int i = 0; i < REPLAYS; i++) {
+            GraphQLWebSocket ws = open(Tokens.customer(replaying));
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("filter", null);
+            variables.put("after", EventId.encode(start));
+            ws.subscribe("1", SUBSCRIPTION, variables);
+            replays.add(ws);
+        }
+        long watcher = events.customer("Live Ltd");
+        long live = Sql.exec(ds, "insert into problem_report (customer_id, title, severity, priority, channel) values (?, 'Live', 'MINOR', 'LOW', 'PHONE') returning id", watcher);
+        GraphQLWebSocket watching = open(Tokens.customer(watcher));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("filter", null);
+        variables.put("after", null);
+        watching.subscribe("1", SUBSCRIPTION, variables);
+        Thread.sleep(500);
+
+        long sent = System.nanoTime();
+        events.changed(TicketKind.PROBLEM_REPORT, live, watcher, "live");
+        assertEquals("live", watching.nextData("1", "ticketStatusChanged", WAIT).getString("reason"));
+        long latency = (System.nanoTime() - sent) / 1_000_000;
+        for (GraphQLWebSocket ws : replays) {
+            assertEquals(EventId.encode(missed), ws.nextData("1", "ticketStatusChanged", WAIT).getString("eventId"));
+        }
+        assertTrue(latency < 2_000, "the live event arrived " + latency + " ms after its commit");
     }
 
     private GraphQLWebSocket open(String token) throws Exception {
