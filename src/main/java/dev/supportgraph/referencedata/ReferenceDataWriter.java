@@ -3,7 +3,6 @@ package dev.supportgraph.referencedata;
 import dev.supportgraph.events.Outbox;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
-import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.persistence.ExternallyKeyed;
