@@ -1,6 +1,7 @@
 // Turns bench/work/results.jsonl (written by run.sh) into the Markdown report.
 // Usage: node report.mjs results.jsonl > RESULTS.md
 import fs from "node:fs";
+import { shapes } from "./shapes.mjs";
 
 const rows = fs.readFileSync(process.argv[2], "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
 const of = (kind) => rows.filter((r) => r.kind === kind);
@@ -14,6 +15,9 @@ const SHAPES = {
   nplus1: "(c) 50 problem reports + customer, contact, service",
   page: "(d) filtered, ordered page of tickets (+ totalCount)",
   mutation: "(e) status change mutation",
+  // The real pages (f)-(m), reported when a run measured them (READ_SHAPES).
+  ...Object.fromEntries(Object.entries(shapes).filter(([name]) => !["ticket", "nested", "nplus1", "page", "mutation"].includes(name))
+    .map(([name, shape]) => [name, shape.title])),
 };
 const find = (target, shape, mode) => http.find((r) => r.target === target && r.shape === shape && r.mode === mode);
 const stmt = (target, shape) => stmts.find((r) => r.target === target && r.shape === shape);

@@ -12,7 +12,9 @@
 # REUSE_DB=1 (keep an already loaded database of the same scale and data), BENCH_JFR=1 (record a
 # JFR profile of the service under load), BENCH_PG_RESTART=0 (never restart the local PostgreSQL
 # to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
-# PARTS (default "reads mutation subs": which measurements to run; empty: none, only load the data), READ_SHAPES (default all four), PROFILE=0 (no JFR recording of
+# PARTS (default "reads mutation subs": which measurements to run; empty: none, only load the data), READ_SHAPES (default the
+# four original ones; the real pages (f)-(m) of shapes.mjs: READ_SHAPES="agentTicket customer360 invoices secondPage nodes
+# troubleTree ownReports ownInvoices"), PROFILE=0 (no JFR recording of
 # the service's measured max-rate runs; they cost it about 1-2%), IDLE_RUNS (idle measurements, each on a fresh
 # service; the report takes the median), IDLE_SUBS, IDLE_WARMUP (idle subscriptions
 # opened first and kept; the idle ones are measured on top of them), FANOUT_SAME, FANOUT_DISTINCT,

@@ -49,19 +49,20 @@ class CommerceStatementCountTest {
                 + " from customer where account_number like ? || '-%'", prefix);
         addOrdersAndInvoices(prefix, 3, 2);
 
-        SqlStatements.Counted<JsonPath> before = statements.count(() -> query(prefix));
+        SqlStatements.Counted<JsonPath> before = statements.count(() -> query(QUERY, prefix));
         assertShape(before.result(), 3, 2);
         assertEquals(LEVELS, before.statements(), "statements");
         assertEquals(0, before.transactions(), "transactions");
 
         addOrdersAndInvoices(prefix, 3, 2);
-        SqlStatements.Counted<JsonPath> after = statements.count(() -> query(prefix));
+        // Another text of the same document: the engine answers it again (a repeated text is the planner's, one statement).
+        SqlStatements.Counted<JsonPath> after = statements.count(() -> query(QUERY + "\n# again", prefix));
         assertShape(after.result(), 6, 4);
         assertEquals(before.statements(), after.statements());
     }
 
-    private JsonPath query(String prefix) {
-        return GraphQLClient.post(Tokens.agent(), QUERY, Map.of("search", prefix)).statusCode(200).extract().jsonPath();
+    private JsonPath query(String query, String prefix) {
+        return GraphQLClient.post(Tokens.agent(), query, Map.of("search", prefix)).statusCode(200).extract().jsonPath();
     }
 
     private static void assertShape(JsonPath result, int orders, int invoices) {
