@@ -43,7 +43,8 @@ public class TicketEventService {
     public Multi<TicketAssignmentEvent> ticketAssignmentChanged(TicketEventFilter filter, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
         Predicate<OutboxEvent> staff = caller.isStaff() ? audience(ASSIGNMENTS) : e -> false;
-        return subscribe(both(staff, matching(filter)), TicketAssignmentEvent::of, afterId);
+        Long customer = filter == null || filter.customerId() == null ? null : GlobalId.decode(CustomerType.TYPE, filter.customerId());
+        return subscribe(both(staff, matching(filter)), replay(ASSIGNMENTS, customer), TicketAssignmentEvent::of, afterId);
     }
 
     /** SLA at-risk and breach alerts of problem reports, optionally of one customer. */
