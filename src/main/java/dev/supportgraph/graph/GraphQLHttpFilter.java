@@ -237,7 +237,7 @@ public class GraphQLHttpFilter {
         }
         request.forward(ctx, query);
         // Labelled as SmallRye labels its answers (no charset parameter; JSON is UTF-8).
-        if (!get && operations.queriesOnly()
+        if (request.body != null && operations.queriesOnly()
                 && compiled.answer(ctx, query, request.body, modern ? GRAPHQL_RESPONSE_JSON : "application/json")) {
             return;
         }

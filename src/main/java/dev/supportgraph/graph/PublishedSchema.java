@@ -2,7 +2,9 @@ package dev.supportgraph.graph;
 
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.DirectiveInfo;
+import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.SchemaPrinter;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -36,7 +38,10 @@ public class PublishedSchema {
     public String sdl() {
         String printed = sdl;
         if (printed == null) {
-            printed = PRINTER.print(SchemaConventions.apply(schema.get()));
+            // The conventions are applied to an independent copy: graphql-java's SchemaTransformer
+            // re-points elements it shares with the source schema, which would corrupt the executed one.
+            GraphQLSchema copy = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(PRINTER.print(schema.get())));
+            printed = PRINTER.print(SchemaConventions.apply(copy));
             sdl = printed;
         }
         return printed;

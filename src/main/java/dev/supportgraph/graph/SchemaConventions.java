@@ -29,9 +29,9 @@ import static graphql.schema.GraphQLNonNull.nonNull;
  * and the descriptions of the Relay and mutation conventions every list and mutation follows
  * (connections, edges, paging arguments, sort orders, filters, payloads, {@code input:}, {@code id},
  * {@code version}, {@code expectedVersion}, the shared ticket fields). An element with its own
- * {@code @Description} keeps it. Applied to a copy of the schema for printing only: SmallRye resolves
- * interface and union types to the instances it built, so the executed schema must stay SmallRye's
- * (introspection therefore shows the code's descriptions only).
+ * {@code @Description} keeps it. Applied to a copy of the schema for printing only (see
+ * {@link PublishedSchema}): the executed schema stays SmallRye's, whose resolvers return the type
+ * instances it built (introspection therefore shows the code's descriptions only).
  */
 final class SchemaConventions {
 

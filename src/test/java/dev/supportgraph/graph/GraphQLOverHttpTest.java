@@ -59,6 +59,9 @@ class GraphQLOverHttpTest {
         }
         given().accept(MODERN).auth().oauth2(Tokens.agent()).body(mutation.getBytes(StandardCharsets.UTF_8))
                 .post("/graphql").then().statusCode(415);
+        given().contentType("application/graphql").accept(MODERN).auth().oauth2(Tokens.agent())
+                .body("{ customers(first: 1) { totalCount } }".getBytes(StandardCharsets.UTF_8))
+                .post("/graphql").then().statusCode(200).body("data.customers.totalCount", notNullValue());
     }
 
     @Test
