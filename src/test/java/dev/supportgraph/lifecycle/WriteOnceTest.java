@@ -133,7 +133,7 @@ class WriteOnceTest {
         long second = data.customer("Key Stranger Ltd");
         long contact = data.contact(first, "Owner", "owner@example.com");
         String key = UUID.randomUUID().toString();
-        String input = "{idempotencyKey: \"" + key + "\", title: \"Line down\", severity: MAJOR, priority: HIGH, reportedById: \""
+        String input = "{idempotencyKey: \"" + key + "\", title: \"Line down\", urgency: HIGH, reportedById: \""
                 + GlobalId.encode("Contact", contact) + "\"}";
 
         String mine = GraphQLClient.mutate(portalUser("same-name", first), "problemReportCreate", input, "problemReport { id }")
@@ -150,7 +150,7 @@ class WriteOnceTest {
     }
 
     private static String portalUser(String name, long customer) {
-        return Jwt.issuer(Tokens.ISSUER).upn(name).groups(Set.of("customer")).claim("customer_id", String.valueOf(customer)).sign();
+        return Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).upn(name).groups(Set.of("customer")).claim("customer_id", String.valueOf(customer)).sign();
     }
 
     /** Fires {@link #CALLS} copies of the call at once (released together) and returns every result. */

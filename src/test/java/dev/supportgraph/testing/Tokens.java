@@ -39,7 +39,7 @@ public final class Tokens {
 
     /** A staff token of a named person (name and e-mail claims (email may be null), as an identity provider issues them). */
     public static String person(String role, String upn, String name, String email) {
-        var claims = Jwt.issuer(ISSUER).upn(upn).groups(Set.of(role)).claim("name", name);
+        var claims = Jwt.issuer(ISSUER).audience(AUDIENCE).upn(upn).groups(Set.of(role)).claim("name", name);
         return (email == null ? claims : claims.claim("email", email)).sign();
     }
 

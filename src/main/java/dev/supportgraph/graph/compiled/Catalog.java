@@ -2,6 +2,7 @@ package dev.supportgraph.graph.compiled;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -95,10 +96,12 @@ record Catalog(Map<String, Table> tables, Map<String, Listing> listings, Map<Str
 
     /**
      * A connection of {@code type} rows: the filter input's fields, the orderBy fields, and the
-     * order without orderBy.
+     * order without orderBy. {@code engineFilters} are filter fields whose meaning cannot be read
+     * from the filter function (input objects, conditions on the caller): a request that sets one
+     * is answered by the engine, the others are planned.
      */
-    record Listing(String type, List<Filter> filters, Map<String, Sort> orderings, String defaultOrdering,
-                   boolean defaultDescending) {
+    record Listing(String type, List<Filter> filters, Set<String> engineFilters, Map<String, Sort> orderings,
+                   String defaultOrdering, boolean defaultDescending) {
     }
 
     Optional<Table> table(String type) {

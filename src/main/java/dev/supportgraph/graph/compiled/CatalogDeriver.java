@@ -352,8 +352,9 @@ final class CatalogDeriver {
             return Either.no("connection with arguments other than first/after/last/before/filter/orderBy");
         }
         List<Catalog.Filter> filters = new ArrayList<>();
+        Set<String> engineFilters = new java.util.HashSet<>();
         if (arguments.containsKey("filter")) {
-            Optional<String> problem = filters(entity, arguments.get("filter"), reads, filters);
+            Optional<String> problem = filters(entity, arguments.get("filter"), reads, filters, engineFilters);
             if (problem.isPresent()) {
                 return Either.no(problem.get());
             }
@@ -376,7 +377,7 @@ final class CatalogDeriver {
             return Either.no("default ordering is not plain HQL on the entity");
         }
         orderings.putIfAbsent(defaultOrder.sortKey().name(), fallback.get());
-        return new Either(null, new Catalog.Listing(node.getName(), List.copyOf(filters), Map.copyOf(orderings),
+        return new Either(null, new Catalog.Listing(node.getName(), List.copyOf(filters), Set.copyOf(engineFilters), Map.copyOf(orderings),
                 defaultOrder.sortKey().name(), defaultOrder.descending()), null);
     }
 
@@ -418,10 +419,12 @@ final class CatalogDeriver {
     /**
      * What each field of the filter input means, read from the service's own filter function: it
      * is applied to a probe (every field set to a value of its own) and each condition it adds is
-     * traced back to the field whose value it binds. Adds to {@code filters}; the problem if any.
+     * traced back to the field whose value it binds. Adds to {@code filters}, and to
+     * {@code engineFilters} the fields no probe value can stand for (left unset in the probe); the
+     * problem if any.
      */
     private Optional<String> filters(Class<?> entity, Class<?> filterClass, ScopedReads<?, ?, ?, ?> reads,
-                                     List<Catalog.Filter> filters) {
+                                     List<Catalog.Filter> filters, Set<String> engineFilters) {
         if (filterClass == null || !filterClass.isRecord()) {
             return Optional.of("filter input is not a record");
         }
@@ -457,7 +460,8 @@ final class CatalogDeriver {
                 fieldOfText.put(text, name);
                 continue;
             } else {
-                return Optional.of("filter field " + name + " of type " + type.getSimpleName());
+                engineFilters.add(name);
+                continue;
             }
             fieldOfValue.put(probe[i], name);
         }
@@ -484,7 +488,7 @@ final class CatalogDeriver {
             covered.add(filter.get().field());
         }
         for (RecordComponent component : components) {
-            if (!covered.contains(component.getName())) {
+            if (!covered.contains(component.getName()) && !engineFilters.contains(component.getName())) {
                 return Optional.of("filter field " + component.getName() + " adds no condition");
             }
         }

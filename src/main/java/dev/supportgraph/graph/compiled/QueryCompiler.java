@@ -442,7 +442,7 @@ final class QueryCompiler {
     private String conditions(ExecutableNormalizedField field, Catalog.Listing listing, Value<?> filter) {
         GraphQLFieldDefinition definition = schema.getObjectType(field.getSingleObjectTypeName())
                 .getFieldDefinition(field.getFieldName());
-        if (listing.filters().isEmpty() || definition.getArgument("filter") == null) {
+        if ((listing.filters().isEmpty() && listing.engineFilters().isEmpty()) || definition.getArgument("filter") == null) {
             return "";
         }
         var input = (GraphQLInputObjectType) GraphQLTypeUtil.unwrapAll(definition.getArgument("filter").getType());
@@ -453,7 +453,15 @@ final class QueryCompiler {
             object.getObjectFields().forEach(f -> fields.put(f.getName(), source(f.getValue())));
         }
         Set<String> known = listing.filters().stream().map(Catalog.Filter::field).collect(Collectors.toSet());
+        known.addAll(listing.engineFilters());
         StringBuilder conditions = new StringBuilder();
+        for (String name : listing.engineFilters()) {
+            // Always null in SQL: a request that sets this field is the engine's.
+            Function<JsonObject, Object> value = whole == null ? fields.getOrDefault(name, variables -> null)
+                    : variables -> filterField(whole.apply(variables), known, name);
+            String n = parameter(variables -> value.apply(variables) == null ? null : unbound());
+            conditions.append("(").append(n).append("::text is null) and ");
+        }
         for (Catalog.Filter condition : listing.filters()) {
             String name = condition.field();
             Function<JsonObject, Object> value = whole == null ? fields.getOrDefault(name, variables -> null)
