@@ -1,4 +1,4 @@
--- Agents and work groups (issue 21): the staff person behind a token, the groups (queues) tickets
+-- Agents and work groups (docs/agent-work.md): the staff person behind a token, the groups (queues) tickets
 -- are routed to, and who works where. Every ticket kind gets an assignee and a work group, and a
 -- field-change history (old value, new value, who, when) for assignments and edits.
 
