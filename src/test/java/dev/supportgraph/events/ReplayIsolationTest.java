@@ -109,7 +109,7 @@ class ReplayIsolationTest {
         // Other customers' history between the cursor and now, then the replaying customer's own event.
         Sql.exec(ds, """
                 insert into outbox_event (type, aggregate, aggregate_id, customer_id, payload)
-                select 'TICKET_STATUS_CHANGED', 'PROBLEM_REPORT', n, null, '{}'::jsonb from generate_series(1, ?) n""", NOISE);
+                select 'TICKET_STATUS_CHANGED', 'PROBLEM_REPORT', -n, null, '{}'::jsonb from generate_series(1, ?) n""", NOISE);
         events.changed(TicketKind.PROBLEM_REPORT, report, replaying, "missed");
         long missed = events.eventIds(TicketKind.PROBLEM_REPORT, report).getLast();
 
