@@ -84,16 +84,8 @@ class OrderInvoiceSubscriptionTest {
 
         orderTo(order, 0, "IN_PROGRESS", "provisioning");
 
-        String orderId = GlobalId.encode("ProductOrder", order);
         for (GraphQLWebSocket ws : List.of(agent, sre, owner)) {
-            JsonObject event = ws.nextData("1", "orderStateChanged", WAIT);
-            assertEquals(eventId("ORDER", order, -1), event.getString("eventId"));
-            assertEquals(orderId, event.getString("orderId"));
-            assertEquals("ACKNOWLEDGED", event.getString("previousState"));
-            assertEquals("IN_PROGRESS", event.getString("state"));
-            assertEquals("provisioning", event.getString("reason"));
-            assertEquals("agent@supportgraph.dev", event.getString("actor"));
-            assertEquals(new JsonObject().put("id", orderId).put("state", "IN_PROGRESS"), event.getJsonObject("order"));
+            assertChange(ws.nextData("1", "orderStateChanged", WAIT), "order", "ProductOrder", order, "ACKNOWLEDGED>IN_PROGRESS", "provisioning");
             ws.assertSilent(QUIET);
         }
         for (GraphQLWebSocket ws : List.of(other, otherNamingMine, integration, heldOnly)) {
@@ -139,16 +131,8 @@ class OrderInvoiceSubscriptionTest {
 
         invoiceTo(invoice, 0, "VALIDATED", "checked");
 
-        String invoiceId = GlobalId.encode("Invoice", invoice);
         for (GraphQLWebSocket ws : List.of(agent, owner)) {
-            JsonObject event = ws.nextData("1", "invoiceStateChanged", WAIT);
-            assertEquals(eventId("INVOICE", invoice, -1), event.getString("eventId"));
-            assertEquals(invoiceId, event.getString("invoiceId"));
-            assertEquals("NEW", event.getString("previousState"));
-            assertEquals("VALIDATED", event.getString("state"));
-            assertEquals("checked", event.getString("reason"));
-            assertEquals("agent@supportgraph.dev", event.getString("actor"));
-            assertEquals(new JsonObject().put("id", invoiceId).put("state", "VALIDATED"), event.getJsonObject("invoice"));
+            assertChange(ws.nextData("1", "invoiceStateChanged", WAIT), "invoice", "Invoice", invoice, "NEW>VALIDATED", "checked");
             ws.assertSilent(QUIET);
         }
         other.assertSilent(QUIET);
@@ -162,6 +146,22 @@ class OrderInvoiceSubscriptionTest {
         assertEquals("SENT", replayed.getString("state"));
         assertNull(replayed.getValue("reason"));
         replaying.assertSilent(QUIET);
+    }
+
+    /**
+     * The latest event of the object {@code <field>Id}, a change {@code from>to} by the agent, with
+     * the object as it is now (in {@code to}).
+     */
+    private void assertChange(JsonObject event, String field, String type, long key, String change, String reason) {
+        String id = GlobalId.encode(type, key);
+        String[] states = change.split(">");
+        assertEquals(eventId(field.toUpperCase(), key, -1), event.getString("eventId"));
+        assertEquals(id, event.getString(field + "Id"));
+        assertEquals(states[0], event.getString("previousState"));
+        assertEquals(states[1], event.getString("state"));
+        assertEquals(reason, event.getString("reason"));
+        assertEquals("agent@supportgraph.dev", event.getString("actor"));
+        assertEquals(new JsonObject().put("id", id).put("state", states[1]), event.getJsonObject(field));
     }
 
     /** A fresh order of the customer in ACKNOWLEDGED with one open item (version 0). */
