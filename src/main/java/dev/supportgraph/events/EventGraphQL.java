@@ -1,9 +1,11 @@
 package dev.supportgraph.events;
 
+import dev.supportgraph.billing.InvoiceType;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Nodes;
+import dev.supportgraph.order.ProductOrderType;
 import dev.supportgraph.ticket.Ticket;
 import dev.supportgraph.ticket.TicketKind;
 import io.quarkus.security.Authenticated;
@@ -57,6 +59,34 @@ public class EventGraphQL {
         return service.slaAlerts(customerId, after);
     }
 
+    @Subscription
+    @Description("State changes of the product orders the caller may see (a portal user: their own customer's; the "
+            + "integration role: none), as they commit; after: replays from an eventId as for ticketStatusChanged.")
+    public Multi<OrderStateEvent> orderStateChanged(@Description("Only the changes matching it; all visible ones when null.") OrderEventFilter filter,
+                                                    @Description("Replay the events behind this eventId first.") String after) {
+        return service.orderStateChanged(filter, after);
+    }
+
+    @Subscription
+    @Description("State changes of the invoices the caller may see, scoped as orderStateChanged; after: replays from an "
+            + "eventId as for ticketStatusChanged.")
+    public Multi<InvoiceStateEvent> invoiceStateChanged(@Description("Only the changes matching it; all visible ones when null.") InvoiceEventFilter filter,
+                                                        @Description("Replay the events behind this eventId first.") String after) {
+        return service.invoiceStateChanged(filter, after);
+    }
+
+    @Authenticated
+    @Description("The order as it is now (it may have changed again since the event); null if it is not visible.")
+    public List<ProductOrderType> order(@Source List<OrderStateEvent> events) {
+        return load(events.stream().map(e -> new GlobalId(ProductOrderType.TYPE, e.orderKey())).toList(), ProductOrderType.class);
+    }
+
+    @Authenticated
+    @Description("The invoice as it is now (it may have changed again since the event); null if it is not visible.")
+    public List<InvoiceType> invoice(@Source List<InvoiceStateEvent> events) {
+        return load(events.stream().map(e -> new GlobalId(InvoiceType.TYPE, e.invoiceKey())).toList(), InvoiceType.class);
+    }
+
     @Authenticated
     @Description("The customer of a problem report; null for service and resource troubles.")
     public List<CustomerType> customer(@Source List<TicketStatusEvent> events) {
@@ -83,6 +113,10 @@ public class EventGraphQL {
     }
 
     private List<Ticket> tickets(List<GlobalId> ids) {
-        return nodes.load(ids).stream().map(Ticket.class::cast).toList();
+        return load(ids, Ticket.class);
+    }
+
+    private <T> List<T> load(List<GlobalId> ids, Class<T> type) {
+        return nodes.load(ids).stream().map(type::cast).toList();
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Ticket status subscriptions: who may receive which events, decided per subscriber and event. */
+/** Ticket, SLA, order and invoice subscriptions: who may receive which events, decided per subscriber and event. */
 @ApplicationScoped
 public class TicketEventService {
 
@@ -26,6 +26,8 @@ public class TicketEventService {
     private static final Set<String> STATUS_CHANGES = Set.of(EventType.TICKET_STATUS_CHANGED.name());
     private static final Set<String> SLA_ALERTS = Set.of(EventType.SLA_AT_RISK.name(), EventType.SLA_BREACHED.name());
     private static final Set<String> ASSIGNMENTS = Set.of(EventType.TICKET_ASSIGNMENT_CHANGED.name());
+    private static final Set<String> ORDER_CHANGES = Set.of(EventType.ORDER_STATE_CHANGED.name());
+    private static final Set<String> INVOICE_CHANGES = Set.of(EventType.INVOICE_STATE_CHANGED.name());
 
     @Inject
     Caller caller;
@@ -56,6 +58,44 @@ public class TicketEventService {
             accepts = both(accepts, e -> customer.equals(e.customerId()));
         }
         return subscribe(accepts, replay(SLA_ALERTS, customer), SlaAlert::of, afterId);
+    }
+
+    /** State changes of product orders: staff see all, a portal user their own customer's, systems of record none. */
+    public Multi<OrderStateEvent> orderStateChanged(OrderEventFilter filter, String after) {
+        String customerId = filter == null ? null : filter.customerId();
+        List<? extends Enum<?>> states = filter == null ? null : filter.states();
+        return customerObjects(ORDER_CHANGES, customerId, states, OrderStateEvent::of, after);
+    }
+
+    /** State changes of invoices, scoped as orderStateChanged. */
+    public Multi<InvoiceStateEvent> invoiceStateChanged(InvoiceEventFilter filter, String after) {
+        String customerId = filter == null ? null : filter.customerId();
+        List<? extends Enum<?>> states = filter == null ? null : filter.states();
+        return customerObjects(INVOICE_CHANGES, customerId, states, InvoiceStateEvent::of, after);
+    }
+
+    /**
+     * State changes of objects that always belong to a customer (the outbox row carries it): the
+     * caller's customer scope decides alone, so the integration role (scoped to no customer) gets none.
+     */
+    private <T> Multi<T> customerObjects(Set<String> types, String customerId, List<? extends Enum<?>> states,
+                                         Function<OutboxEvent, T> mapper, String after) {
+        Long afterId = after == null ? null : EventId.decode(after);
+        Long customer = customerId == null ? null : GlobalId.decode(CustomerType.TYPE, customerId);
+        Predicate<OutboxEvent> accepts = e -> types.contains(e.type());
+        OptionalLong scope = caller.customerScope();
+        if (scope.isPresent()) {
+            Long own = scope.getAsLong();
+            accepts = accepts.and(e -> own.equals(e.customerId()));
+        }
+        if (customer != null) {
+            accepts = accepts.and(e -> customer.equals(e.customerId()));
+        }
+        if (states != null) {
+            Set<String> names = states.stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+            accepts = accepts.and(e -> names.contains(e.payload().getString("to")));
+        }
+        return subscribe(accepts, replay(types, customer), mapper, afterId);
     }
 
     /**
