@@ -6,6 +6,7 @@ import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.parser.ParserOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +40,9 @@ public class QueryLimitsInstaller {
     @Inject
     CompiledQueries compiled;
 
+    @Inject
+    MeterRegistry registry;
+
     void install(@Observes GraphQL.Builder builder) {
         List<Instrumentation> chain = new ArrayList<>();
         Instrumentation smallRyes = current(builder);
@@ -51,6 +55,7 @@ public class QueryLimitsInstaller {
         chain.add(recordFieldAccess);
         chain.add(new LazyDataLoaders());
         chain.add(new UnsupportedDirectives());
+        chain.add(new OperationTimer(registry));
         builder.instrumentation(new ChainedInstrumentation(chain));
         // The same token limit for documents that reach SmallRye without GraphQLHttpFilter (WebSocket).
         ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
