@@ -13,6 +13,9 @@ const [connectionString, port, poolSize = "20"] = process.argv.slice(2);
 
 const preset = {
   extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
+  // Every column orderable, as in PostGraphile 4's default (ignoreIndexes): the pages order by
+  // columns without an index of their own (e.g. a customer's services by name), as ours do.
+  disablePlugins: ["PgIndexBehaviorsPlugin"],
   pgServices: [
     makePgService({
       connectionString,

@@ -7,7 +7,11 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.DelegatingDataFetchingEnvironment;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
@@ -59,6 +63,37 @@ final class LazyDataLoaders implements Instrumentation {
                 registry.getDataLoaders().forEach(DataLoader::clearAll));
     }
 
+    /**
+     * A batch field with arguments gets a loader of its own per distinct arguments. SmallRye
+     * (2.17, {@code BatchDataFetcher}) loads every field of one operation through one loader keyed
+     * by the source object: two aliases of a field with different arguments under the same parent
+     * ({@code a: orders(first: 1) b: orders(last: 2)}) would share one batch, run with the first
+     * one's arguments, and the second would get the first one's cached answer.
+     */
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        if (!(fetcher instanceof BatchDataFetcher<?>)) {
+            return fetcher;
+        }
+        return environment -> {
+            Map<String, Object> arguments = environment.getArguments();
+            if (arguments.isEmpty()) {
+                return fetcher.get(environment);
+            }
+            String perArguments = ARGUMENTS + arguments;
+            return fetcher.get(new DelegatingDataFetchingEnvironment(environment) {
+                @Override
+                public <K, V> DataLoader<K, V> getDataLoader(String name) {
+                    return super.getDataLoader(name + perArguments);
+                }
+            });
+        };
+    }
+
+    /** Separates a loader's name from the arguments it loads with (see {@link #instrumentDataFetcher}). */
+    private static final String ARGUMENTS = "\u0000";
+
     /** Creates each loader on first use; dispatching visits only the loaders created so far. */
     private static final class Registry extends DataLoaderRegistry {
 
@@ -70,9 +105,10 @@ final class LazyDataLoaders implements Instrumentation {
 
         @Override
         public <K, V> DataLoader<K, V> getDataLoader(String key) {
-            DataLoader<?, ?> template = templates.get(key);
+            int arguments = key.indexOf(ARGUMENTS);
+            DataLoader<?, ?> template = templates.get(arguments < 0 ? key : key.substring(0, arguments));
             return template == null ? super.getDataLoader(key)
-                    : computeIfAbsent(key, name -> DataLoaderFactory.builder(template).build());
+                    : computeIfAbsent(key, name -> DataLoaderFactory.builder(template).name(name).build());
         }
     }
 }

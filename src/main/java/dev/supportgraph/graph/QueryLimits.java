@@ -81,4 +81,12 @@ public interface QueryLimits {
     /** Wall-clock budget of one execution; resolvers not started by then are skipped and the query fails. */
     @WithDefault("10S")
     Duration timeout();
+
+    /**
+     * How far a pooled connection's {@code statement_timeout} may differ from what is left of the
+     * request's deadline before it is set again: a connection keeps the value of the request that
+     * last set it, so most requests (which start with almost the whole budget) cost no extra round trip.
+     */
+    @WithDefault("1S")
+    Duration statementTimeoutSlack();
 }

@@ -49,11 +49,12 @@ public class QueryLimitsInstaller {
         if (smallRyes != null) {
             chain.add(smallRyes);
         }
+        // First to see SmallRye's data fetchers, before any wrapping (it looks for its batch fetchers).
+        chain.add(new LazyDataLoaders());
         // Before validation and everything else of ours: the document's cost, counted without expanding it.
         chain.add(new QueryGuard(limits, costLimits(limits, config.paging()), inputLimits(limits), config.introspection(),
                 compiled));
         chain.add(recordFieldAccess);
-        chain.add(new LazyDataLoaders());
         chain.add(new UnsupportedDirectives());
         chain.add(new OperationTimer(registry));
         builder.instrumentation(new ChainedInstrumentation(chain));

@@ -1,8 +1,10 @@
 package dev.supportgraph.persistence;
 
+import dev.supportgraph.graph.QueryLimits;
 import dev.supportgraph.graph.RequestDeadline;
 import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;
@@ -11,7 +13,6 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -20,28 +21,45 @@ import java.util.WeakHashMap;
  * {@code statement_timeout}, so a statement stuck on a lock or a slow plan is cancelled by
  * PostgreSQL at the deadline instead of holding a worker thread and a connection on. Work outside
  * a request (scheduled jobs, migrations) gets the server's default back.
+ * <p>
+ * Setting the timeout is a round trip, and the engine acquires a connection per batch of fields:
+ * so a connection remembers the value last set and is only set again when the request's remaining
+ * time differs from it by more than {@link QueryLimits#statementTimeoutSlack()}. Requests start
+ * with nearly the whole budget, so in steady state no acquire costs a statement.
  */
 @ApplicationScoped
 public class StatementDeadline implements AgroalPoolInterceptor {
 
-    /** Connections whose statement_timeout a request set (physical connections, weakly held). */
-    private final Set<PGConnection> bounded = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+    /** The statement_timeout (ms) a request set on each physical connection (weakly held); absent: the server's default. */
+    private final Map<PGConnection, Long> timeouts = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final long slackMillis;
+
+    @Inject
+    StatementDeadline(QueryLimits limits) {
+        this.slackMillis = limits.statementTimeoutSlack().toMillis();
+    }
 
     @Override
     public void onConnectionAcquire(Connection connection) {
         try {
             PGConnection physical = connection.unwrap(PGConnection.class);
             OptionalLong remaining = RequestDeadline.remainingMillis();
+            Long current = timeouts.get(physical);
             if (remaining.isPresent()) {
-                try (PreparedStatement set = connection.prepareStatement("select set_config('statement_timeout', ?, false)")) {
-                    set.setString(1, remaining.getAsLong() + "ms");
-                    set.execute();
+                long wanted = remaining.getAsLong();
+                if (current == null || Math.abs(current - wanted) > slackMillis) {
+                    try (PreparedStatement set = connection.prepareStatement("select set_config('statement_timeout', ?, false)")) {
+                        set.setString(1, wanted + "ms");
+                        set.execute();
+                    }
+                    timeouts.put(physical, wanted);
                 }
-                bounded.add(physical);
-            } else if (bounded.remove(physical)) {
+            } else if (current != null) {
                 try (PreparedStatement reset = connection.prepareStatement("reset statement_timeout")) {
                     reset.execute();
                 }
+                timeouts.remove(physical);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not set the statement timeout", e);

@@ -1,5 +1,6 @@
 package dev.supportgraph.problem;
 
+import dev.supportgraph.ticket.TicketLinks;
 import dev.supportgraph.billing.BillingService;
 import dev.supportgraph.billing.InvoiceType;
 import dev.supportgraph.config.SupportGraphConfig;
@@ -139,6 +140,7 @@ public class ProblemReportGraphQL {
 
     @Name("problemReports")
     @Description("Customer problem reports linked to this service trouble, newest first.")
+    @JoinedBy(through = ProblemReportServiceTrouble.class, parentKey = "l.serviceTroubleId", childKey = "l.problemReportId", orderBy = TicketLinks.NEWEST_FIRST)
     public List<@NonNull List<@NonNull ProblemReportType>> serviceTroubleProblemReports(
             @Source List<ServiceTroubleType> troubles) {
         return Batch.many(troubles, ServiceTroubleType::key, service::byServiceTroubles);

@@ -1,5 +1,7 @@
 package dev.supportgraph.resourcetrouble;
 
+import dev.supportgraph.servicetrouble.ServiceTroubleResourceTrouble;
+import dev.supportgraph.ticket.TicketLinks;
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Batch;
@@ -48,6 +50,7 @@ public class ResourceTroubleGraphQL {
 
     @Name("resourceTroubles")
     @Description("Resource troubles causing this service trouble, newest first.")
+    @JoinedBy(through = ServiceTroubleResourceTrouble.class, parentKey = "l.serviceTroubleId", childKey = "l.resourceTroubleId", orderBy = TicketLinks.NEWEST_FIRST)
     public List<@NonNull List<@NonNull ResourceTroubleType>> serviceTroubleResourceTroubles(
             @Source List<ServiceTroubleType> troubles) {
         return Batch.many(troubles, ServiceTroubleType::key, service::byServiceTroubles);

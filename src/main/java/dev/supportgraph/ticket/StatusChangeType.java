@@ -1,5 +1,6 @@
 package dev.supportgraph.ticket;
 
+import dev.supportgraph.graph.ComputedAs;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
@@ -11,8 +12,8 @@ import java.time.OffsetDateTime;
 @Description("A recorded status transition: from which status to which, why, by whom and when.")
 public record StatusChangeType(
         @Ignore TicketRef ticket,
-        @Description("Null for the creation of the ticket.") TicketStatus from,
-        @NonNull TicketStatus to,
+        @Description("Null for the creation of the ticket.") @ComputedAs("e.fromStatus") TicketStatus from,
+        @NonNull @ComputedAs("e.toStatus") TicketStatus to,
         String reason,
         @Description("Who made the change (user id, or \"system\").") @NonNull String actor,
         @NonNull OffsetDateTime changedAt) {

@@ -1,5 +1,6 @@
 package dev.supportgraph.ticket;
 
+import dev.supportgraph.graph.CustomerSees;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,8 +13,9 @@ import org.hibernate.annotations.CreationTimestamp;
 
 import java.time.OffsetDateTime;
 
-/** One changed field of a ticket: old and new value as shown, who and when; never edited. */
+/** One changed field of a ticket: old and new value as shown, who and when; never edited. Staff only. */
 @Entity
+@CustomerSees(CustomerSees.NOTHING)
 @Table(name = "ticket_field_change")
 public class TicketFieldChange extends TicketOwned {
 

@@ -3,6 +3,7 @@ package dev.supportgraph.ticket;
 import dev.supportgraph.agent.AgentType;
 import dev.supportgraph.agent.WorkGroupService;
 import dev.supportgraph.agent.WorkGroupType;
+import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Batch;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -28,11 +29,13 @@ public class TicketGraphQL {
     WorkGroupService workGroups;
 
     @Description("Notes, oldest first. Portal customers see only PUBLIC notes.")
+    @JoinedBy(parentKey = "e." + JoinedBy.PARENT + "Id", orderBy = "e.id")
     public List<@NonNull List<@NonNull NoteType>> notes(@Source List<Ticket> tickets) {
         return service.notes(tickets);
     }
 
     @Description("Every recorded field change (assignment, escalation, edits of title, description, priority, severity, urgency), oldest first. Staff only: empty for portal customers.")
+    @JoinedBy(parentKey = "e." + JoinedBy.PARENT + "Id", orderBy = "e.id")
     public List<@NonNull List<@NonNull TicketFieldChangeType>> fieldChanges(@Source List<Ticket> tickets) {
         return service.fieldChanges(tickets);
     }
@@ -48,6 +51,7 @@ public class TicketGraphQL {
     }
 
     @Description("Every status change, oldest first.")
+    @JoinedBy(parentKey = "e." + JoinedBy.PARENT + "Id", orderBy = "e.id")
     public List<@NonNull List<@NonNull StatusChangeType>> statusHistory(@Source List<Ticket> tickets) {
         return service.statusHistory(tickets);
     }

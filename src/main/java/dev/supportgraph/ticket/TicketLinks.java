@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 /** Tickets reached through a many-to-many link table, for all parents in one statement. */
 public final class TicketLinks {
 
+    /** The order of linked tickets, HQL on {@code e}; resolvers name it in their {@code JoinedBy}. */
+    public static final String NEWEST_FIRST = "e.createdAt desc, e.id desc";
+
     private TicketLinks() {
     }
 
@@ -30,7 +33,7 @@ public final class TicketLinks {
         var query = session.createQuery("select l." + parent + ", e from " + ticket.getSimpleName() + " e join "
                 + link.getSimpleName() + " l on l." + own + " = e.id where " + KeyList.condition("l." + parent, "parentIds")
                 + (where.hql().isBlank() ? "" : " and " + where.hql())
-                + " order by e.createdAt desc, e.id desc", Object[].class);
+                + " order by " + NEWEST_FIRST, Object[].class);
         query.setParameter("parentIds", KeyList.of(parentIds));
         where.params().forEach(query::setParameter);
         return query.getResultList();

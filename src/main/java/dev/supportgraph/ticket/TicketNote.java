@@ -1,5 +1,6 @@
 package dev.supportgraph.ticket;
 
+import dev.supportgraph.graph.CustomerSees;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,10 +13,13 @@ import org.hibernate.annotations.CreationTimestamp;
 
 import java.time.OffsetDateTime;
 
-/** A note on a ticket; notes are never edited, so no version. */
+/** A note on a ticket; notes are never edited, so no version. Portal customers read PUBLIC notes only. */
 @Entity
+@CustomerSees(TicketNote.PUBLIC)
 @Table(name = "ticket_note")
 public class TicketNote extends TicketOwned {
+
+    static final String PUBLIC = "e.visibility = dev.supportgraph.ticket.NoteVisibility.PUBLIC";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

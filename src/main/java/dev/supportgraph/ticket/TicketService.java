@@ -1,5 +1,6 @@
 package dev.supportgraph.ticket;
 
+import dev.supportgraph.graph.CustomerSees;
 import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
@@ -36,19 +37,17 @@ public class TicketService implements NodeLoader {
 
     /** The notes of each ticket, oldest first, aligned with {@code tickets}. */
     public List<List<NoteType>> notes(List<? extends Ticket> tickets) {
-        String visibility = caller.customerScope().isPresent() ? " and e.visibility = dev.supportgraph.ticket.NoteVisibility.PUBLIC" : "";
-        return align(tickets, ownedBy(TicketNote.class, tickets, visibility), NoteType::of, NoteType::ticket);
+        return align(tickets, ownedBy(TicketNote.class, tickets), NoteType::of, NoteType::ticket);
     }
 
     /** The status changes of each ticket, oldest first, aligned with {@code tickets}. */
     public List<List<StatusChangeType>> statusHistory(List<? extends Ticket> tickets) {
-        return align(tickets, ownedBy(StatusChange.class, tickets, ""), StatusChangeType::of, StatusChangeType::ticket);
+        return align(tickets, ownedBy(StatusChange.class, tickets), StatusChangeType::of, StatusChangeType::ticket);
     }
 
     /** The field changes of each ticket, oldest first, aligned with {@code tickets}; empty lists for portal customers. */
     public List<List<TicketFieldChangeType>> fieldChanges(List<? extends Ticket> tickets) {
-        return StaffOnly.read(caller, () -> tickets.stream().map(t -> List.<TicketFieldChangeType>of()).toList(),
-                () -> align(tickets, ownedBy(TicketFieldChange.class, tickets, ""), TicketFieldChangeType::of, TicketFieldChangeType::ticket));
+        return align(tickets, ownedBy(TicketFieldChange.class, tickets), TicketFieldChangeType::of, TicketFieldChangeType::ticket);
     }
 
     @Override
@@ -60,17 +59,20 @@ public class TicketService implements NodeLoader {
     @Override
     public List<? extends Node> loadNodes(String type, Collection<Long> ids) {
         Where where = new Where().keyIn("e.id", ids);
-        caller.customerScope().ifPresent(scope -> where.add(
-                "e.visibility = dev.supportgraph.ticket.NoteVisibility.PUBLIC and e.customerId = :%s", scope));
+        caller.customerScope().ifPresent(scope -> where.add(TicketNote.PUBLIC + " and e.customerId = :%s", scope));
         TypedQuery<TicketNote> query = session.createQuery("select e from TicketNote e where " + where.hql(), TicketNote.class);
         where.params().forEach(query::setParameter);
         return query.getResultList().stream().map(NoteType::of).toList();
     }
 
-    private <E extends TicketOwned> List<E> ownedBy(Class<E> entity, List<? extends Ticket> tickets, String condition) {
-        if (tickets.isEmpty()) {
+    /** The rows of {@code entity} owned by the tickets; for portal customers only those {@link CustomerSees} lets them see. */
+    private <E extends TicketOwned> List<E> ownedBy(Class<E> entity, List<? extends Ticket> tickets) {
+        CustomerSees sees = entity.getAnnotation(CustomerSees.class);
+        String customerSees = sees != null && caller.customerScope().isPresent() ? sees.value() : null;
+        if (tickets.isEmpty() || CustomerSees.NOTHING.equals(customerSees)) {
             return List.of();
         }
+        String condition = customerSees == null ? "" : " and " + customerSees;
         Map<TicketKind, List<Long>> byKind = tickets.stream().collect(Collectors.groupingBy(Ticket::kind,
                 () -> new EnumMap<>(TicketKind.class), Collectors.mapping(Ticket::key, Collectors.toList())));
         List<String> owners = new ArrayList<>();

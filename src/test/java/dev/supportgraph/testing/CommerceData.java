@@ -105,7 +105,8 @@ public class CommerceData {
         }
     }
 
-    private long insert(String sql, Object... params) {
+    /** Any insert of one row; returns its id. */
+    public long insert(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql + " returning id", params);
              ResultSet rs = s.executeQuery()) {
             rs.next();

@@ -314,7 +314,7 @@ class TicketGraphTest {
                 query($s: String) { problemReports(first: 100, filter: {search: $s}) { edges { node {
                   number customer { name } reportedBy { name }
                   serviceTroubles { title resourceTroubles { title resource { name } } }
-                  notes { body } statusHistory { to } } } } }""";
+                  notes { body } statusHistory { to } sla { breached } } } } }""";
         fixtures.busyReports(customer, tag, 25);
         long small = count(query, tag, 25);
         fixtures.busyReports(customer, tag, 25);
@@ -323,8 +323,9 @@ class TicketGraphTest {
         long redoubled = count(query, tag, 100);
         assertEquals(small, doubled, "statements grew with the data");
         assertEquals(small, redoubled, "statements grew with the data");
-        // page, customer, reportedBy, serviceTroubles, resourceTroubles, resource, notes, statusHistory
-        assertEquals(8, small, "one statement per level");
+        // On the engine (sla is computed in Java, so the planner leaves the document to it): page, customer,
+        // reportedBy, serviceTroubles, resourceTroubles, resource, notes, statusHistory, sla.
+        assertEquals(9, small, "one statement per level");
     }
 
     private long count(String query, String tag, int expected) {

@@ -26,8 +26,11 @@ record Catalog(Map<String, Table> tables, Map<String, Listing> listings, Map<Str
     sealed interface Field {
     }
 
-    /** A plain column; its GraphQL type (String, Int, an enum stored by name, DateTime, Date) decides the rendering. */
-    record Column(String column) implements Field {
+    /**
+     * A column, or SQL computed from the row's columns ({@code {t}} the row); its GraphQL type
+     * (String, Int, an enum stored by name, DateTime, Date) decides the rendering.
+     */
+    record Column(String sql) implements Field {
     }
 
     /** The node's global id. */
@@ -42,8 +45,15 @@ record Catalog(Map<String, Table> tables, Map<String, Listing> listings, Map<Str
     record One(String type, String foreignKey) implements Field {
     }
 
-    /** A to-many list: the visible rows of {@code type} whose {@code parentKey} is this row's id, in {@code orderBy} ({@code {t}} the row). */
-    record Many(String type, String parentKey, String orderBy) implements Field {
+    /**
+     * A to-many list: the visible rows of {@code type} whose {@code parentKey} is this row's id, or
+     * with a {@code link} those the link table pairs with this row, in {@code orderBy} ({@code {t}} the row).
+     */
+    record Many(String type, String parentKey, String orderBy, Link link) implements Field {
+    }
+
+    /** A many-to-many link table: {@code parentColumn} holds the parent's id, {@code childColumn} the listed row's. */
+    record Link(String table, String parentColumn, String childColumn) {
     }
 
     /** A connection of the rows of {@code listing} whose {@code parentKey} is this row's id (a customer's orders). */
@@ -53,9 +63,11 @@ record Catalog(Map<String, Table> tables, Map<String, Listing> listings, Map<Str
     /**
      * A GraphQL object type stored in {@code table}.
      *
-     * @param scopeColumn the owning customer's id; null: staff-only rows, which portal users never see
+     * @param scopeColumn       the owning customer's id; null: staff-only rows, which portal users never see
+     * @param customerCondition SQL on {@code {t}} that the rows a portal user sees also meet
+     *                          ({@link dev.supportgraph.graph.CustomerSees}); null: all of their own
      */
-    record Table(String type, String table, String scopeColumn, Map<String, Field> fields) {
+    record Table(String type, String table, String scopeColumn, String customerCondition, Map<String, Field> fields) {
 
         Optional<Field> field(String name) {
             return Optional.ofNullable(fields.get(name));

@@ -3,6 +3,7 @@ package dev.supportgraph.graph.compiled;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.ComputedAs;
+import dev.supportgraph.graph.CustomerSees;
 import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Ordering;
 import dev.supportgraph.graph.ScopedReads;
@@ -29,6 +30,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
@@ -76,6 +78,7 @@ import java.util.regex.Pattern;
 final class CatalogDeriver {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("\\be\\.(\\w+)");
+    private static final Pattern LINK_ATTRIBUTE = Pattern.compile("l\\.(\\w+)");
     private static final Pattern ENUM_LITERAL = Pattern.compile("\\b((?:[a-z_][\\w]*\\.)+[A-Z]\\w*)\\.([A-Z][A-Z0-9_]*)\\b");
     private static final Pattern SAFE_SQL = Pattern.compile("[\\w\\s.,{}'()=<>*+-]*");
     private static final Set<String> SCALARS = Set.of("String", "Int", "Boolean", "DateTime", "Date");
@@ -187,7 +190,14 @@ final class CatalogDeriver {
             }
             scope = column.get();
         }
-        return Optional.of(new Catalog.Table(type.getName(), persister.getTableName(), scope, new LinkedHashMap<>()));
+        CustomerSees sees = entity.getAnnotation(CustomerSees.class);
+        String customerSees = sees == null ? null : sees.value();
+        Optional<String> customerCondition = customerSees == null ? Optional.empty() : hqlToSql(entity, customerSees);
+        if (customerSees != null && customerCondition.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Catalog.Table(type.getName(), persister.getTableName(), scope, customerCondition.orElse(null),
+                new LinkedHashMap<>()));
     }
 
     /** The record class SmallRye reads the type's plain fields from. */
@@ -250,12 +260,22 @@ final class CatalogDeriver {
                 return Either.no("to-many resolver " + resolver + " without @JoinedBy");
             }
             Class<?> targetEntity = entities.get(target.getName());
-            Optional<String> parentKey = attributePath(targetEntity, join.parentKey());
+            String parentName = Character.toLowerCase(type.getName().charAt(0)) + type.getName().substring(1);
+            String parentPath = join.parentKey().replace(JoinedBy.PARENT, parentName);
             Optional<String> orderBy = hqlToSql(targetEntity, join.orderBy());
-            if (parentKey.isEmpty() || orderBy.isEmpty()) {
-                return Either.no("@JoinedBy of " + resolver + " names what the entity does not map");
+            if (join.through() == void.class) {
+                Optional<String> parentKey = attributePath(targetEntity, parentPath);
+                return parentKey.isPresent() && orderBy.isPresent()
+                        ? Either.of(new Catalog.Many(target.getName(), parentKey.get(), orderBy.get(), null))
+                        : Either.no("@JoinedBy of " + resolver + " names what the entity does not map");
             }
-            return Either.of(new Catalog.Many(target.getName(), parentKey.get(), orderBy.get()));
+            EntityPersister link = metamodel.findEntityDescriptor(join.through());
+            Optional<String> parentKey = linkPath(join.through(), parentPath);
+            Optional<String> childKey = linkPath(join.through(), join.childKey());
+            return link != null && parentKey.isPresent() && childKey.isPresent() && orderBy.isPresent()
+                    ? Either.of(new Catalog.Many(target.getName(), null, orderBy.get(),
+                            new Catalog.Link(link.getTableName(), parentKey.get(), childKey.get())))
+                    : Either.no("@JoinedBy of " + resolver + " names what the entity or its link does not map");
         }
         GraphQLObjectType node = nodeTypeOfConnection(returned);
         if (node != null) {
@@ -296,14 +316,33 @@ final class CatalogDeriver {
                     ? Either.of(new Catalog.MoneyOf(amount.get(), currency.get()))
                     : Either.no("money without an amount and a currency on the row");
         }
+        if (computed != null) {
+            // An enum computed in HQL is stored by name only when it is an attribute's own value.
+            java.lang.reflect.Field source = type instanceof GraphQLEnumType ? enumSource(entity, computed.value()) : null;
+            if (type instanceof GraphQLEnumType && (source == null || !enumByName(source)) || !isScalarOrEnum(type)) {
+                return Either.no("a " + type.getName() + " computed as " + computed.value());
+            }
+            return hqlToSql(entity, computed.value()).map(sql -> Either.of(new Catalog.Column(sql)))
+                    .orElseGet(() -> Either.no("@ComputedAs " + computed.value() + " names what the entity does not map"));
+        }
         if (attribute == null) {
             return Either.no("computed by the record (no entity attribute " + accessor + ")");
         }
         if (!(SCALARS.contains(type.getName()) || type instanceof GraphQLEnumType && enumByName(attribute))) {
             return Either.no("a " + type.getName() + " value");
         }
-        return column(entity, accessor).map(column -> Either.of(new Catalog.Column(column)))
+        return column(entity, accessor).map(column -> Either.of(new Catalog.Column("{t}." + column)))
                 .orElseGet(() -> Either.no("entity attribute " + accessor + " is not one column"));
+    }
+
+    private static boolean isScalarOrEnum(GraphQLNamedType type) {
+        return SCALARS.contains(type.getName()) || type instanceof GraphQLEnumType;
+    }
+
+    /** The entity attribute an HQL expression that is just {@code e.attribute} reads, or null. */
+    private static java.lang.reflect.Field enumSource(Class<?> entity, String hql) {
+        Matcher matcher = ATTRIBUTE.matcher(hql.strip());
+        return matcher.matches() ? javaField(entity, matcher.group(1)) : null;
     }
 
     private static boolean enumByName(java.lang.reflect.Field attribute) {
@@ -557,6 +596,12 @@ final class CatalogDeriver {
 
     // ---------------------------------------------------------------- the mapping
 
+    /** An HQL path {@code l.attribute} on a link entity as the column's name. */
+    private Optional<String> linkPath(Class<?> link, String path) {
+        Matcher matcher = LINK_ATTRIBUTE.matcher(path);
+        return matcher.matches() ? column(link, matcher.group(1)) : Optional.empty();
+    }
+
     /** An HQL path {@code e.attribute} as the column's name. */
     private Optional<String> attributePath(Class<?> entity, String path) {
         Matcher matcher = ATTRIBUTE.matcher(path);
@@ -599,6 +644,10 @@ final class CatalogDeriver {
         }
         EntityPersister persister = metamodel.findEntityDescriptor(entity);
         AttributeMapping mapping = persister == null ? null : persister.findAttributeMapping(attribute);
+        if (mapping == null && persister != null && persister.getIdentifierMapping() instanceof EmbeddableValuedModelPart composite) {
+            // A part of a composite key (a link table's @IdClass).
+            mapping = composite.getEmbeddableTypeDescriptor().findAttributeMapping(attribute);
+        }
         if (mapping == null && persister != null && persister.getIdentifierMapping() instanceof SelectableMapping id
                 && attribute.equals(persister.getIdentifierPropertyName())) {
             return Optional.of(id.getSelectionExpression());

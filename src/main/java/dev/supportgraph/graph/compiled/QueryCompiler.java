@@ -43,7 +43,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -205,16 +204,9 @@ final class QueryCompiler {
         throw CompiledQuery.Unbound.INSTANCE;
     }
 
-    /**
-     * json_build_object over the row {@code alias} of {@code table}. A connection selected twice
-     * (aliases) is left to the engine: SmallRye batches all aliases of a field with the first one's
-     * arguments, and a planned answer must never differ from the engine's.
-     */
+    /** json_build_object over the row {@code alias} of {@code table}. */
     private Optional<String> object(Catalog.Table table, String alias, List<ExecutableNormalizedField> selection) {
-        List<String> connections = selection.stream().map(ExecutableNormalizedField::getFieldName)
-                .filter(name -> table.field(name).orElse(null) instanceof Catalog.Connection).toList();
-        if (connections.size() != new HashSet<>(connections).size()
-                || selection.stream().anyMatch(f -> !f.getObjectTypeNames().equals(Set.of(table.type())))) {
+        if (selection.stream().anyMatch(f -> !f.getObjectTypeNames().equals(Set.of(table.type())))) {
             return Optional.empty();
         }
         return object(selection, field -> value(table, alias, field));
@@ -264,10 +256,19 @@ final class QueryCompiler {
                     + one.foreignKey() + " and " + scope(target, child) + ")");
             case Catalog.Many many -> related(many.type(), field, (target, child, object) -> "coalesce((select"
                     + " json_agg(" + object + " order by " + many.orderBy().replace("{t}", child) + ") from "
-                    + target.table() + " " + child + " where " + child + "." + many.parentKey() + " = " + alias
-                    + ".id and " + scope(target, child) + "), '[]')");
+                    + target.table() + " " + child + joined(many, child, alias) + " and " + scope(target, child) + "), '[]')");
             case Catalog.Connection connection -> connection(field, connection.listing(), alias, connection.parentKey());
         });
+    }
+
+    /** The join of a to-many list's rows ({@code child}) to their parent row ({@code parent}), up to its where clause. */
+    private String joined(Catalog.Many many, String child, String parent) {
+        if (many.link() == null) {
+            return " where " + child + "." + many.parentKey() + " = " + parent + ".id";
+        }
+        String link = alias();
+        return " join " + many.link().table() + " " + link + " on " + link + "." + many.link().childColumn() + " = " + child
+                + ".id where " + link + "." + many.link().parentColumn() + " = " + parent + ".id";
     }
 
     private Optional<String> column(Catalog.Table table, String alias, Catalog.Column column, String name) {
@@ -277,7 +278,7 @@ final class QueryCompiler {
             return Optional.empty();
         }
         GraphQLNamedType fieldType = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(definition.getType());
-        String value = alias + "." + column.column();
+        String value = column.sql().replace("{t}", alias);
         return switch (fieldType.getName()) {
             case "String", "Int", "Boolean" -> Optional.of(value);
             // DateTime as the engine writes an OffsetDateTime read from timestamptz: UTC, fraction without trailing zeros.
@@ -594,8 +595,12 @@ final class QueryCompiler {
      * rows are never visible to portal users.
      */
     private static String scope(Catalog.Table table, String alias) {
-        return table.scopeColumn() == null ? "$1::bigint is null"
-                : "($1::bigint is null or " + alias + "." + table.scopeColumn() + " = $1::bigint)";
+        if (table.scopeColumn() == null) {
+            return "$1::bigint is null";
+        }
+        String own = alias + "." + table.scopeColumn() + " = $1::bigint";
+        return "($1::bigint is null or " + (table.customerCondition() == null ? own
+                : "(" + own + " and " + table.customerCondition().replace("{t}", alias) + ")") + ")";
     }
 
     /** {@link GlobalId#encode} in SQL. */

@@ -209,7 +209,10 @@ class CompiledQueryTest {
                 "query($id: ID!) { customer(id: $id) { orders(first: 2, orderBy: {field: ORDER_DATE, direction: DESC}) {"
                         + " edges { node { id } } } } }",
                 "query($id: ID!) { customer(id: $id) { orders(last: 2) { edges { cursor node { number } }"
-                        + " pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }"}) {
+                        + " pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }",
+                // Aliases of one connection with different arguments (each answered with its own, see AliasedBatchFieldsTest).
+                "query($id: ID!) { customer(id: $id) { orders(first: 1) { edges { node { id } } }"
+                        + " all: orders { edges { node { id } } } } }"}) {
             assertSameAnswerTwice(Tokens.agent(), "application/json", query, Map.of("id", id));
         }
         String directive = "query($id: ID!, $all: Boolean!) { customer(id: $id) { name @include(if: $all)"
@@ -224,11 +227,7 @@ class CompiledQueryTest {
     @Test
     void documentsBeyondTheCatalogStayOnTheEngine() {
         String id = GlobalId.encode(CustomerType.TYPE, customer);
-        for (String query : new String[] {
-                "query($id: ID!) { node(id: $id) { id } }",
-                // SmallRye batches both aliases with the first one's arguments; the plan must not answer differently.
-                "query($id: ID!) { customer(id: $id) { orders(first: 1) { edges { node { id } } }"
-                        + " all: orders { edges { node { id } } } } }"}) {
+        for (String query : new String[] {"query($id: ID!) { node(id: $id) { id } }"}) {
             Map<String, Object> variables = Map.of("id", id);
             String first = post(Tokens.agent(), "application/json", query, variables).asString();
             double before = compiled();

@@ -105,10 +105,11 @@ class PlannerPropertyTest {
         assertTrue(planned >= documents * callers.size() / 2, "answered by plans: " + planned + " of " + documents * callers.size());
     }
 
-    /** Orders, items, invoices with lines, payments and adjustments, services for both customers. */
+    /** Orders, items, invoices with lines, payments and adjustments, services, reports with their trail for both customers. */
     private void seed(long... customers) {
         for (long customer : customers) {
             long service = data.service(customer, "Fibre " + customer, "BROADBAND", "ACTIVE");
+            long trouble = troubles(service);
             for (int o = 0; o < 3; o++) {
                 long order = data.order(customer, o == 0 ? "COMPLETED" : "IN_PROGRESS", o, "Order " + o,
                         OffsetDateTime.parse("2025-02-0" + (o + 1) + "T10:00:00.25Z"));
@@ -119,9 +120,43 @@ class PlannerPropertyTest {
                 data.line(invoice, customer, "Router", order, item);
                 data.payment(invoice, customer, "10.00");
                 data.adjustment(invoice, customer, "5.00", "Goodwill");
-                data.problemReport(customer, "Report " + o + " of " + customer, null, order, service);
+                long report = data.problemReport(customer, "Report " + o + " of " + customer, null, order, service);
+                ticketTrail(report, customer);
+                data.execute("insert into problem_report_service_trouble (problem_report_id, service_trouble_id) values (?, ?)",
+                        report, trouble);
             }
         }
+    }
+
+    /** A service trouble affecting {@code service}, caused by a resource trouble on a resource behind it; returns the service trouble. */
+    private long troubles(long service) {
+        long resource = data.resource("OLT " + service, "OLT", "Site " + service, "ENABLE");
+        data.link(service, resource);
+        long serviceTrouble = data.insert("insert into service_trouble (title, severity, priority, impact, urgency)"
+                + " values (?, 'MAJOR', 'HIGH', 'SIGNIFICANT', 'HIGH')", "Outage behind " + service);
+        long resourceTrouble = data.insert("insert into resource_trouble (title, resource_id, severity, priority, perceived_severity)"
+                + " values (?, ?, 'MAJOR', 'HIGH', 'MAJOR')", "Card failure " + resource, resource);
+        data.execute("insert into service_trouble_service (service_trouble_id, service_id) values (?, ?)", serviceTrouble, service);
+        data.execute("insert into service_trouble_resource_trouble (service_trouble_id, resource_trouble_id) values (?, ?)",
+                serviceTrouble, resourceTrouble);
+        data.execute("insert into ticket_note (service_trouble_id, visibility, author, body) values (?, 'INTERNAL', 'noc', 'checking')",
+                serviceTrouble);
+        return serviceTrouble;
+    }
+
+    /** Notes of both visibilities, a status history and field changes (staff only), as the services write them. */
+    private void ticketTrail(long report, long customer) {
+        for (String visibility : List.of("PUBLIC", "INTERNAL", "PUBLIC")) {
+            data.execute("insert into ticket_note (problem_report_id, customer_id, visibility, author, body, created_at)"
+                    + " values (?, ?, ?, 'agent@supportgraph.dev', ?, timestamptz '2025-02-03 10:00:00.5+00')",
+                    report, customer, visibility, visibility + " note on " + report);
+        }
+        data.execute("insert into status_change (problem_report_id, customer_id, from_status, to_status, reason, actor, changed_at)"
+                + " values (?, ?, null, 'ACKNOWLEDGED', null, 'portal', timestamptz '2025-02-03 09:00:00+00'),"
+                + " (?, ?, 'ACKNOWLEDGED', 'IN_PROGRESS', 'on it', 'agent', timestamptz '2025-02-03 11:00:00.125+00')",
+                report, customer, report, customer);
+        data.execute("insert into ticket_field_change (problem_report_id, customer_id, field, action, old_value, new_value, actor)"
+                + " values (?, ?, 'PRIORITY', 'UPDATE', 'LOW', 'HIGH', 'agent')", report, customer);
     }
 
     private record Pools(Catalog catalog, Map<String, List<String>> ids, Map<String, List<String>> cursors,
