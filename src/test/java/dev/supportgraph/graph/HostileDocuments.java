@@ -231,7 +231,7 @@ final class HostileDocuments {
         }
         shape.add(count + (repeated ? " repeated" : " distinct") + " ids");
         if (random.nextBoolean()) {
-            return variable("[String!]!", ids);
+            return variable("[ID!]!", ids);
         }
         return ids.stream().map(HostileDocuments::literal).reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElse("[]");
     }
