@@ -35,6 +35,9 @@ public class QueryLimitsInstaller {
     SupportGraphConfig config;
 
     @Inject
+    IntrospectionAccess introspection;
+
+    @Inject
     RecordFieldAccess recordFieldAccess;
 
     @Inject
@@ -50,7 +53,7 @@ public class QueryLimitsInstaller {
             chain.add(smallRyes);
         }
         // Before validation and everything else of ours: the document's cost, counted without expanding it.
-        chain.add(new QueryGuard(limits, costLimits(limits, config.paging()), inputLimits(limits), config.introspection(),
+        chain.add(new QueryGuard(limits, costLimits(limits, config.paging()), inputLimits(limits), introspection,
                 compiled));
         chain.add(recordFieldAccess);
         chain.add(new LazyDataLoaders());
