@@ -72,7 +72,8 @@ public class QueryLimitsInstaller {
     }
 
     static InputCheck.Limits inputLimits(QueryLimits limits) {
-        return new InputCheck.Limits(limits.maxTextLength(), limits.maxLongTextLength(), Set.copyOf(limits.longTextFields()));
+        return new InputCheck.Limits(limits.maxTextLength(), limits.maxLongTextLength(), Set.copyOf(limits.longTextFields()),
+                limits.minYear(), limits.maxYear());
     }
 
     private static Instrumentation current(GraphQL.Builder builder) {
