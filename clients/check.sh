@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Checks that schema-first client tools accept src/main/resources/published-schema.graphql:
-# graphql-js builds and validates it with a typical operation set, relay-compiler compiles that set.
+# graphql-js builds and validates it with a typical operation set, relay-compiler compiles that set,
+# GraphQL Code Generator (typescript, typescript-operations) generates its types and tsc checks code
+# using them.
 # Optional CI step (needs npm); skipped with a clear message when the npm registry is unreachable.
 # CLIENT_CHECK_TIMEOUT bounds every npm/tool call (seconds, default 300).
 set -euo pipefail
@@ -15,4 +17,6 @@ fi
 timeout "$limit" npm install --no-audit --no-fund --loglevel=error
 timeout "$limit" node check.mjs
 timeout "$limit" npx --no-install relay-compiler
-echo "clients/check.sh: OK (graphql-js and relay-compiler accept the published schema and the operations)"
+timeout "$limit" npx --no-install graphql-codegen --config codegen.yml
+timeout "$limit" npx --no-install tsc -p tsconfig.json
+echo "clients/check.sh: OK (graphql-js, relay-compiler and GraphQL Code Generator accept the published schema and the operations)"
