@@ -2,7 +2,8 @@
 # Checks that schema-first client tools accept src/main/resources/published-schema.graphql:
 # graphql-js builds and validates it with a typical operation set, relay-compiler compiles that set,
 # GraphQL Code Generator (typescript, typescript-operations) generates its types and tsc checks code
-# using them.
+# using them. The install also brings Apollo Client and urql for ClientLibrariesIT (clients/live.mjs
+# against the packaged app, run by ./mvnw verify after this script).
 # Optional CI step (needs npm); skipped with a clear message when the npm registry is unreachable.
 # CLIENT_CHECK_TIMEOUT bounds every npm/tool call (seconds, default 300).
 set -euo pipefail
