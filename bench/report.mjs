@@ -153,6 +153,29 @@ const goal = (ok, text) => p(`- ${ok == null ? "NOT MEASURED" : ok ? "MET" : "NO
   const best = [aotStartup, cdsStartup, loadedStartup].filter((x) => x != null);
   goal(best.length ? Math.min(...best) <= 2000 : null, `startup to the first answered GraphQL request <= 2 s: median ${loadedStartup ?? "–"} ms plain java -jar${cdsStartup != null ? `, ${cdsStartup} ms with the AppCDS archive` : ""}${aotStartup != null ? `, ${aotStartup} ms as aot-jar with the AOT cache` : ""}`);
 }
+const hostileNormal = of("hostile-normal");
+const hostile = of("hostile")[0];
+if (hostileNormal.length || hostile) {
+  // PARTS=hostile: normal traffic at a fixed rate, quiet and while hostile callers send generated documents.
+  const quiet = hostileNormal.find((r) => r.phase === "quiet");
+  const attack = hostileNormal.find((r) => r.phase === "attack");
+  p();
+  p("## Hostile callers");
+  p();
+  p("| Normal traffic | Shape | Rate | Requests | Errors | p50 ms | p99 ms |");
+  p("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const r of [quiet, attack].filter(Boolean)) p(`| ${r.phase} | ${r.shape} | ${r.rate}/s | ${r.requests} | ${r.errors} | ${r.p50} | ${r.p99} |`);
+  if (hostile) {
+    p();
+    p(`Hostile: ${hostile.callers} callers sent ${hostile.sent} documents: ${hostile.answered} answered, ${hostile.refused} refused, `
+      + `${hostile.serverErrors} 5xx, ${hostile.internal} INTERNAL, ${hostile.failed} failed connections, slowest ${hostile.maxMs} ms; `
+      + `OutOfMemoryError in the service's log: ${hostile.outOfMemoryErrors}.`);
+  }
+  if (quiet && attack) {
+    goal(attack.p99 <= 2 * quiet.p99 && attack.errors === 0 && (hostile?.outOfMemoryErrors ?? 0) === 0,
+      `normal-traffic p99 under hostile callers within 2x of quiet, no errors, no OOM: ${attack.p99} vs ${quiet.p99} ms, ${attack.errors} errors`);
+  }
+}
 const failures = of("failure");
 if (failures.length) {
   p();

@@ -12,7 +12,8 @@
 # REUSE_DB=1 (keep an already loaded database of the same scale and data), BENCH_JFR=1 (record a
 # JFR profile of the service under load), BENCH_PG_RESTART=0 (never restart the local PostgreSQL
 # to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
-# PARTS (default "reads mutation subs": which measurements to run; empty: none, only load the data), READ_SHAPES (default the
+# PARTS (default "reads mutation subs": which measurements to run; empty: none, only load the data;
+# "hostile" adds normal traffic under hostile callers, bench/hostile.mjs), HOSTILE_SHAPE, HOSTILE_RATE, HOSTILE_CALLERS, READ_SHAPES (default the
 # four original ones; the real pages (f)-(m) of shapes.mjs: READ_SHAPES="agentTicket customer360 invoices secondPage nodes
 # troubleTree ownReports ownInvoices"), PROFILE=0 (no JFR recording of
 # the service's measured max-rate runs; they cost it about 1-2%), IDLE_RUNS (idle measurements, each on a fresh
@@ -134,11 +135,11 @@ ISSUER=https://supportgraph.bench/issuer
 [ -f "$W/jwt-key.pem" ] || openssl genrsa -out "$W/jwt-key.pem" 2048 2>/dev/null
 PUBLIC_KEY=$(openssl rsa -in "$W/jwt-key.pem" -pubout 2>/dev/null | grep -v -- '-----' | tr -d '\n')
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-mint() { # mint <upn> <groups JSON>
+mint() { # mint <upn> <groups JSON> [more claims, e.g. ,"customer_id":"1"]
   local now header payload
   now=$(date +%s)
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"%s","aud":"supportgraph","sub":"%s","upn":"%s","groups":%s,"iat":%d,"exp":%d}' "$ISSUER" "$1" "$1" "$2" "$now" $((now + 86400)) | b64url)
+  payload=$(printf '{"iss":"%s","aud":"supportgraph","sub":"%s","upn":"%s","groups":%s,"iat":%d,"exp":%d%s}' "$ISSUER" "$1" "$1" "$2" "$now" $((now + 86400)) "${3:-}" | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$W/jwt-key.pem" | b64url)"
 }
 TOKEN=$(mint bench-agent '["agent"]')
@@ -423,6 +424,31 @@ for t in $MUTATION_TARGETS; do
   load run "$t" mutation --connections "$CONNECTIONS" --duration "$DURATION" --pool "$W/pool-$t.json" \
     --rate "$(TARGETS=$MUTATION_TARGETS fixed_rate_for mutation)" | jq -c '{kind:"http"} + .' >> "$RESULTS"
 done
+
+# --- 3b. Hostile callers (PARTS="... hostile"; not in the default PARTS) -------------------------
+# Normal traffic (HOSTILE_SHAPE, default ticket) at a fixed rate (HOSTILE_RATE; default half its
+# measured max rate, 50/s when it was not measured), first quiet, then while HOSTILE_CALLERS (4)
+# loops send bench/hostile.mjs's generated documents as anonymous, portal and staff callers. The
+# report compares the two p99s (goal: within 2x, no errors) and counts the hostile answers, 5xx,
+# INTERNAL errors and OutOfMemoryErrors in the service's log.
+if part hostile; then
+  HOSTILE_SHAPE=${HOSTILE_SHAPE:-ticket}
+  hostile_rate=${HOSTILE_RATE:-$(TARGETS=ours fixed_rate_for "$HOSTILE_SHAPE")}
+  [ "$hostile_rate" -gt 1 ] || hostile_rate=50
+  log "Hostile callers: $HOSTILE_SHAPE at $hostile_rate/s, quiet, then with ${HOSTILE_CALLERS:-4} hostile callers"
+  load run ours "$HOSTILE_SHAPE" --connections "$CONNECTIONS" --duration "$DURATION" --rate "$hostile_rate" \
+    | jq -c '{kind:"hostile-normal",phase:"quiet"} + .' >> "$RESULTS"
+  (cd "$B" && "$NODE" hostile.mjs --url "$OURS_URL" --token "$TOKEN" \
+    --portal-token "$(mint bench-portal '["customer"]' ',"customer_id":"1"')" \
+    --duration $((DURATION + 2)) --callers "${HOSTILE_CALLERS:-4}") > "$W/hostile.json" &
+  hostile_pid=$!
+  sleep 1
+  load run ours "$HOSTILE_SHAPE" --connections "$CONNECTIONS" --duration "$DURATION" --rate "$hostile_rate" \
+    | jq -c '{kind:"hostile-normal",phase:"attack"} + .' >> "$RESULTS"
+  wait "$hostile_pid" || fail "bench/hostile.mjs failed"
+  jq -c --argjson oom "$(cat "$W"/ours*.log 2>/dev/null | grep -c OutOfMemoryError || true)" \
+    '. + {outOfMemoryErrors: $oom}' "$W/hostile.json" >> "$RESULTS"
+fi
 
 # --- 4. Subscriptions (only the service; PostGraphile is stopped to free the machine) ----------
 if [ -n "$PGL_PID" ]; then kill "$PGL_PID" 2>/dev/null || true; wait "$PGL_PID" 2>/dev/null || true; fi

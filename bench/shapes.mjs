@@ -200,7 +200,7 @@ export const shapes = {
   nodes: {
     title: "(j) nodes by id with fragments",
     ours: (rng, ctx) => ({
-      query: `query Nodes($ids: [String!]!) { nodes(ids: $ids) { id __typename
+      query: `query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id __typename
           ... on Customer { name segment } ... on ProblemReport { number title status }
           ... on ProductOrder { number state } } }`,
       variables: { ids: [gid("Customer", int(rng, 1, ctx.customers)), gid("ProblemReport", int(rng, 1, ctx.problemReports)),

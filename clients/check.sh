@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Checks that schema-first client tools accept src/main/resources/published-schema.graphql:
-# graphql-js builds and validates it with a typical operation set, relay-compiler compiles that set.
+# graphql-js builds and validates it with a typical operation set, relay-compiler compiles that set,
+# GraphQL Code Generator (typescript, typescript-operations) generates its types and tsc checks code
+# using them. The install also brings Apollo Client and urql for ClientLibrariesIT (clients/live.mjs
+# against the packaged app, run by ./mvnw verify after this script).
 # Optional CI step (needs npm); skipped with a clear message when the npm registry is unreachable.
 # CLIENT_CHECK_TIMEOUT bounds every npm/tool call (seconds, default 300).
 set -euo pipefail
@@ -15,4 +18,6 @@ fi
 timeout "$limit" npm install --no-audit --no-fund --loglevel=error
 timeout "$limit" node check.mjs
 timeout "$limit" npx --no-install relay-compiler
-echo "clients/check.sh: OK (graphql-js and relay-compiler accept the published schema and the operations)"
+timeout "$limit" npx --no-install graphql-codegen --config codegen.yml
+timeout "$limit" npx --no-install tsc -p tsconfig.json
+echo "clients/check.sh: OK (graphql-js, relay-compiler and GraphQL Code Generator accept the published schema and the operations)"

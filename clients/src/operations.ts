@@ -13,7 +13,7 @@ export const customers = graphql`
 `;
 
 export const refetch = graphql`
-  query operationsNodesQuery($ids: [String!]!) {
+  query operationsNodesQuery($ids: [ID!]!) {
     nodes(ids: $ids) { id ... on Customer { name } ... on ProblemReport { number status } }
   }
 `;

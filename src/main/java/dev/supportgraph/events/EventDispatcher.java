@@ -1,5 +1,6 @@
 package dev.supportgraph.events;
 
+import dev.supportgraph.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,8 +43,9 @@ import java.util.function.Predicate;
  * This replica's end of the fan-out: LISTENs on the channel with the reactive client, reads the
  * new outbox rows by id on each notification (and on every (re)connect and periodically, in case
  * a notification was lost with a connection), and hands them to the local subscribers in id
- * order. All reads and hand-overs run on one thread, so each subscriber sees each event once, in
- * order, whether it came live or from a catch-up.
+ * order. All reads of new rows and hand-overs run on one thread, so each subscriber sees each event
+ * once, in order, whether it came live or from a catch-up; the catch-ups' reads run on their own
+ * threads ({@link ReplayReads}) and come back to this one.
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -64,6 +66,9 @@ public class EventDispatcher {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Caller caller;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String reactiveUrl;
@@ -93,6 +98,7 @@ public class EventDispatcher {
     /** The last event id read from the outbox; written only on {@link #thread}. */
     private volatile long head;
     private PgSubscriber listener;
+    private ReplayReads replays;
     private Counter delivered;
     private Timer lag;
 
@@ -103,6 +109,7 @@ public class EventDispatcher {
         lag = Timer.builder("supportgraph.events.delivery.lag").description("From the event's creation to its sending, once per event and fan-out")
                 .register(registry);
         head = reader.lastId();
+        replays = new ReplayReads(reader, config, registry, this::onThread, () -> head, s -> serve(List.of(s)));
         listener = PgSubscriber.subscriber(vertx, connectOptions())
                 // Reconnect forever, backing off up to 5 s; the subscribe handler then catches up.
                 .reconnectPolicy(retries -> Math.min(5000L, 100L << Math.min(retries, 6)));
@@ -125,6 +132,9 @@ public class EventDispatcher {
         }
         thread.execute(() -> subscriptions.forEach(EventSubscription::complete));
         thread.shutdown();
+        if (replays != null) {
+            replays.stop();
+        }
     }
 
     /**
@@ -132,7 +142,9 @@ public class EventDispatcher {
      * after {@code after} (null: none), then new ones, for the client subscribing in the current request.
      */
     public <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay, Function<OutboxEvent, T> mapper, Long after) {
-        return new EventStream<>(accepts, replay, mapper, after, client());
+        // The caller's name and customer scope: replays are limited per caller.
+        String replayer = caller.name() + "/" + caller.customerScope();
+        return new EventStream<>(accepts, replay, mapper, after, replayer, client());
     }
 
     /**
@@ -148,12 +160,14 @@ public class EventDispatcher {
         private final Function<OutboxEvent, T> mapper;
         private final Long after;
         private final OutboxReader.Scope replay;
+        private final String caller;
         private final EventSubscription.Client client;
         private Runnable onTermination = () -> {
         };
 
         EventStream(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay, Function<OutboxEvent, T> mapper, Long after,
-                    EventSubscription.Client client) {
+                    String caller, EventSubscription.Client client) {
+            this.caller = caller;
             this.accepts = accepts;
             this.replay = replay;
             this.mapper = mapper;
@@ -179,7 +193,7 @@ public class EventDispatcher {
         @Override
         public void subscribe(MultiSubscriber<? super T> subscriber) {
             // Cancelled when the client completes it or its socket closes.
-            EventSubscription<T> subscription = new EventSubscription<>(accepts, mapper, subscriber, after, replay, client,
+            EventSubscription<T> subscription = new EventSubscription<>(accepts, mapper, subscriber, after, replay, caller, client,
                     config.bufferSize(), () -> onThread(EventDispatcher.this::flushAll), onTermination);
             subscriber.onSubscribe(subscription);
             thread.execute(() -> {
@@ -251,7 +265,12 @@ public class EventDispatcher {
 
     private void flushAll() {
         try {
-            subscriptions.removeIf(EventSubscription::finished);
+            subscriptions.removeIf(subscription -> {
+                if (subscription.finished()) {
+                    replays.release(subscription);
+                }
+                return subscription.finished();
+            });
             active.set(subscriptions.size());
             serve(subscriptions);
         } catch (RuntimeException e) {
@@ -279,7 +298,7 @@ public class EventDispatcher {
         Map<ContextInternal, List<HandOver>> batches = new HashMap<>();
         Deliveries deliveries = new Deliveries();
         for (EventSubscription<?> subscription : subscribers) {
-            subscription.catchUp(reader, head, config.batchSize());
+            replays.advance(subscription);
             HandOver handOver = take(subscription, deliveries);
             if (handOver == null) {
                 continue;

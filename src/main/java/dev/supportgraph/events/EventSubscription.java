@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 /**
  * One subscriber's position in the event stream. Touched only by the dispatcher thread (but for
  * the hand-over to the client's context), so events reach it in id order. A subscriber starting
- * from a cursor first catches up by reading the outbox at its own pace (never more than its
- * buffer holds); once it has read up to the dispatcher's head it turns live and receives new
- * events as they are fanned out.
+ * from a cursor first catches up by reading the outbox at its own pace, a page at a time (never
+ * more than its buffer holds), the reads running off the dispatcher thread ({@link ReplayReads});
+ * once it has read up to the dispatcher's head it turns live and receives new events as they are
+ * fanned out.
  * <p>
  * It is its client's reactive-streams subscription itself rather than a Mutiny emitter, which
  * would keep a serializing emitter with a 256-slot queue and a buffering one per idle subscriber:
@@ -60,8 +61,12 @@ final class EventSubscription<T> implements Flow.Subscription {
     private final Long after;
     /** What the replay reads from the outbox (narrowed in SQL). */
     private final OutboxReader.Scope replay;
+    /** Who subscribed (see {@link #caller()}). */
+    private final String caller;
     private long position;
     private boolean live;
+    /** A catch-up page is being read off the dispatcher thread. */
+    private boolean reading;
     private boolean failed;
     private final AtomicLong requested = new AtomicLong();
     private volatile boolean cancelled;
@@ -71,11 +76,12 @@ final class EventSubscription<T> implements Flow.Subscription {
     /**
      * @param after   replay the events after this id, or null for only new events
      * @param replay  what of the outbox a replay reads
+     * @param caller  who subscribed (replays are limited per caller)
      * @param client  the client's socket and Vert.x context
      */
     EventSubscription(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Flow.Subscriber<? super T> subscriber,
-                      Long after, OutboxReader.Scope replay, Client client, int capacity, Runnable onCancel,
-                      Runnable onTermination) {
+                      Long after, OutboxReader.Scope replay, String caller, Client client, int capacity,
+                      Runnable onCancel, Runnable onTermination) {
         this.accepts = accepts;
         this.mapper = mapper;
         this.subscriber = subscriber;
@@ -83,6 +89,7 @@ final class EventSubscription<T> implements Flow.Subscription {
         this.onTermination = onTermination;
         this.after = after;
         this.replay = replay;
+        this.caller = caller;
         this.channel = client.channel();
         this.context = client.context();
         this.capacity = capacity;
@@ -137,22 +144,52 @@ final class EventSubscription<T> implements Flow.Subscription {
         buffer.add(event);
     }
 
-    /** While catching up: reads what fits into the buffer, up to {@code head}. */
-    void catchUp(OutboxReader reader, long head, int batchSize) {
-        while (!live && !finished() && buffer.size() < capacity) {
-            int limit = Math.min(batchSize, capacity - buffer.size());
-            var events = reader.read(position, head, limit, replay);
-            for (OutboxEvent event : events) {
-                position = event.id();
-                if (accepts.test(event)) {
-                    buffer.add(event);
-                }
-            }
-            if (events.size() < limit) {
-                position = head;
-                live = true;
+    /** One page of a catch-up: the rows with {@code after < id <= upTo} within {@code scope}, at most {@code limit}. */
+    record Page(long after, long upTo, int limit, OutboxReader.Scope scope) {
+    }
+
+    /** Whether it is still replaying (not live yet, not finished). */
+    boolean catchingUp() {
+        return !live && !finished();
+    }
+
+    /**
+     * While catching up: the next page to read, up to {@code head} and what fits into the buffer,
+     * or null when none is due now (one read at a time, none while the buffer is full).
+     */
+    Page nextPage(long head, int batchSize) {
+        if (!catchingUp() || reading || buffer.size() >= capacity) {
+            return null;
+        }
+        reading = true;
+        return new Page(position, head, Math.min(batchSize, capacity - buffer.size()), replay);
+    }
+
+    /**
+     * A page read (null: the read failed, and is retried). Once a page comes back short the
+     * replay has reached the head it was read up to; it turns live if that is still the head, and
+     * otherwise reads on (events fanned out meanwhile were not offered to it).
+     */
+    void read(Page page, List<OutboxEvent> events, long head) {
+        reading = false;
+        if (events == null || finished()) {
+            return;
+        }
+        for (OutboxEvent event : events) {
+            position = event.id();
+            if (accepts.test(event)) {
+                buffer.add(event);
             }
         }
+        if (events.size() < page.limit()) {
+            position = page.upTo();
+            live = position >= head;
+        }
+    }
+
+    /** Whose replay this is, for the limit of concurrent replays per caller. */
+    String caller() {
+        return caller;
     }
 
     /**

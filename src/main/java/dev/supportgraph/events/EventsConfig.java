@@ -52,6 +52,20 @@ public interface EventsConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * Replays ({@code after:}) of one caller that read the outbox at the same time; the caller's
+     * further replays wait until one of them has caught up (turned live).
+     */
+    @WithDefault("4")
+    int replaysPerCaller();
+
+    /**
+     * Threads that read the outbox for replays, page by page, off the dispatcher thread: live
+     * delivery never waits for a replay's read.
+     */
+    @WithDefault("2")
+    int replayThreads();
+
     /** How long events stay replayable with {@code after:}; older rows are purged. */
     @WithDefault("P7D")
     Duration retention();

@@ -1,6 +1,5 @@
 package dev.supportgraph.graph;
 
-import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.graph.compiled.CompiledQueries;
 import graphql.language.AstPrinter;
 import graphql.language.Definition;
@@ -19,6 +18,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.MultiMap;
@@ -65,7 +65,7 @@ public class GraphQLHttpFilter {
     QueryLimits limits;
 
     @Inject
-    SupportGraphConfig config;
+    IntrospectionAccess introspection;
 
     @Inject
     CompiledQueries compiled;
@@ -96,7 +96,7 @@ public class GraphQLHttpFilter {
 
     void register(@Observes Router router) {
         router.get(path + "/schema.graphql").order(ORDER).handler(ctx -> {
-            if (config.introspection()) {
+            if (introspection.allows(ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null)) {
                 ctx.addHeadersEndHandler(ignored -> allowCompression(ctx));
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8").end(schema.sdl());
             } else {

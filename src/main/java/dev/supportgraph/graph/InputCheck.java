@@ -33,9 +33,18 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,16 +53,23 @@ import java.util.Set;
  * Input values every resolver would have to reject, refused before anything runs with code
  * BAD_USER_INPUT and the path of the value at fault: text longer than its limit (longer for the
  * long text fields named in the configuration), text containing NUL characters (PostgreSQL
- * cannot store them), and Int values outside 32 bits (SmallRye's Int coercion keeps a larger
- * JSON number as a long and later truncates it: 4294967396 would become 100). Checked generically
+ * cannot store them), Int values outside 32 bits (SmallRye's Int coercion keeps a larger
+ * JSON number as a long and later truncates it: 4294967396 would become 100), {@code Date} and
+ * {@code DateTime} values outside the configured years (the database's own range would end in an
+ * INTERNAL error), and ranges whose {@code xFrom} lies after their {@code xTo} (an input object's
+ * fields of that naming, given together, e.g. a filter's createdFrom and createdTo). Checked generically
  * against the schema's types: the arguments written in the document (each syntax node once;
  * fragments are not expanded) and the variables against their declared types.
  */
 public final class InputCheck {
 
     /** @param longTextFields input field and argument names whose text may reach {@code maxLongTextLength} */
-    public record Limits(int maxTextLength, int maxLongTextLength, Set<String> longTextFields) {
+    public record Limits(int maxTextLength, int maxLongTextLength, Set<String> longTextFields, int minYear, int maxYear) {
     }
+
+    /** Range bounds come in pairs named {@code <x>From} and {@code <x>To}. */
+    private static final String FROM = "From";
+    private static final String TO = "To";
 
     private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
@@ -140,7 +156,10 @@ public final class InputCheck {
     private void literal(Value<?> value, GraphQLInputType type, String name, List<String> path) {
         GraphQLType unwrapped = type == null ? null : GraphQLTypeUtil.unwrapNonNull(type);
         switch (value) {
-            case StringValue text -> text(text.getValue(), name, path);
+            case StringValue text -> {
+                text(text.getValue(), name, path);
+                temporal(text.getValue(), unwrapped, path);
+            }
             case IntValue number -> {
                 if (isInt(unwrapped)) {
                     integer(number.getValue(), path);
@@ -156,12 +175,17 @@ public final class InputCheck {
             }
             case ObjectValue object -> {
                 GraphQLInputObjectType input = unwrapped instanceof GraphQLInputObjectType t ? t : null;
+                Map<String, Object> written = new HashMap<>();
                 for (ObjectField field : object.getObjectFields()) {
                     GraphQLInputObjectField declared = input == null ? null : input.getField(field.getName());
                     path.add(field.getName());
                     literal(field.getValue(), declared == null ? null : declared.getType(), field.getName(), path);
                     path.removeLast();
+                    if (field.getValue() instanceof StringValue text) {
+                        written.put(field.getName(), text.getValue());
+                    }
                 }
+                ranges(written, input, path);
             }
             default -> {
             }
@@ -172,7 +196,10 @@ public final class InputCheck {
     private void value(Object value, GraphQLType type, String name, List<String> path) {
         GraphQLType unwrapped = type == null ? null : GraphQLTypeUtil.unwrapNonNull(type);
         switch (value) {
-            case String text -> text(text, name, path);
+            case String text -> {
+                text(text, name, path);
+                temporal(text, unwrapped, path);
+            }
             case Number number -> {
                 if (isInt(unwrapped)) {
                     integer(number, path);
@@ -197,8 +224,79 @@ public final class InputCheck {
                     value(entry.getValue(), declared == null ? null : declared.getType(), key, path);
                     path.removeLast();
                 }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) object;
+                ranges(fields, input, path);
             }
             case null, default -> {
+            }
+        }
+    }
+
+    /** The scalar name when the type is Date or DateTime, else null. */
+    private static String temporalScalar(GraphQLType type) {
+        return type instanceof GraphQLScalarType scalar && (scalar.getName().equals("Date") || scalar.getName().equals("DateTime"))
+                ? scalar.getName() : null;
+    }
+
+    /**
+     * A Date or DateTime value as a comparable point, or null when it is not ISO-8601 (the scalar's
+     * own coercion reports that). DateTime values without an offset count as UTC.
+     */
+    private static Comparable<?> point(String text, String scalar) {
+        try {
+            if (scalar.equals("Date")) {
+                return LocalDate.parse(text);
+            }
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
+            LocalDateTime local = LocalDateTime.from(parsed);
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? local.toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
+                    : local.toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private void temporal(String text, GraphQLType type, List<String> path) {
+        String scalar = temporalScalar(type);
+        if (scalar == null) {
+            return;
+        }
+        Comparable<?> point = point(text, scalar);
+        int year = switch (point) {
+            case LocalDate date -> date.getYear();
+            case Instant instant -> instant.atOffset(ZoneOffset.UTC).getYear();
+            case null, default -> limits.minYear();
+        };
+        if (year < limits.minYear() || year > limits.maxYear()) {
+            throw QueryRefused.badInput(path, "must be a " + scalar + " in the years " + limits.minYear() + " to "
+                    + limits.maxYear() + ", was " + text);
+        }
+    }
+
+    /** {@code <x>From} after {@code <x>To} in one input object: a range that can match nothing, refused. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void ranges(Map<String, Object> fields, GraphQLInputObjectType input, List<String> path) {
+        if (input == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> from : fields.entrySet()) {
+            if (!from.getKey().endsWith(FROM) || !(from.getValue() instanceof String fromText)) {
+                continue;
+            }
+            String toName = from.getKey().substring(0, from.getKey().length() - FROM.length()) + TO;
+            GraphQLInputObjectField declared = input.getField(from.getKey());
+            String scalar = declared == null ? null : temporalScalar(GraphQLTypeUtil.unwrapNonNull(declared.getType()));
+            if (scalar == null || !(fields.get(toName) instanceof String toText)) {
+                continue;
+            }
+            Comparable start = point(fromText, scalar);
+            Comparable end = point(toText, scalar);
+            if (start != null && end != null && start.compareTo(end) > 0) {
+                path.add(from.getKey());
+                throw QueryRefused.badInput(path, from.getKey() + " (" + fromText + ") must not be after " + toName
+                        + " (" + toText + ")");
             }
         }
     }

@@ -26,7 +26,7 @@ public class NodeGraphQL {
 
     @Query
     @Description("The objects with these ids, in the same order; null where one does not exist or is not visible. At most 100 ids.")
-    // [String!]! rather than [ID!]!: SmallRye GraphQL 2.17 cannot coerce a list argument marked @Id.
+    // Declared [ID!]! by IdListArguments (SmallRye cannot convert a list argument marked @Id).
     public @NonNull List<Node> nodes(@NonNull @Description("Global ids, as node(id:) takes them.") List<@NonNull String> ids) {
         if (ids.size() > 100) {
             throw ApiException.badInput("nodes takes at most 100 ids, got " + ids.size());

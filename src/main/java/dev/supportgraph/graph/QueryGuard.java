@@ -56,10 +56,10 @@ final class QueryGuard extends SimplePerformantInstrumentation {
     private final QueryLimits limits;
     private final QueryCost.Limits costLimits;
     private final InputCheck.Limits inputLimits;
-    private final boolean introspection;
+    private final IntrospectionAccess introspection;
     private final CompiledQueries compiled;
 
-    QueryGuard(QueryLimits limits, QueryCost.Limits costLimits, InputCheck.Limits inputLimits, boolean introspection,
+    QueryGuard(QueryLimits limits, QueryCost.Limits costLimits, InputCheck.Limits inputLimits, IntrospectionAccess introspection,
                CompiledQueries compiled) {
         this.limits = limits;
         this.costLimits = costLimits;
@@ -116,7 +116,7 @@ final class QueryGuard extends SimplePerformantInstrumentation {
         boolean[] introspects = {false};
         visitFields(execution.getDocument(), field ->
                 introspects[0] |= field.getName().equals("__schema") || field.getName().equals("__type"));
-        if (introspects[0] && !introspection) {
+        if (introspects[0] && !introspection.allowsCurrentCaller()) {
             throw QueryRefused.introspectionDisabled();
         }
         if (operation == OperationDefinition.Operation.QUERY) {

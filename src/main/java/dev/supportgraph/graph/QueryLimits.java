@@ -45,6 +45,17 @@ public interface QueryLimits {
     @WithDefault("10000")
     int maxLongTextLength();
 
+    /**
+     * Earliest year a {@code Date} or {@code DateTime} input may name; earlier ones are BAD_USER_INPUT
+     * (no record of this service is that old, and the database's range is not the client's concern).
+     */
+    @WithDefault("1900")
+    int minYear();
+
+    /** Latest year a {@code Date} or {@code DateTime} input may name (four digits, as ISO-8601 writes it). */
+    @WithDefault("9999")
+    int maxYear();
+
     /** Names of the input fields (and arguments) that hold long text (descriptions, note bodies, resolutions...). */
     @WithDefault("description,body,resolution,rootCause,localization,reason,comment")
     Set<String> longTextFields();

@@ -35,6 +35,9 @@ public class QueryLimitsInstaller {
     SupportGraphConfig config;
 
     @Inject
+    IntrospectionAccess introspection;
+
+    @Inject
     RecordFieldAccess recordFieldAccess;
 
     @Inject
@@ -52,7 +55,7 @@ public class QueryLimitsInstaller {
         // First to see SmallRye's data fetchers, before any wrapping (it looks for its batch fetchers).
         chain.add(new LazyDataLoaders());
         // Before validation and everything else of ours: the document's cost, counted without expanding it.
-        chain.add(new QueryGuard(limits, costLimits(limits, config.paging()), inputLimits(limits), config.introspection(),
+        chain.add(new QueryGuard(limits, costLimits(limits, config.paging()), inputLimits(limits), introspection,
                 compiled));
         chain.add(recordFieldAccess);
         chain.add(new UnsupportedDirectives());
@@ -70,7 +73,8 @@ public class QueryLimitsInstaller {
     }
 
     static InputCheck.Limits inputLimits(QueryLimits limits) {
-        return new InputCheck.Limits(limits.maxTextLength(), limits.maxLongTextLength(), Set.copyOf(limits.longTextFields()));
+        return new InputCheck.Limits(limits.maxTextLength(), limits.maxLongTextLength(), Set.copyOf(limits.longTextFields()),
+                limits.minYear(), limits.maxYear());
     }
 
     private static Instrumentation current(GraphQL.Builder builder) {

@@ -59,6 +59,7 @@ class HelmChartTest {
         JsonNode config = single(objects, "ConfigMap").path("data");
         assertEquals("false", config.path("SUPPORTGRAPH_GRAPHQL_UI").asText(), "GraphiQL off by default");
         assertEquals("false", config.path("SUPPORTGRAPH_INTROSPECTION").asText(), "no schema for anonymous callers");
+        assertEquals("agent,admin,sre", config.path("SUPPORTGRAPH_INTROSPECTION_ROLES").asText(), "staff keep the schema");
         assertEquals("supportgraph", config.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText(), "tokens for this service only");
         assertTrue(config.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText().startsWith("https://"));
         for (String absent : List.of("Cluster", "Ingress", "ServiceMonitor", "Secret")) {

@@ -8,7 +8,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.supportgraph.delivery.Manifests.assertDeployment;
 import static dev.supportgraph.delivery.Manifests.single;
@@ -74,24 +76,29 @@ class KustomizeManifestsTest {
         assertDeployment(deployment, APP);
     }
 
-    /** The base turns introspection off and checks the audience; prod's patches keep it so. */
+    /**
+     * The base turns introspection off for anonymous callers (staff roles keep it) and checks the
+     * audience; prod's patches keep it so.
+     */
     @Test
     void prodServesNoSchemaToAnonymousCallersAndChecksTheAudience() {
         JsonNode config = single(resources(K8S.resolve("base")), "ConfigMap").path("data");
         assertEquals("supportgraph", config.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText());
-        String introspection = config.path("SUPPORTGRAPH_INTROSPECTION").asText();
+        Map<String, String> data = new HashMap<>(Map.of(
+                "SUPPORTGRAPH_INTROSPECTION", config.path("SUPPORTGRAPH_INTROSPECTION").asText(),
+                "SUPPORTGRAPH_INTROSPECTION_ROLES", config.path("SUPPORTGRAPH_INTROSPECTION_ROLES").asText()));
         for (JsonNode patch : kustomization(K8S.resolve("overlays/prod")).path("patches")) {
             if (patch.has("patch")) {
                 // An inline JSON 6902 patch is a YAML list: read it as the value of one key.
                 String ops = "ops:\n" + patch.path("patch").asText().replaceAll("(?m)^", "  ");
                 for (JsonNode op : Manifests.parseAll(ops).getFirst().path("ops")) {
-                    if (op.path("path").asText().equals("/data/SUPPORTGRAPH_INTROSPECTION")) {
-                        introspection = op.path("value").asText();
-                    }
+                    String key = op.path("path").asText().replaceFirst("^/data/", "");
+                    data.computeIfPresent(key, (k, old) -> op.path("value").asText());
                 }
             }
         }
-        assertEquals("false", introspection);
+        assertEquals("false", data.get("SUPPORTGRAPH_INTROSPECTION"));
+        assertEquals("agent,admin,sre", data.get("SUPPORTGRAPH_INTROSPECTION_ROLES"));
     }
 
     @Test
@@ -118,6 +125,8 @@ class KustomizeManifestsTest {
             assertEquals("false", single(objects, "ConfigMap").at("/data/SUPPORTGRAPH_GRAPHQL_UI").asText(), "no GraphiQL in prod");
             assertEquals("false", single(objects, "ConfigMap").at("/data/SUPPORTGRAPH_INTROSPECTION").asText(),
                     "no introspection or SDL for anonymous callers in prod");
+            assertEquals("agent,admin,sre", single(objects, "ConfigMap").at("/data/SUPPORTGRAPH_INTROSPECTION_ROLES").asText(),
+                    "staff keep introspection and the SDL in prod");
         }
     }
 }

@@ -125,6 +125,28 @@ class BadInputTest {
     }
 
     @Test
+    void datesOutsideTheYearsAndReversedRangesAreBadUserInput() {
+        for (Map<String, Object> filter : List.<Map<String, Object>>of(
+                Map.of("createdFrom", "2026-02-01T00:00:00Z", "createdTo", "2026-01-01T00:00:00Z"),
+                Map.of("createdFrom", "0001-01-01T00:00:00Z"),
+                Map.of("updatedTo", "+10000-01-01T00:00:00Z"),
+                Map.of("createdTo", "-0001-01-01T00:00:00Z"))) {
+            GraphQLClient.post(Tokens.agent(), "query($f: OrderFilter) { orders(filter: $f) { totalCount } }", Map.of("f", filter))
+                    .statusCode(200)
+                    .body("data", equalTo(null))
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                    .body("errors[0].extensions.field[0]", equalTo("f"));
+        }
+        GraphQLClient.post(Tokens.agent(), "{ invoices(filter: { billDateFrom: \"2026-03-02\", billDateTo: \"2026-03-01\" }) { totalCount } }")
+                .statusCode(200)
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].extensions.field", contains("invoices", "filter", "billDateFrom"));
+        GraphQLClient.post(Tokens.agent(), "{ orders(filter: { createdFrom: \"2026-01-01T00:00:00Z\", createdTo: \"2026-02-01T00:00:00Z\" }) { totalCount } }")
+                .statusCode(200)
+                .body("errors", equalTo(null));
+    }
+
+    @Test
     void textBeyondItsLimitIsBadUserInputNamingTheField() {
         Map<String, Object> input = Map.of("title", "Too long", "priority", "MEDIUM", "severity", "MINOR",
                 "description", "d".repeat(10_001));

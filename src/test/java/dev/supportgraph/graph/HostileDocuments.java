@@ -31,7 +31,8 @@ import java.util.Random;
  * Generates query documents from the schema that try to grow the work of a request: chains of
  * fragments spreading the next several times (sometimes in a cycle), many aliases, nested lists
  * with large pages, {@code nodes(ids:)} with repeated ids, long strings with odd Unicode (NUL,
- * surrogate pairs, bidi controls, combining marks), Ints beyond 32 bits and huge variables.
+ * surrogate pairs, bidi controls, combining marks), Ints beyond 32 bits, dates outside the years
+ * allowed and reversed date ranges, and huge variables.
  * Deterministic for a given {@link Random}.
  */
 final class HostileDocuments {
@@ -43,12 +44,17 @@ final class HostileDocuments {
     /** The last three are refused (beyond 32 bits), as are the last four lengths for short fields and NUL. */
     private static final long[] INTS = {0, 1, 20, 100, 101, -1, Integer.MAX_VALUE, 2_147_483_648L, 4_294_967_396L,
             Long.MAX_VALUE};
+    private static final long DATES_SEED = 1900;
+    /** Years of Date and DateTime inputs in bad-input documents; the last three are outside 1900..9999 (refused). */
+    private static final String[] YEARS = {"2026", "1900", "9999", "0001", "-0001", "+10000"};
     private static final int[] LENGTHS = {0, 1, 40, 500, 999, 1001, 9_999, 10_001, 30_000};
     private static final String[] ODD = {"\u0000", "a", "é", "\uD83D\uDE00", "\u202E", "e\u0301", "\uFFFD", "\"", "\\",
             "\n", "\u2028", "中"};
 
     private final GraphQLSchema schema;
     private final Random random;
+    /** Drawn apart from {@link #random}, so that the dates do not shift the document's other choices. */
+    private final Random dates = new Random(DATES_SEED);
     private final StringBuilder fragments = new StringBuilder();
     private final Map<String, String> variableTypes = new LinkedHashMap<>();
     private final Map<String, Object> variables = new LinkedHashMap<>();
@@ -196,6 +202,15 @@ final class HostileDocuments {
                 String text = text();
                 return random.nextBoolean() ? literal(text) : variable(GraphQLTypeUtil.simplePrint(type), text);
             }
+            case GraphQLScalarType scalar when scalar.getName().equals("Date") || scalar.getName().equals("DateTime") -> {
+                String time = scalar.getName().equals("Date") ? "" : "T00:00:00Z";
+                if (!badInputs) {
+                    return literal("2026-01-01" + time);
+                }
+                // Random years and months: a filter's xFrom and xTo often make a reversed range.
+                String date = YEARS[dates.nextInt(YEARS.length)] + "-0" + (1 + dates.nextInt(9)) + "-01" + time;
+                return dates.nextBoolean() ? literal(date) : variable(GraphQLTypeUtil.simplePrint(type), date);
+            }
             case GraphQLScalarType scalar -> {
                 return literal(scalar.getName().equals("Boolean") ? "true" : "2026-01-01T00:00:00Z");
             }
@@ -231,7 +246,7 @@ final class HostileDocuments {
         }
         shape.add(count + (repeated ? " repeated" : " distinct") + " ids");
         if (random.nextBoolean()) {
-            return variable("[String!]!", ids);
+            return variable("[ID!]!", ids);
         }
         return ids.stream().map(HostileDocuments::literal).reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElse("[]");
     }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The generic input checks on their own (no Quarkus): literals and variables against the schema's types. */
 class InputCheckTest {
 
-    static final InputCheck.Limits LIMITS = new InputCheck.Limits(1000, 10_000, Set.of("description", "body"));
+    static final InputCheck.Limits LIMITS = new InputCheck.Limits(1000, 10_000, Set.of("description", "body"), 1900, 9999);
 
     static void check(String query, Map<String, Object> variables) {
         InputCheck.check(PublishedSdl.get(), Parser.parse(query), variables, LIMITS);
@@ -50,5 +50,32 @@ class InputCheckTest {
                 Map.of("n", 4_294_967_396L)).getExtensions().get("field"));
         refused("query($n: Int) { customers(first: $n) { totalCount } }", Map.of("n", -2_147_483_649L));
         check("query($n: Int) { customers(first: $n) { totalCount } }", Map.of("n", Integer.MAX_VALUE));
+    }
+
+    @Test
+    void datesOutsideTheYearsAreRefused() {
+        assertEquals(List.of("orders", "filter", "createdFrom"),
+                refused("{ orders(filter: { createdFrom: \"0001-01-01T00:00:00Z\" }) { totalCount } }", Map.of())
+                        .getExtensions().get("field"));
+        assertEquals(List.of("f", "createdTo"), refused("query($f: OrderFilter) { orders(filter: $f) { totalCount } }",
+                Map.of("f", Map.of("createdTo", "+10000-01-01T00:00:00Z"))).getExtensions().get("field"));
+        refused("query($d: Date) { invoices(filter: { billDateFrom: $d }) { totalCount } }", Map.of("d", "1899-12-31"));
+        check("query($d: Date) { invoices(filter: { billDateFrom: $d }) { totalCount } }", Map.of("d", "1900-01-01"));
+        check("{ orders(filter: { createdTo: \"9999-12-31T23:59:59Z\" }) { totalCount } }", Map.of());
+    }
+
+    @Test
+    void rangesWhoseStartIsAfterTheirEndAreRefused() {
+        assertEquals(List.of("orders", "filter", "createdFrom"), refused("{ orders(filter: { createdFrom: \"2026-02-01T00:00:00Z\","
+                + " createdTo: \"2026-01-01T00:00:00Z\" }) { totalCount } }", Map.of()).getExtensions().get("field"));
+        // Offsets count: 00:00+02:00 is 22:00 UTC of the day before.
+        assertEquals(List.of("f", "updatedFrom"), refused("query($f: ProblemReportFilter) { problemReports(filter: $f) { totalCount } }",
+                Map.of("f", Map.of("updatedFrom", "2026-01-01T03:00:00+02:00", "updatedTo", "2026-01-01T00:00:00Z")))
+                .getExtensions().get("field"));
+        check("query($f: ProblemReportFilter) { problemReports(filter: $f) { totalCount } }",
+                Map.of("f", Map.of("updatedFrom", "2026-01-01T01:00:00+02:00", "updatedTo", "2026-01-01T00:00:00Z")));
+        refused("query($f: InvoiceFilter) { invoices(filter: $f) { totalCount } }",
+                Map.of("f", Map.of("billDateFrom", "2026-03-02", "billDateTo", "2026-03-01")));
+        check("{ invoices(filter: { billDateFrom: \"2026-03-01\", billDateTo: \"2026-03-01\" }) { totalCount } }", Map.of());
     }
 }

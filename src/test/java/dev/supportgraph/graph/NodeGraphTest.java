@@ -31,7 +31,7 @@ class NodeGraphTest {
         List<String> asked = List.of(ids.get(1), unknown, ids.get(0));
 
         JsonPath answer = GraphQLClient.post(Tokens.agent(),
-                        "query($ids: [String!]!) { nodes(ids: $ids) { id ... on Customer { name } } }", Map.of("ids", asked))
+                        "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Customer { name } } }", Map.of("ids", asked))
                 .statusCode(200).body("errors", nullValue()).extract().jsonPath();
         assertEquals(ids.get(1), answer.getString("data.nodes[0].id"));
         assertNull(answer.get("data.nodes[1]"));
@@ -48,7 +48,7 @@ class NodeGraphTest {
     @Test
     void moreThanOneHundredIdsAreRefused() {
         List<String> ids = java.util.stream.LongStream.rangeClosed(1, 101).mapToObj(i -> GlobalId.encode("Customer", i)).toList();
-        GraphQLClient.post(Tokens.agent(), "query($ids: [String!]!) { nodes(ids: $ids) { id } }", Map.of("ids", ids))
+        GraphQLClient.post(Tokens.agent(), "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", Map.of("ids", ids))
                 .statusCode(200)
                 .body("errors[0].message", equalTo("nodes takes at most 100 ids, got 101"))
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));

@@ -105,9 +105,9 @@ class QueryCostTest {
     @Test
     void repeatedIdsCostOnceButRepeatInTheResponse() {
         List<String> same = Collections.nCopies(100, "Q3VzdG9tZXI6MQ");
-        QueryCost.Estimate repeated = estimate("query($ids: [String!]!) { nodes(ids: $ids) { id } }", Map.of("ids", same));
+        QueryCost.Estimate repeated = estimate("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", Map.of("ids", same));
         assertEquals(1 + 1, repeated.cost());
-        QueryCost.Estimate distinct = estimate("query($ids: [String!]!) { nodes(ids: $ids) { id } }",
+        QueryCost.Estimate distinct = estimate("query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
                 Map.of("ids", IntStream.range(0, 100).mapToObj(i -> "id" + i).toList()));
         assertEquals(1 + 100, distinct.cost());
         assertEquals(distinct.responseBytes(), repeated.responseBytes());

@@ -136,7 +136,7 @@ class QueryLimitsTest {
     void repeatedIdsSelectingLongTextAreRefusedForTheResponseSize() {
         List<String> ids = Collections.nCopies(100, GlobalId.encode("ProblemReport", 1));
         String query = IntStream.range(0, 30).mapToObj(i -> "a" + i + ": nodes(ids: $ids) { ... on ProblemReport { description } }")
-                .collect(Collectors.joining(" ", "query($ids: [String!]!) { ", " }"));
+                .collect(Collectors.joining(" ", "query($ids: [ID!]!) { ", " }"));
         GraphQLClient.post(Tokens.customer(1), query, Map.of("ids", ids))
                 .statusCode(200)
                 .body("$", not(hasKey("data")))
