@@ -43,8 +43,8 @@ public class AlarmGraphQL {
 
     @Query
     @Description("Alarms from the network, most recently raised first (staff and systems of record; empty for portal customers).")
-    public @NonNull AlarmConnection alarms(AlarmFilter filter, Integer first, String after) {
-        return service.alarms().connection(PageRequest.of(first, after, null, null, config.paging()), filter,
+    public @NonNull AlarmConnection alarms(AlarmFilter filter, Integer first, String after, Integer last, String before) {
+        return service.alarms().connection(PageRequest.of(first, after, last, before, config.paging()), filter,
                 AlarmOrder.NEWEST_FIRST, Selection.wantsTotalCount(context), AlarmConnection::of);
     }
 
@@ -55,7 +55,7 @@ public class AlarmGraphQL {
 
     @Description("The resource trouble the alarm opened or joined; null when none (or not visible to the caller).")
     public List<ResourceTroubleType> resourceTrouble(@Source List<AlarmType> alarms) {
-        return Batch.one(alarms, AlarmType::troubleKey, troubles.troubles()::mapByIds);
+        return Batch.one(alarms, AlarmType::resourceTroubleKey, troubles.troubles()::mapByIds);
     }
 
     @Name("alarms")

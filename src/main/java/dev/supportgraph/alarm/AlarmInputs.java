@@ -30,28 +30,28 @@ public final class AlarmInputs {
             @Description("The alarmed resource's externalId.") String resourceExternalId,
             @Description("TMF642 alarmType, e.g. COMMUNICATIONS_ALARM.") @NonNull String alarmType,
             @Description("Any severity but CLEARED (clear with alarmClear).") @NonNull PerceivedSeverity perceivedSeverity,
-            String probableCause,
-            String specificProblem,
+            @Description("What probably caused it (TMF642 probableCause), e.g. LOSS_OF_SIGNAL.") String probableCause,
+            @Description("The source's own description of the problem.") String specificProblem,
             @Description("When the source raised it; now when omitted.") OffsetDateTime raisedTime) implements Keyed {
     }
 
     @Input("AlarmUpdateInput")
     @Description("Changes of an active alarm reported by its source; omitted fields stay.")
     public record Update(
-            @NonNull String sourceSystem,
-            @NonNull String externalAlarmId,
+            @Description("The reporting system, e.g. an element manager.") @NonNull String sourceSystem,
+            @Description("The alarm's id in the source system.") @NonNull String externalAlarmId,
             @Description("The alarm's version as last read, when a person updates it.") Integer expectedVersion,
             @Description("Any severity but CLEARED.") PerceivedSeverity perceivedSeverity,
-            String alarmType,
-            String probableCause,
-            String specificProblem) implements Keyed {
+            @Description("TMF642 alarmType.") String alarmType,
+            @Description("What probably caused it.") String probableCause,
+            @Description("The source's own description of the problem.") String specificProblem) implements Keyed {
     }
 
     @Input("AlarmClearInput")
     @Description("The source reports that the alarm's condition has cleared.")
     public record Clear(
-            @NonNull String sourceSystem,
-            @NonNull String externalAlarmId,
+            @Description("The reporting system, e.g. an element manager.") @NonNull String sourceSystem,
+            @Description("The alarm's id in the source system.") @NonNull String externalAlarmId,
             @Description("When it cleared; now when omitted.") OffsetDateTime clearedTime) implements Keyed {
     }
 

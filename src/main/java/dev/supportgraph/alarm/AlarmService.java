@@ -33,8 +33,8 @@ public class AlarmService implements NodeLoader {
         return alarms;
     }
 
-    public Map<Long, List<AlarmType>> byTroubles(Collection<Long> troubleKeys) {
-        return alarms.byParents("e.resourceTroubleId", troubleKeys, "e.raisedTime desc, e.id desc", AlarmType::troubleKey);
+    public Map<Long, List<AlarmType>> byTroubles(Collection<Long> resourceTroubleKeys) {
+        return alarms.byParents("e.resourceTroubleId", resourceTroubleKeys, "e.raisedTime desc, e.id desc", AlarmType::resourceTroubleKey);
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 public record AlarmType(
         @Ignore long key,
         @Ignore long resourceKey,
-        @Ignore Long troubleKey,
+        @Ignore Long resourceTroubleKey,
         @Description("The system that reported it, e.g. an element manager.") @NonNull String sourceSystem,
         @Description("The alarm's id in its source system (unique per source system).") @NonNull String externalAlarmId,
         @Description("TMF642 alarmType, e.g. COMMUNICATIONS_ALARM or EQUIPMENT_ALARM.") @NonNull String alarmType,
@@ -24,7 +24,7 @@ public record AlarmType(
         @Description("What probably caused it, as reported; null when unknown.") String probableCause,
         @Description("The source's own description of the problem; null when not given.") String specificProblem,
         @NonNull AlarmState state,
-        @NonNull AckState ackState,
+        @Description("Whether a person has taken note of it.") @NonNull AckState ackState,
         @Description("Who acknowledged it; null when unacknowledged.") String acknowledgedBy,
         @Description("When it was acknowledged; null when unacknowledged.") OffsetDateTime acknowledgedAt,
         @Description("When it was (last) raised.") @NonNull OffsetDateTime raisedTime,
