@@ -226,6 +226,9 @@ class AlarmTest {
                 summary.getList("errors.code"));
         assertEquals(2, Sql.count(ds, "select count from alarm where source_system = ? and external_alarm_id = 'F-1'", source));
         assertEquals(1, Sql.count(ds, "select count(*) from resource_trouble where resource_id = ?", resource));
+        // The feed acts as its caller: the trouble's history names the integration principal.
+        assertEquals("integration@supportgraph.dev", Sql.row(ds, "select h.actor from status_change h join resource_trouble t"
+                + " on t.id = h.resource_trouble_id where t.resource_id = ?", resource).get("actor"));
 
         byte[] body = file.getBytes(StandardCharsets.UTF_8);
         given().contentType("application/x-ndjson").body(body).post("/alarms").then().statusCode(401);
