@@ -203,6 +203,30 @@ class AlarmTest {
     }
 
     @Test
+    void parallelAlarmsBehindOneServiceOpenOneTrouble() throws Exception {
+        String source = unique();
+        long service = Sql.exec(ds, "insert into service (customer_id, name, category) values (?, 'Fibre', 'FIBRE') returning id",
+                Fixtures.customer(ds, 700));
+        List<String> exts = IntStream.range(0, 6).mapToObj(i -> unique()).toList();
+        exts.forEach(ext -> Sql.exec(ds, "insert into service_resource (service_id, resource_id) values (?, ?)", service, resource(ext)));
+        ExecutorService pool = Executors.newFixedThreadPool(exts.size());
+        try {
+            List<Future<JsonPath>> calls = new ArrayList<>();
+            for (String ext : exts) {
+                calls.add(pool.submit(() -> raise(Tokens.sre(), source, "Q-" + ext, "resourceExternalId: \"" + ext + "\"", "MAJOR")));
+            }
+            for (Future<JsonPath> call : calls) {
+                assertEquals(List.of(), call.get().getList("userErrors"));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, Sql.count(ds, "select count(distinct resource_trouble_id) from alarm where source_system = ?", source));
+        assertEquals(1, Sql.count(ds, "select count(*) from resource_trouble t join service_resource sr on sr.resource_id = t.resource_id"
+                + " where sr.service_id = ?", service));
+    }
+
+    @Test
     void theFeedReportsBadLinesAndAppliesTheRest() {
         String source = unique();
         String resourceExt = unique();
