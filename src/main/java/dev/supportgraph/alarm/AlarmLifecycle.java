@@ -182,7 +182,7 @@ public class AlarmLifecycle {
                 .getResultList();
         long trouble = cleared.isEmpty() ? 0 : ((Number) cleared.getFirst()).longValue();
         if (trouble != 0) {
-            // The row lock makes a concurrent join (FOR SHARE) wait, then see the trouble resolved.
+            // The row lock makes a concurrent join (FOR NO KEY UPDATE) wait, then see the trouble resolved.
             List<?> open = em.createNativeQuery("select 1 from resource_trouble where id = ?1 and status in " + OPEN
                             + " and not exists (select 1 from alarm where resource_trouble_id = ?1 and state <> 'CLEARED') for update")
                     .setParameter(1, trouble).getResultList();
@@ -197,37 +197,44 @@ public class AlarmLifecycle {
     /**
      * Links an alarm at or above the configured severity to a trouble, unless it is linked to an
      * open one: the open trouble of its resource, else one a correlated alarm opened within the
-     * window, else a new one.
+     * window, else a new one. A more severe alarm raises the trouble's perceived severity. The
+     * trouble is row-locked (FOR NO KEY UPDATE) until this transaction ends: it stays open, and
+     * joins of one trouble from resources locked apart cannot deadlock over the escalation.
      */
     private void openOrJoin(long alarm, long resource, Number linked, PerceivedSeverity severity, String type, String cause) {
         if (severity.ordinal() > config.openTroubleAt().ordinal()) {
             return;
         }
-        List<?> trouble = em.createNativeQuery("select id from resource_trouble where resource_id = ?1 and status in " + OPEN
-                + " order by id limit 1 for share").setParameter(1, resource).getResultList();
-        if (linked != null && (!trouble.isEmpty() && ((Number) trouble.getFirst()).longValue() == linked.longValue() || isOpen(linked))) {
-            return;
+        List<Object[]> trouble = linked == null ? List.of() : em.createNativeQuery("select id, perceived_severity from resource_trouble"
+                + " where id = ?1 and status in " + OPEN + " for no key update", Object[].class).setParameter(1, linked.longValue()).getResultList();
+        if (trouble.isEmpty()) {
+            trouble = em.createNativeQuery("select id, perceived_severity from resource_trouble where resource_id = ?1 and status in " + OPEN
+                    + " order by id limit 1 for no key update", Object[].class).setParameter(1, resource).getResultList();
         }
         if (trouble.isEmpty()) {
             trouble = em.createNativeQuery("""
-                            select t.id from service_resource mine
+                            select t.id, t.perceived_severity from service_resource mine
                                 join service_resource peer on peer.service_id = mine.service_id and peer.resource_id <> mine.resource_id
                                 join alarm a on a.resource_id = peer.resource_id
                                 join resource_trouble t on t.id = a.resource_trouble_id
                             where mine.resource_id = ?1 and t.status in %s and t.created_at >= ?2
-                            order by t.id limit 1 for share of t""".formatted(OPEN))
+                            order by t.id limit 1 for no key update of t""".formatted(OPEN), Object[].class)
                     .setParameter(1, resource).setParameter(2, OffsetDateTime.now().minus(config.correlationWindow()))
                     .getResultList();
         }
-        long id = trouble.isEmpty() ? open(resource, severity, type, cause) : ((Number) trouble.getFirst()).longValue();
-        em.createNativeQuery("update alarm set resource_trouble_id = ?2 where id = ?1")
-                .setParameter(1, alarm).setParameter(2, id).executeUpdate();
-    }
-
-    /** Whether the trouble is open (share-locked then, so that it stays open until this transaction ends). */
-    private boolean isOpen(Number trouble) {
-        return !em.createNativeQuery("select 1 from resource_trouble where id = ?1 and status in " + OPEN + " for share")
-                .setParameter(1, trouble.longValue()).getResultList().isEmpty();
+        long id;
+        if (trouble.isEmpty()) {
+            id = open(resource, severity, type, cause);
+        } else {
+            id = ((Number) trouble.getFirst()[0]).longValue();
+            if (severity.ordinal() < PerceivedSeverity.valueOf((String) trouble.getFirst()[1]).ordinal()) {
+                troubles.escalate(id, severity);
+            }
+        }
+        if (linked == null || linked.longValue() != id) {
+            em.createNativeQuery("update alarm set resource_trouble_id = ?2 where id = ?1")
+                    .setParameter(1, alarm).setParameter(2, id).executeUpdate();
+        }
     }
 
     private long open(long resource, PerceivedSeverity severity, String type, String cause) {

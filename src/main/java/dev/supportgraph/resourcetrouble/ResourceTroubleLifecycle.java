@@ -104,6 +104,16 @@ public class ResourceTroubleLifecycle {
     }
 
     /**
+     * Raises the alarm view of a trouble (its perceived severity) when a more severe alarm joins
+     * it; severity and priority stay as staff set them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void escalate(long id, PerceivedSeverity perceived) {
+        em.find(ResourceTrouble.class, id).perceivedSeverity = perceived;
+        em.flush();
+    }
+
+    /**
      * Resolves an open trouble whose alarms have all cleared, through the lifecycle (history,
      * events, the resolved observers); one still ACKNOWLEDGED is started first, as the table wants.
      * The caller holds the trouble's row lock.

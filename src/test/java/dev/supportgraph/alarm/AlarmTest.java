@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AlarmTest {
 
     private static final String ALARM = "alarm { id state count perceivedSeverity version ackState acknowledgedBy clearedTime"
-            + " resource { id } resourceTrouble { id status resolution } }";
+            + " resource { id } resourceTrouble { id status resolution perceivedSeverity } }";
 
     @Inject
     DataSource ds;
@@ -62,6 +62,7 @@ class AlarmTest {
         assertEquals("UPDATED", repeated.getString("alarm.state"));
         assertEquals("CRITICAL", repeated.getString("alarm.perceivedSeverity"));
         assertEquals("ACKNOWLEDGED", repeated.getString("alarm.resourceTrouble.status"));
+        assertEquals("CRITICAL", repeated.getString("alarm.resourceTrouble.perceivedSeverity"), "a more severe repeat escalates the trouble");
         assertEquals(1, Sql.count(ds, "select count(*) from alarm where source_system = ?", source));
         assertEquals(1, Sql.count(ds, "select count(*) from resource_trouble where resource_id = ?", resource));
 
@@ -135,6 +136,7 @@ class AlarmTest {
         JsonPath second = raise(Tokens.sre(), source, "C-2", "resourceExternalId: \"" + exts.get(1) + "\"", "CRITICAL");
         String trouble = first.getString("alarm.resourceTrouble.id");
         assertEquals(trouble, second.getString("alarm.resourceTrouble.id"), "correlated alarms share the trouble");
+        assertEquals("CRITICAL", second.getString("alarm.resourceTrouble.perceivedSeverity"), "a more severe alarm joining escalates the trouble");
         assertEquals(1, Sql.count(ds, "select count(*) from resource_trouble t join service_resource sr on sr.resource_id = t.resource_id where sr.service_id = ?", service));
 
         // Outside the window an alarm on the third resource opens its own trouble.
