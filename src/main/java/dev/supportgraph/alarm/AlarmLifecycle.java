@@ -182,11 +182,13 @@ public class AlarmLifecycle {
                 .getResultList();
         long trouble = cleared.isEmpty() ? 0 : ((Number) cleared.getFirst()).longValue();
         if (trouble != 0) {
-            // The row lock makes a concurrent join (FOR NO KEY UPDATE) wait, then see the trouble resolved.
-            List<?> open = em.createNativeQuery("select 1 from resource_trouble where id = ?1 and status in " + OPEN
-                            + " and not exists (select 1 from alarm where resource_trouble_id = ?1 and state <> 'CLEARED') for update")
-                    .setParameter(1, trouble).getResultList();
-            if (!open.isEmpty()) {
+            // Lock first, then look (a statement of its own, so it sees what joiners committed while
+            // this one waited); a join waits for the lock (FOR NO KEY UPDATE), then sees the trouble resolved.
+            boolean lastActive = !em.createNativeQuery("select 1 from resource_trouble where id = ?1 and status in " + OPEN + " for update")
+                    .setParameter(1, trouble).getResultList().isEmpty()
+                    && em.createNativeQuery("select 1 from alarm where resource_trouble_id = ?1 and state <> 'CLEARED' limit 1")
+                    .setParameter(1, trouble).getResultList().isEmpty();
+            if (lastActive) {
                 troubles.resolveCleared(trouble, "All alarms cleared",
                         "Cleared by the network: the last alarm (" + input.externalAlarmId() + " of " + input.sourceSystem() + ") cleared");
             }
