@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <h2>Concurrency and storms</h2>
  * Every write on an alarm first takes transaction-scoped advisory locks on its resource and on
- * the services behind it, in one statement and a fixed order: writes on one resource (and on
+ * the services behind it ({@link AlarmLocks}), in one statement and a fixed order: writes on one resource (and on
  * correlated resources) run one after the other, so "is there an open trouble, else open one"
  * happens once. The alarm itself is one row per (source system, external alarm id), written
  * with INSERT ... ON CONFLICT DO UPDATE: a repeated raise counts up in place. Joining an open
@@ -40,13 +40,6 @@ import java.util.List;
 public class AlarmLifecycle {
 
     private static final String OPEN = "('ACKNOWLEDGED', 'IN_PROGRESS', 'PENDING', 'HELD')";
-
-    /** The alarm's resource and the services behind it, locked in a fixed order (see the class comment). */
-    private static final String LOCK = """
-            select count(*) from (select pg_advisory_xact_lock(hashtextextended(k, 0)) from (
-                select 'alarm:resource:' || ?1 as k
-                union all select 'alarm:service:' || sr.service_id from service_resource sr where sr.resource_id = ?1
-                order by k) keys) locked""";
 
     private static final String UPSERT = """
             insert into alarm as a (source_system, external_alarm_id, resource_id, alarm_type, perceived_severity,
@@ -77,6 +70,9 @@ public class AlarmLifecycle {
 
     @Inject
     AlarmsConfig config;
+
+    @Inject
+    AlarmLocks locks;
 
     @Transactional
     public AlarmType raise(AlarmInputs.Raise input) {
@@ -122,7 +118,7 @@ public class AlarmLifecycle {
         String problem = optional(input.specificProblem(), 2000, "specificProblem");
         long resource = references.key(ExternalType.RESOURCE, input.resourceId(), input.resourceExternalId(),
                 "resourceId", "resourceExternalId");
-        lock(resource);
+        locks.lock(resource);
         List<Object[]> upserted = em.createNativeQuery(UPSERT, Object[].class)
                 .setParameter(1, source).setParameter(2, external).setParameter(3, resource).setParameter(4, type)
                 .setParameter(5, severity.name()).setParameter(6, cause).setParameter(7, problem)
@@ -145,7 +141,7 @@ public class AlarmLifecycle {
         String problem = optional(input.specificProblem(), 2000, "specificProblem");
         Object[] alarm = find(input);
         long id = ((Number) alarm[0]).longValue();
-        lock(((Number) alarm[1]).longValue());
+        locks.lock(((Number) alarm[1]).longValue());
         Object[] current = (Object[]) em.createNativeQuery("select version, state, perceived_severity, alarm_type, probable_cause,"
                 + " resource_trouble_id from alarm where id = ?1", Object[].class).setParameter(1, id).getSingleResult();
         if (input.expectedVersion() != null) {
@@ -173,7 +169,7 @@ public class AlarmLifecycle {
     long applyClear(AlarmInputs.Clear input) {
         Object[] alarm = find(input);
         long id = ((Number) alarm[0]).longValue();
-        lock(((Number) alarm[1]).longValue());
+        locks.lock(((Number) alarm[1]).longValue());
         List<?> cleared = em.createNativeQuery("""
                         update alarm set state = 'CLEARED', perceived_severity = 'CLEARED', cleared_time = ?2,
                             last_seen = ?2, updated_at = now(), version = version + 1
@@ -243,10 +239,6 @@ public class AlarmLifecycle {
         String name = (String) em.createNativeQuery("select name from resource where id = ?1").setParameter(1, resource).getSingleResult();
         String title = severity + " " + type + " on " + name + (cause == null ? "" : ": " + cause);
         return troubles.openForAlarm(resource, title.length() > 200 ? title.substring(0, 200) : title, severity, cause);
-    }
-
-    private void lock(long resource) {
-        em.createNativeQuery(LOCK).setParameter(1, resource).getSingleResult();
     }
 
     /** {@code [id, resource_id]} of the alarm the input names (NOT_FOUND otherwise). */

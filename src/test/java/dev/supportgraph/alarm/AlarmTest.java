@@ -8,6 +8,8 @@ import dev.supportgraph.testing.Tokens;
 import io.quarkus.logging.Log;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -312,7 +314,9 @@ class AlarmTest {
     }
 
     private static JsonPath feed(String token, String body) {
-        return given().auth().oauth2(token).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+        // The storm's limit is asserted by the test (a minute), not by the client's default read timeout.
+        return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 120_000))).auth().oauth2(token).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
                 .post("/alarms").then().statusCode(200).extract().jsonPath();
     }
 
