@@ -1,17 +1,12 @@
 package dev.supportgraph.referencedata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.supportgraph.bulk.JsonLines;
 import dev.supportgraph.graph.ApiException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Turns the lines of an import file into mutation inputs: NDJSON (one object per line, with a
@@ -49,8 +44,6 @@ final class ImportRows {
     record Row(long line, RowType type, Object input, ApiException error) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private static final String TYPE_FIELD = "type";
 
     private ImportRows() {
@@ -58,22 +51,19 @@ final class ImportRows {
 
     /** An NDJSON line; {@code fixed} is the endpoint's type, or null when each line names its own. */
     static Row json(long line, String text, RowType fixed) {
+        RowType type = fixed;
         try {
-            JsonNode node = JSON.readTree(text);
-            if (!(node instanceof ObjectNode object)) {
-                return failed(line, fixed, ApiException.badInput("a line must hold one JSON object"));
-            }
-            RowType type = fixed;
-            JsonNode named = object.remove(TYPE_FIELD);
+            ObjectNode object = JsonLines.object(text);
+            String named = JsonLines.take(object, TYPE_FIELD);
             if (fixed == null) {
-                type = named == null ? null : RowType.named(named.asText());
+                type = named == null ? null : RowType.named(named);
                 if (type == null) {
                     return failed(line, null, ApiException.badInput("must be customer, contact, service, resource or link", TYPE_FIELD));
                 }
             }
             return input(line, type, object);
-        } catch (JsonProcessingException e) {
-            return failed(line, fixed, ApiException.badInput("is not valid JSON: " + e.getOriginalMessage()));
+        } catch (ApiException e) {
+            return failed(line, type, e);
         }
     }
 
@@ -87,7 +77,7 @@ final class ImportRows {
         if (values.size() != header.size()) {
             return failed(line, type, ApiException.badInput("has " + values.size() + " fields, the header " + header.size()));
         }
-        ObjectNode object = JSON.createObjectNode();
+        ObjectNode object = JsonLines.emptyObject();
         for (int i = 0; i < values.size(); i++) {
             if (!values.get(i).isEmpty()) {
                 object.put(header.get(i), values.get(i));
@@ -98,16 +88,9 @@ final class ImportRows {
 
     private static Row input(long line, RowType type, ObjectNode object) {
         try {
-            return new Row(line, type, JSON.treeToValue(object, type.input), null);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                    .filter(name -> name != null).collect(Collectors.joining("."));
-            String problem = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                    ? "is not a field of " + type.name().toLowerCase(Locale.ROOT) + " rows" : "has a value of the wrong type";
-            return failed(line, type, field.isEmpty() ? ApiException.badInput("cannot be read as a " + type.name().toLowerCase(Locale.ROOT))
-                    : ApiException.badInput(problem, field));
-        } catch (JsonProcessingException e) {
-            return failed(line, type, ApiException.badInput("is not valid JSON"));
+            return new Row(line, type, JsonLines.read(object, type.input, type.name().toLowerCase(Locale.ROOT)), null);
+        } catch (ApiException e) {
+            return failed(line, type, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.supportgraph.referencedata;
 
+import dev.supportgraph.bulk.LineTally.LineError;
+
 import java.util.List;
 
 /**
@@ -8,9 +10,5 @@ import java.util.List;
  * are counted in {@code failed}).
  */
 public record ImportSummary(long rowsRead, long created, long updated, long unchanged, long failed,
-                            List<RowError> errors, double seconds, long rowsPerSecond) {
-
-    /** Why the row on {@code line} (1-based, as an editor numbers them) was not loaded. */
-    public record RowError(long line, String field, String code, String message) {
-    }
+                            List<LineError> errors, double seconds, long rowsPerSecond) {
 }

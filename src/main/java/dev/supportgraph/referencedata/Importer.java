@@ -1,20 +1,19 @@
 package dev.supportgraph.referencedata;
 
+import dev.supportgraph.bulk.Batches;
+import dev.supportgraph.bulk.LineTally;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.referencedata.ImportRows.Row;
 import dev.supportgraph.referencedata.ImportRows.RowType;
-import dev.supportgraph.referencedata.ImportSummary.RowError;
 import dev.supportgraph.referencedata.ReferenceDataWriter.Result;
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -49,14 +48,11 @@ public class Importer {
     private final class Run {
         final String name;
         final String actor;
-        final long started = System.nanoTime();
-        long nextProgress = started + config.progressInterval().toNanos();
-        long read;
+        final LineTally lines = new LineTally(config.maxErrors());
+        long nextProgress = System.nanoTime() + config.progressInterval().toNanos();
         long created;
         long updated;
         long unchanged;
-        long failed;
-        final List<RowError> errors = new ArrayList<>();
         final List<Row> batch = new ArrayList<>();
         List<Row> pending = new ArrayList<>();
 
@@ -65,26 +61,9 @@ public class Importer {
             this.actor = actor;
         }
 
-        void failed(long line, ApiException error) {
-            failed++;
-            if (errors.size() < config.maxErrors()) {
-                List<String> field = error.field();
-                errors.add(new RowError(line, field.isEmpty() ? null : field.getLast(), error.code().name(), error.getMessage()));
-            }
-        }
-
-        double seconds() {
-            return (System.nanoTime() - started) / 1e9;
-        }
-
-        long rowsPerSecond() {
-            double seconds = seconds();
-            return seconds == 0 ? 0 : Math.round(read / seconds);
-        }
-
         ImportSummary summary() {
-            errors.sort(Comparator.comparingLong(RowError::line));
-            return new ImportSummary(read, created, updated, unchanged, failed, List.copyOf(errors), seconds(), rowsPerSecond());
+            return new ImportSummary(lines.readCount(), created, updated, unchanged, lines.failedCount(), lines.errors(),
+                    lines.seconds(), lines.rowsPerSecond());
         }
     }
 
@@ -105,10 +84,10 @@ public class Importer {
                 header = ImportRows.csvHeader(text);
                 continue;
             }
-            run.read++;
+            run.lines.read();
             Row row = csv ? ImportRows.csv(number, text, header, type) : ImportRows.json(number, text, type);
             if (row.error() != null) {
-                run.failed(row.line(), row.error());
+                run.lines.failed(row.line(), row.error());
             } else {
                 run.batch.add(row);
             }
@@ -119,7 +98,8 @@ public class Importer {
         flush(run, false);
         flush(run, true);
         Log.infof("Import %s done: %d rows in %.1f s (%d rows/s): %d created, %d updated, %d unchanged, %d failed",
-                name, run.read, run.seconds(), run.rowsPerSecond(), run.created, run.updated, run.unchanged, run.failed);
+                name, run.lines.readCount(), run.lines.seconds(), run.lines.rowsPerSecond(), run.created, run.updated, run.unchanged,
+                run.lines.failedCount());
         return run.summary();
     }
 
@@ -132,35 +112,14 @@ public class Importer {
         if (rows.isEmpty()) {
             return;
         }
-        Map<Row, Result> results;
-        try {
-            results = QuarkusTransaction.requiringNew().call(() -> write(rows, run.actor));
-        } catch (RuntimeException batchFailed) {
-            Log.debugf(batchFailed, "Import %s: a batch failed, writing it row by row", run.name);
-            results = new IdentityHashMap<>();
-            for (Row row : rows) {
-                results.put(row, alone(run, row));
-            }
-        }
+        Map<Row, Result> results = Batches.write("Import " + run.name, rows, Row::line, batch -> write(batch, run.actor), Result::failed);
         for (Row row : rows) {
             tally(run, row, results.get(row), last);
         }
         long now = System.nanoTime();
         if (now >= run.nextProgress) {
             run.nextProgress = now + config.progressInterval().toNanos();
-            Log.infof("Import %s: %d rows done, %d rows/s, %d failed", run.name, run.read, run.rowsPerSecond(), run.failed);
-        }
-    }
-
-    /** One row in a transaction of its own: its result, or why it cannot be written. */
-    private Result alone(Run run, Row row) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> write(List.of(row), run.actor)).get(row);
-        } catch (ApiException e) {
-            return Result.failed(e);
-        } catch (RuntimeException e) {
-            Log.warnf(e, "Import %s: line %d could not be written", run.name, row.line());
-            return Result.failed(ApiException.of(ErrorCode.INTERNAL, "could not be written (see the server log)"));
+            Log.infof("Import %s: %d rows done, %d rows/s, %d failed", run.name, run.lines.readCount(), run.lines.rowsPerSecond(), run.lines.failedCount());
         }
     }
 
@@ -175,7 +134,7 @@ public class Importer {
             // Its customer, service or resource may come later in the file.
             run.pending.add(row);
         } else {
-            run.failed(row.line(), result.error());
+            run.lines.failed(row.line(), result.error());
         }
     }
 

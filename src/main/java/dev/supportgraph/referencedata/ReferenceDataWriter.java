@@ -271,8 +271,8 @@ public class ReferenceDataWriter {
         return key(ExternalType.CUSTOMER, ref.customerId(), null, "customerId", "customerExternalId");
     }
 
-    /** The database id of the object of {@code type} named by global id or external id (exactly one given). */
-    private long key(ExternalType type, String globalId, String externalId, String idField, String externalIdField) {
+    /** The object named by a global id or an external id (exactly one of them given; NOT_FOUND otherwise). */
+    public long key(ExternalType type, String globalId, String externalId, String idField, String externalIdField) {
         if ((globalId == null) == (externalId == null)) {
             throw ApiException.badInput("give either " + idField + " or " + externalIdField, "input", idField);
         }

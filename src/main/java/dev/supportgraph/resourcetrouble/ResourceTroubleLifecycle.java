@@ -2,6 +2,7 @@ package dev.supportgraph.resourcetrouble;
 
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Idempotency;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
@@ -11,6 +12,8 @@ import dev.supportgraph.ticket.NoteType;
 import dev.supportgraph.ticket.TicketInputs;
 import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketLifecycle;
+import dev.supportgraph.ticket.TicketPriority;
+import dev.supportgraph.ticket.TicketSeverity;
 import dev.supportgraph.ticket.TicketRef;
 import dev.supportgraph.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +71,63 @@ public class ResourceTroubleLifecycle {
     public NoteType addNote(TicketInputs.Note input) {
         ResourceTrouble trouble = load(input.id());
         return tickets.addNote(new TicketRef(TicketKind.RESOURCE_TROUBLE, trouble.id), null, input);
+    }
+
+    /**
+     * Opens a trouble for an alarm on {@code resourceId} (the alarm's caller is authorized by its
+     * own lifecycle): severity and priority follow the perceived severity.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long openForAlarm(long resourceId, String title, PerceivedSeverity perceived, String probableCause) {
+        ResourceTrouble trouble = new ResourceTrouble();
+        trouble.title = title;
+        trouble.description = "";
+        trouble.resourceId = resourceId;
+        trouble.severity = switch (perceived) {
+            case CRITICAL -> TicketSeverity.CRITICAL;
+            case MAJOR -> TicketSeverity.MAJOR;
+            case MINOR, INDETERMINATE, CLEARED -> TicketSeverity.MINOR;
+            case WARNING -> TicketSeverity.WARNING;
+        };
+        trouble.priority = switch (perceived) {
+            case CRITICAL -> TicketPriority.CRITICAL;
+            case MAJOR -> TicketPriority.HIGH;
+            case MINOR, INDETERMINATE, CLEARED -> TicketPriority.MEDIUM;
+            case WARNING -> TicketPriority.LOW;
+        };
+        trouble.perceivedSeverity = perceived;
+        trouble.probableCause = probableCause;
+        trouble.status = TicketStatus.ACKNOWLEDGED;
+        em.persist(trouble);
+        tickets.created(TicketKind.RESOURCE_TROUBLE, trouble, null);
+        return trouble.id;
+    }
+
+    /**
+     * Raises the alarm view of a trouble (its perceived severity) when a more severe alarm joins
+     * it; severity and priority stay as staff set them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void escalate(long id, PerceivedSeverity perceived) {
+        em.find(ResourceTrouble.class, id).perceivedSeverity = perceived;
+        em.flush();
+    }
+
+    /**
+     * Resolves an open trouble whose alarms have all cleared, through the lifecycle (history,
+     * events, the resolved observers); one still ACKNOWLEDGED is started first, as the table wants.
+     * The caller holds the trouble's row lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resolveCleared(long id, String reason, String resolution) {
+        ResourceTrouble trouble = em.find(ResourceTrouble.class, id);
+        if (trouble.status == TicketStatus.ACKNOWLEDGED) {
+            tickets.transition(TicketKind.RESOURCE_TROUBLE, trouble, null,
+                    new TicketInputs.Transition(GlobalId.encode(ResourceTroubleType.TYPE, id), (int) trouble.version, TicketStatus.IN_PROGRESS, reason, null));
+        }
+        tickets.transition(TicketKind.RESOURCE_TROUBLE, trouble, null,
+                new TicketInputs.Transition(GlobalId.encode(ResourceTroubleType.TYPE, id), (int) trouble.version, TicketStatus.RESOLVED, reason, resolution));
+        resolved.fire(new ResourceTroubleResolved(trouble.id, trouble.number, trouble.resolution));
     }
 
     private long insert(ResourceTroubleInputs.Create input) {

@@ -132,6 +132,18 @@ class PermissionMutationTest {
                 t.resourceTrouble(), ", localization: \"Slot 3\"")),
         RESOURCE_TROUBLE_ADD_NOTE("resourceTroubleAddNote", "F OK OK F F F", (t, c) -> t.note("resource_trouble_id", "ResourceTrouble",
                 t.resourceTrouble())),
+        ALARM_RAISE("alarmRaise", "F OK F F F OK", (t, c) -> {
+            String ext = unique();
+            return new Target("{sourceSystem: \"perm\", externalAlarmId: \"" + ext + "\", resourceId: \"" + gid("Resource", t.resource())
+                    + "\", alarmType: \"EQUIPMENT_ALARM\", perceivedSeverity: MINOR}",
+                    "select count(*) from alarm where external_alarm_id = ?", ext);
+        }),
+        ALARM_UPDATE("alarmUpdate", "F OK F F F OK", (t, c) -> t.alarm(", probableCause: \"Fan failure\"")),
+        ALARM_CLEAR("alarmClear", "F OK F F F OK", (t, c) -> t.alarm("")),
+        ALARM_ACKNOWLEDGE("alarmAcknowledge", "F OK F F F OK", (t, c) -> {
+            Target alarm = t.alarm("");
+            return t.versioned("alarm", "Alarm", (Long) alarm.key(), ", ackState: ACKNOWLEDGED");
+        }),
         CUSTOMER_UPSERT("customerUpsert", "F F OK F F OK", (t, c) -> {
             String ext = unique();
             return new Target("{externalId: \"" + ext + "\", accountNumber: \"" + ext + "\", name: \"Acme\", segment: CONSUMER, creditRating: 500}",
@@ -310,6 +322,15 @@ class PermissionMutationTest {
 
     private long resource() {
         return Sql.exec(ds, "insert into resource (name, category) values (?, 'OLT') returning id", unique());
+    }
+
+    /** An active MINOR alarm named by source and external id; its version moves when a mutation is applied. */
+    private Target alarm(String rest) {
+        String ext = unique();
+        long alarm = Sql.exec(ds, """
+                insert into alarm (source_system, external_alarm_id, resource_id, alarm_type, perceived_severity, state, raised_time, last_seen)
+                values ('perm', ?, ?, 'EQUIPMENT_ALARM', 'MINOR', 'RAISED', now(), now()) returning id""", ext, resource());
+        return new Target("{sourceSystem: \"perm\", externalAlarmId: \"" + ext + "\"" + rest + "}", "select version from alarm where id = ?", alarm);
     }
 
     private long resourceTrouble() {

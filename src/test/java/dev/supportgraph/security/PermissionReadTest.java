@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class PermissionReadTest {
 
-    /** What a system of record reads (of every customer): the reference data it writes, nothing else. */
-    private static final Set<String> REFERENCE_DATA = Set.of("Customer", "Contact", "Service", "Resource");
+    /** What a system of record reads (of every customer): the reference data and alarms it writes, nothing else. */
+    private static final Set<String> REFERENCE_DATA = Set.of("Customer", "Contact", "Service", "Resource", "Alarm");
 
     /** Both sides are built once for the class; B is the "other customer" for A's portal user. */
     private static Side a;
@@ -93,6 +93,7 @@ class PermissionReadTest {
         RESOURCE_TROUBLE("ResourceTrouble", false, "resourceTroubles(filter: {search: \"%1$s\"})", "ServiceTrouble",
                 "resourceTroubles { id }"),
         TROUBLE_OF_RESOURCE("ResourceTrouble", false, null, "Resource", "resourceTroubles { id }"),
+        ALARM("Alarm", false, "alarms(filter: {sourceSystem: [\"%1$s\"]})", "ResourceTrouble", "alarms { id }"),
         NOTE_PUBLIC(PUBLIC_NOTE, true, null, "ProblemReport", "notes { id }"),
         NOTE_INTERNAL(INTERNAL_NOTE, false, null, "ProblemReport", "notes { id }");
 

@@ -83,6 +83,10 @@ public class PermissionWorld {
                 tag, resource);
         k.put("ResourceTrouble", resourceTrouble);
         Sql.exec(ds, "insert into service_trouble_resource_trouble (service_trouble_id, resource_trouble_id) values (?, ?)", trouble, resourceTrouble);
+        k.put("Alarm", id("""
+                insert into alarm (source_system, external_alarm_id, resource_id, alarm_type, perceived_severity, state,
+                                   raised_time, last_seen, resource_trouble_id)
+                values (?, 'A-1', ?, 'EQUIPMENT_ALARM', 'MAJOR', 'RAISED', now(), now(), ?) returning id""", tag, resource, resourceTrouble));
         return new Side(tag, Map.copyOf(k));
     }
 

@@ -1,4 +1,4 @@
-package dev.supportgraph.referencedata;
+package dev.supportgraph.bulk;
 
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
