@@ -26,7 +26,7 @@ public class CustomerService implements NodeLoader {
 
     @Inject
     CustomerService(StatelessSession session, Caller caller) {
-        customers = ScopedReads.referenceData(new ScopedReads<>(session, caller, Customer.class, "e.id", c -> c.id, c -> c.id, CustomerType::of,
+        customers = ScopedReads.referenceData(new ScopedReads<>(session, caller, Customer.class, ScopedReads.CUSTOMER_ITSELF, c -> c.id, c -> c.id, CustomerType::of,
                 CustomerService::where, new CustomerOrder(CustomerOrderField.CREATED_AT, OrderDirection.ASC)));
         contacts = ScopedReads.referenceData(new ScopedReads<>(session, caller, Contact.class, "e.customerId", c -> c.id, c -> c.customerId,
                 ContactType::of, none -> new Where(), null));

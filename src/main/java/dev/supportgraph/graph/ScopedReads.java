@@ -51,10 +51,14 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
      * have one description only.
      */
     private static final Map<Class<?>, ScopedReads<?, ?, ?, ?>> DECLARED = new ConcurrentHashMap<>();
+
+    /** The {@code customerPath} of the customers' own reads: a customer row is its own customer. */
+    public static final String CUSTOMER_ITSELF = "e.id";
+
     /**
      * Rows owned by one customer each.
      *
-     * @param customerPath HQL path of the owning customer's id on {@code e} ({@code e.id} for customers)
+     * @param customerPath HQL path of the owning customer's id on {@code e} ({@link #CUSTOMER_ITSELF} for customers)
      * @param filter       the filter's conditions (the scope is added to them); called with null too
      */
     public ScopedReads(StatelessSession session, Caller caller, Class<E> entity, String customerPath,
@@ -87,6 +91,11 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
     /** HQL path of the owning customer's id on {@code e}; null for staff-only rows. */
     public String customerPath() {
         return customerPath;
+    }
+
+    /** Whether these are the customers' own reads (the planner finds the customer type by them). */
+    public boolean readsCustomers() {
+        return CUSTOMER_ITSELF.equals(customerPath);
     }
 
     /** The filter input's conditions, without the scope. */

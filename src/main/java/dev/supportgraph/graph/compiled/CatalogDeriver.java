@@ -1,6 +1,5 @@
 package dev.supportgraph.graph.compiled;
 
-import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.ComputedAs;
 import dev.supportgraph.graph.CustomerSees;
@@ -86,6 +85,8 @@ final class CatalogDeriver {
     private final GraphQLSchema schema;
     private final MappingMetamodel metamodel;
     private final Map<String, Class<?>> entities = new HashMap<>();
+    /** The customers' GraphQL type: the parent of customer-scoped connections, the type of id filters. */
+    private String customerType;
     private final Map<String, Catalog.Table> tables = new TreeMap<>();
     private final Map<String, String> fallbacks = new TreeMap<>();
 
@@ -98,6 +99,18 @@ final class CatalogDeriver {
         return new CatalogDeriver(schema, metamodel).catalog();
     }
 
+    /** The type whose reads are the customers' own ({@link ScopedReads#readsCustomers}), found by its service. */
+    private String customerType() {
+        List<String> customers = entities.entrySet().stream()
+                .filter(e -> ScopedReads.declared(e.getValue()) instanceof ScopedReads<?, ?, ?, ?> reads && reads.readsCustomers())
+                .map(Map.Entry::getKey)
+                .toList();
+        if (customers.size() != 1) {
+            throw new IllegalStateException("Expected one type whose reads are the customers' own, found " + customers);
+        }
+        return customers.getFirst();
+    }
+
     private Catalog catalog() {
         List<GraphQLObjectType> types = schema.getAllTypesAsList().stream()
                 .filter(t -> t instanceof GraphQLObjectType && !t.getName().startsWith("__"))
@@ -108,6 +121,7 @@ final class CatalogDeriver {
         for (GraphQLObjectType type : types) {
             tableOf(type).ifPresent(table -> tables.put(type.getName(), table));
         }
+        customerType = customerType();
         for (GraphQLObjectType type : types) {
             Catalog.Table table = tables.get(type.getName());
             if (table != null) {
@@ -279,7 +293,7 @@ final class CatalogDeriver {
         }
         GraphQLObjectType node = nodeTypeOfConnection(returned);
         if (node != null) {
-            if (!type.getName().equals(CustomerType.TYPE)) {
+            if (!type.getName().equals(customerType)) {
                 return Either.no("connection resolver " + resolver + " of a non-customer parent");
             }
             Either listing = listing(node, operation);
@@ -490,7 +504,7 @@ final class CatalogDeriver {
                 probe[i] = LocalDate.of(2000, 1, 1 + i);
             } else if (type == String.class && isId(filterClass, name)) {
                 long id = 1_000_000L + i;
-                probe[i] = GlobalId.encode(CustomerType.TYPE, id);
+                probe[i] = GlobalId.encode(customerType, id);
                 fieldOfId.put(id, name);
                 continue;
             } else if (type == String.class) {
@@ -552,7 +566,7 @@ final class CatalogDeriver {
             Object value = params.get(compare.group(3));
             Optional<String> column = column(entity, compare.group(1));
             if (compare.group(2).equals("=") && value instanceof Long id && fieldOfId.containsKey(id)) {
-                return column.map(c -> new Catalog.IdIs(fieldOfId.get(id), c, CustomerType.TYPE));
+                return column.map(c -> new Catalog.IdIs(fieldOfId.get(id), c, customerType));
             }
             String field = fieldOfValue.get(value);
             Catalog.SortValue kind = value instanceof OffsetDateTime ? Catalog.SortValue.TIMESTAMP
