@@ -5,6 +5,7 @@ import dev.supportgraph.graph.Money;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.security.Caller;
+import dev.supportgraph.ticket.SlaWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,11 @@ public class SlaService implements NodeLoader {
 
     @Inject
     SlaConfig config;
+
+    /** Now on the SLA clocks' clock, with the at-risk warning time: what queue filters judge SLA states by. */
+    public SlaWindow window() {
+        return new SlaWindow(clock.instant(), config.atRiskBefore());
+    }
 
     public List<SlaPolicyType> policies() {
         return policies("", List.of());

@@ -12,12 +12,12 @@ package dev.supportgraph.sla;
  * sla_event was still small made PostgreSQL rescan all of it for every report.
  */
 enum SlaSubject {
-    PROBLEM_REPORT("p.customer_id, p.related_service_id", "problem_report_id", "fired.kinds", """
+    PROBLEM_REPORT("problem_report", "p.customer_id, p.related_service_id", "problem_report_id", "fired.kinds", """
             problem_report p join customer c on c.id = p.customer_id
             join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority
             cross join lateral (select string_agg(e.kind, ',') as kinds, bool_or(e.kind = 'RESOLUTION_BREACHED') as resolution_breached
                                 from sla_event e where e.problem_report_id = p.id) fired"""),
-    SERVICE_TROUBLE("null::bigint, null::bigint", "service_trouble_id", "null::text", """
+    SERVICE_TROUBLE("service_trouble", "null::bigint, null::bigint", "service_trouble_id", "null::text", """
             service_trouble p
             join lateral (select c.segment from service_trouble_service sts join service s on s.id = sts.service_id
                           join customer c on c.id = s.customer_id where sts.service_trouble_id = p.id
@@ -25,12 +25,15 @@ enum SlaSubject {
                           limit 1) owner on true
             join sla_policy sp on sp.segment = owner.segment and sp.priority = p.priority""");
 
+    /** The ticket table, aliased {@code p} in {@link #from}. */
+    final String table;
     private final String ownerColumns;
     private final String historyColumn;
     private final String firedColumn;
     final String from;
 
-    SlaSubject(String ownerColumns, String historyColumn, String firedColumn, String from) {
+    SlaSubject(String table, String ownerColumns, String historyColumn, String firedColumn, String from) {
+        this.table = table;
         this.ownerColumns = ownerColumns;
         this.historyColumn = historyColumn;
         this.firedColumn = firedColumn;

@@ -17,10 +17,11 @@ public record TicketQueueFilter(
         @Id @Description("Only tickets assigned to this agent.") String assigneeId,
         @Description("true: only tickets assigned to the caller (the agent of the caller's token).") Boolean mine,
         @Description("true: only tickets without an assignee; false: only assigned ones.") Boolean unassigned,
-        @Id @Description("Only tickets routed to this work group.") String workGroupId) {
+        @Id @Description("Only tickets routed to this work group.") String workGroupId,
+        @Description("Only tickets whose resolution clock is in any of these states (as the SLA job last wrote it, at most one evaluation interval old).") List<TicketSlaState> slaState) {
 
     /** Adds the queue's conditions on a ticket entity aliased {@code e}. */
-    static void where(TicketQueueFilter queue, Caller caller, Where where) {
+    static void where(TicketQueueFilter queue, Caller caller, SlaWindow sla, Where where) {
         if (queue == null) {
             return;
         }
@@ -38,5 +39,6 @@ public record TicketQueueFilter(
         if (queue.workGroupId() != null) {
             where.eq("e.workGroupId", GlobalId.decode(WorkGroupType.TYPE, queue.workGroupId()));
         }
+        TicketSlaState.where(queue.slaState(), sla, where);
     }
 }
