@@ -40,10 +40,14 @@ enum SlaSubject {
         this.from = from;
     }
 
-    /** The select list {@link SlaTicket#of} reads: history as JSON [[status, time], ...] in order, fired kinds comma-separated. */
+    /**
+     * The select list {@link SlaTicket#of} reads: history as JSON [[status, time], ...] in order, fired kinds
+     * comma-separated, the time of the first PUBLIC note by staff.
+     */
     String columns() {
         return "p.id, " + ownerColumns + ", p.number, p.status, p.created_at, " + SlaPolicyType.COLUMNS
                 + ", (select json_agg(json_build_array(sc.to_status, sc.changed_at) order by sc.id)::text from status_change sc"
-                + " where sc." + historyColumn + " = p.id), " + firedColumn;
+                + " where sc." + historyColumn + " = p.id), " + firedColumn
+                + ", (select min(n.created_at) from ticket_note n where n." + historyColumn + " = p.id and n.visibility = 'PUBLIC' and n.by_staff)";
     }
 }

@@ -64,6 +64,7 @@ public class TicketLifecycle {
         note.customerId = customerId;
         note.visibility = input.visibility();
         note.author = caller.name();
+        note.byStaff = caller.isStaff();
         note.body = Inputs.text(input.body(), 10_000, "input", "body");
         em.persist(note);
         em.flush();

@@ -112,6 +112,31 @@ class SlaQueueTest {
         assertEquals(List.of(), walk(Tokens.customer(customer), queue(List.of("BREACHED")), "ASC", 10), "queues are internal");
     }
 
+    @Test
+    void theFirstPublicStaffNoteIsTheFirstResponse() {
+        long owner = Fixtures.customer(ds, 700);
+        String report = GraphQLClient.mutate(Tokens.agent(), "problemReportCreate", "{customerId: \"" + GlobalId.encode("Customer", owner)
+                + "\", title: \"Answer me\", severity: MINOR, priority: HIGH}", "problemReport { id }").getString("problemReport.id");
+        note(Tokens.customer(owner), report, "PUBLIC");
+        note(Tokens.agent(), report, "INTERNAL");
+        assertEquals(null, respondedAt(report), "neither the customer's note nor an internal one answers the customer");
+        String answered = note(Tokens.agent(), report, "PUBLIC");
+        assertEquals(OffsetDateTime.parse(answered).toInstant().truncatedTo(ChronoUnit.MILLIS),
+                OffsetDateTime.parse(respondedAt(report)).toInstant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static String note(String token, String report, String visibility) {
+        JsonPath payload = GraphQLClient.mutate(token, "problemReportAddNote", "{id: \"" + report + "\", visibility: " + visibility
+                + ", body: \"About it\"}", "note { createdAt }");
+        assertEquals(List.of(), payload.getList("userErrors"));
+        return payload.getString("note.createdAt");
+    }
+
+    private static String respondedAt(String report) {
+        return GraphQLClient.post(Tokens.agent(), "{ node(id: \"" + report + "\") { ... on ProblemReport { sla { respondedAt } } } }")
+                .statusCode(200).extract().jsonPath().getString("data.node.sla.respondedAt");
+    }
+
     /** A report of the test's customer and group, ENTERPRISE HIGH, in {@code status}; its history as (status, minutes before now) pairs after its creation. */
     private long report(String title, String status, int createdMinutesAgo, Object... history) {
         OffsetDateTime created = at(createdMinutesAgo);
