@@ -51,6 +51,10 @@ public abstract class TicketEntity extends TrackedEntity {
     @Column(name = "work_group_id")
     public Long workGroupId;
 
+    /** The ticket's category (ticket_category), or null. */
+    @Column(name = "category_id")
+    public Long categoryId;
+
     /** The resolution clock as the SLA job last wrote it (read-only here: Hibernate never writes it back). */
     @Enumerated(EnumType.STRING)
     @Column(name = "resolution_clock", insertable = false, updatable = false)
