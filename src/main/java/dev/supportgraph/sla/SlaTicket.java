@@ -57,6 +57,7 @@ record SlaTicket(long id, Long customerId, String number, Long relatedServiceId,
     }
 
     SlaTimeline.Reading read(Duration warning, Instant now) {
-        return SlaTimeline.read(history, publicStaffNote, policy.responseTarget(), policy.resolutionTarget(), policy.pauses(), warning, now);
+        return SlaTimeline.read(history, publicStaffNote, policy.responseTarget(), policy.resolutionTarget(), policy.pauses(), policy.workingTime(),
+                warning, now);
     }
 }

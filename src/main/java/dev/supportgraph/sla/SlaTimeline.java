@@ -22,6 +22,7 @@ import java.util.function.Predicate;
  * provider's own wait), stops in RESOLVED, CLOSED, REJECTED and CANCELLED (a rejected
  * resolution resumes it).</li>
  * </ul>
+ * Both count working time: around the clock, or the policy's business hours ({@link BusinessHours}).
  */
 public final class SlaTimeline {
 
@@ -47,9 +48,10 @@ public final class SlaTimeline {
     /**
      * @param publicStaffNote when staff first wrote a PUBLIC note on the ticket, or null
      * @param pauses          the states that pause the resolution clock (a subset of PENDING and HELD)
+     * @param time            the time both clocks count (targets and the warning are in it)
      */
     public static Reading read(List<Change> history, Instant publicStaffNote, Duration responseTarget, Duration resolutionTarget,
-                               Set<TicketStatus> pauses, Duration warning, Instant now) {
+                               Set<TicketStatus> pauses, WorkingTime time, Duration warning, Instant now) {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("a ticket has at least its creation in its history");
         }
@@ -57,20 +59,21 @@ public final class SlaTimeline {
         Instant started = first(history, c -> c.status() == TicketStatus.IN_PROGRESS);
         Instant respondedAt = started == null || publicStaffNote != null && publicStaffNote.isBefore(started) ? publicStaffNote : started;
         Instant finished = first(history, c -> !OPEN.contains(c.status()));
-        Instant responseDueAt = created.plus(responseTarget);
+        Instant responseDueAt = time.plus(created, responseTarget);
         Instant responseReference = respondedAt != null ? respondedAt : finished != null ? finished : now;
         boolean responseBreached = !responseReference.isBefore(responseDueAt);
-        boolean responseAtRisk = respondedAt == null && finished == null && !responseBreached && !now.isBefore(responseDueAt.minus(warning));
+        boolean responseAtRisk = respondedAt == null && finished == null && !responseBreached
+                && time.between(now, responseDueAt).compareTo(warning) <= 0;
 
         TicketStatus current = history.getLast().status();
         boolean paused = pauses.contains(current);
         boolean stopped = !OPEN.contains(current);
         Instant reference = stopped ? history.getLast().at() : now;
-        Duration elapsed = running(history, pauses, reference);
+        Duration elapsed = running(history, pauses, time, reference);
         Duration left = resolutionTarget.minus(elapsed);
         boolean breached = !left.isPositive();
         return new Reading(responseDueAt, respondedAt, responseBreached, responseAtRisk,
-                elapsed, breached ? Duration.ZERO : left, reference.plus(left),
+                elapsed, breached ? Duration.ZERO : left, time.plus(reference, left),
                 paused, stopped, breached, !stopped && !paused && !breached && left.compareTo(warning) <= 0);
     }
 
@@ -79,7 +82,7 @@ public final class SlaTimeline {
     }
 
     /** Time spent in running states up to {@code until} (intervals after it, e.g. a clock before creation, count zero). */
-    static Duration running(List<Change> history, Set<TicketStatus> pauses, Instant until) {
+    static Duration running(List<Change> history, Set<TicketStatus> pauses, WorkingTime time, Instant until) {
         Duration total = Duration.ZERO;
         for (int i = 0; i < history.size(); i++) {
             if (OPEN.contains(history.get(i).status()) && !pauses.contains(history.get(i).status())) {
@@ -88,9 +91,7 @@ public final class SlaTimeline {
                 if (to.isAfter(until)) {
                     to = until;
                 }
-                if (to.isAfter(from)) {
-                    total = total.plus(Duration.between(from, to));
-                }
+                total = total.plus(time.between(from, to));
             }
         }
         return total;

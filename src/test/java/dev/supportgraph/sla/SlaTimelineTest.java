@@ -42,7 +42,7 @@ class SlaTimelineTest {
     }
 
     private static Reading read(Set<TicketStatus> pauses, int nowMinutes, Change... history) {
-        return SlaTimeline.read(List.of(history), null, RESPONSE, RESOLUTION, pauses, WARNING, at(nowMinutes));
+        return SlaTimeline.read(List.of(history), null, RESPONSE, RESOLUTION, pauses, WorkingTime.ALWAYS, WARNING, at(nowMinutes));
     }
 
     @Test
@@ -120,13 +120,13 @@ class SlaTimelineTest {
     @Test
     void theFirstPublicStaffNoteOrTheStartWhicheverComesFirstIsTheResponse() {
         Change[] history = {new Change(ACKNOWLEDGED, T0), new Change(IN_PROGRESS, at(45))};
-        Reading noted = SlaTimeline.read(List.of(history), at(20), RESPONSE, RESOLUTION, BOTH, WARNING, at(100));
+        Reading noted = SlaTimeline.read(List.of(history), at(20), RESPONSE, RESOLUTION, BOTH, WorkingTime.ALWAYS, WARNING, at(100));
         assertEquals(at(20), noted.respondedAt(), "the note came first");
         assertFalse(noted.responseBreached());
-        Reading started = SlaTimeline.read(List.of(history), at(50), RESPONSE, RESOLUTION, BOTH, WARNING, at(100));
+        Reading started = SlaTimeline.read(List.of(history), at(50), RESPONSE, RESOLUTION, BOTH, WorkingTime.ALWAYS, WARNING, at(100));
         assertEquals(at(45), started.respondedAt(), "the start came first");
         assertTrue(started.responseBreached());
-        Reading noteOnly = SlaTimeline.read(List.of(new Change(ACKNOWLEDGED, T0)), at(25), RESPONSE, RESOLUTION, BOTH, WARNING, at(100));
+        Reading noteOnly = SlaTimeline.read(List.of(new Change(ACKNOWLEDGED, T0)), at(25), RESPONSE, RESOLUTION, BOTH, WorkingTime.ALWAYS, WARNING, at(100));
         assertEquals(at(25), noteOnly.respondedAt());
         assertFalse(noteOnly.responseBreached() || noteOnly.responseAtRisk());
         // Rejected without a response before its due time: the clock stopped there, nothing was missed.

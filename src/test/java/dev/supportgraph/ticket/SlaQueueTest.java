@@ -113,6 +113,37 @@ class SlaQueueTest {
     }
 
     @Test
+    void aPolicyWithBusinessHoursCountsOnlyWorkingTime() {
+        // ENTERPRISE LOW (8 h to respond, 72 h to resolve) in Zurich office hours, Easter Monday off; DST starts on 31 March 2030.
+        Sql.exec(ds, "update sla_policy set business_time_zone = 'Europe/Zurich', business_days = '{MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY}', "
+                + "business_opens = '09:00', business_closes = '17:00', business_holidays = '{2030-04-01}' where segment = 'ENTERPRISE' and priority = 'LOW'");
+        try {
+            now = OffsetDateTime.parse("2030-03-29T16:30+01:00").toInstant();
+            clock.set(now);
+            customer = Fixtures.customer(ds, 700);
+            group = Sql.exec(ds, "insert into work_group (name) values (?) returning id", "BH-" + UUID.randomUUID());
+            long id = report("office", "ACKNOWLEDGED", 30);
+            Sql.exec(ds, "update problem_report set priority = 'LOW' where id = ?", id);
+            JsonPath sla = GraphQLClient.post(Tokens.agent(), "{ node(id: \"" + GlobalId.encode("ProblemReport", id) + "\") { ... on ProblemReport { sla {"
+                    + " responseDueAt resolutionDueAt elapsedSeconds policy { businessHours { timeZone workingDays opens closes holidays } } } } } }")
+                    .statusCode(200).extract().jsonPath().setRootPath("data.node.sla");
+            assertEquals(1800, sla.getInt("elapsedSeconds"), "half an hour of Friday's office hours");
+            // 1 h on Friday, Monday off, 7 h on Tuesday (CEST by then).
+            assertEquals(OffsetDateTime.parse("2030-04-02T16:00+02:00").toInstant(), OffsetDateTime.parse(sla.getString("responseDueAt")).toInstant());
+            // 1 h on Friday, eight working days, 7 h on Friday 12 April.
+            Instant due = OffsetDateTime.parse("2030-04-12T16:00+02:00").toInstant();
+            assertEquals(due, OffsetDateTime.parse(sla.getString("resolutionDueAt")).toInstant());
+            assertEquals(Map.of("timeZone", "Europe/Zurich", "workingDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                    "opens", "09:00", "closes", "17:00", "holidays", List.of("2030-04-01")), sla.getMap("policy.businessHours"));
+            dueTimes.refresh();
+            assertEquals(due, ((Timestamp) Sql.row(ds, "select resolution_due_at from problem_report where id = ?", id).get("resolution_due_at")).toInstant());
+        } finally {
+            Sql.exec(ds, "update sla_policy set business_time_zone = null, business_days = null, business_opens = null, business_closes = null, "
+                    + "business_holidays = '{}' where segment = 'ENTERPRISE' and priority = 'LOW'");
+        }
+    }
+
+    @Test
     void theFirstPublicStaffNoteIsTheFirstResponse() {
         long owner = Fixtures.customer(ds, 700);
         String report = GraphQLClient.mutate(Tokens.agent(), "problemReportCreate", "{customerId: \"" + GlobalId.encode("Customer", owner)
