@@ -42,8 +42,9 @@ public class SlaService implements NodeLoader {
         return new SlaWindow(clock.instant(), config.atRiskBefore());
     }
 
-    public List<SlaPolicyType> policies() {
-        return policies("", List.of());
+    /** The versions in force, or every version. */
+    public List<SlaPolicyType> policies(boolean includeHistory) {
+        return policies(includeHistory ? "" : "where sp.valid_to is null", List.of());
     }
 
     /** The clock of each ticket (callers pass tickets the caller may already see); none where no policy applies. */
@@ -102,7 +103,7 @@ public class SlaService implements NodeLoader {
 
     private List<SlaPolicyType> policies(String where, Collection<Long> ids) {
         var query = em.createNativeQuery("select " + SlaPolicyType.COLUMNS + " from sla_policy sp " + where
-                + " order by sp.segment, sp.priority", Object[].class);
+                + " order by sp.segment, sp.priority, sp.version", Object[].class);
         if (!ids.isEmpty()) {
             query.setParameter("ids", KeyList.of(ids));
         }

@@ -3,7 +3,8 @@ package dev.supportgraph.sla;
 /**
  * The ticket types with an SLA clock, as the SQL that finds their policy. A problem report takes
  * its customer's segment; a service trouble, spanning customers, the most demanding segment among
- * the owners of its affected services (no affected services, no clock). Only problem reports
+ * the owners of its affected services (no affected services, no clock); of that policy, the
+ * version in force when the ticket was created. Only problem reports
  * fire events and earn credits: a credit needs one customer.
  * <p>
  * A problem report's fired events are {@code fired} (their kinds, and whether the resolution
@@ -14,7 +15,8 @@ package dev.supportgraph.sla;
 enum SlaSubject {
     PROBLEM_REPORT("problem_report", "p.customer_id, p.related_service_id", "problem_report_id", "fired.kinds", """
             problem_report p join customer c on c.id = p.customer_id
-            join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority
+            join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority and sp.valid_from <= p.created_at
+                               and (sp.valid_to is null or p.created_at < sp.valid_to)
             cross join lateral (select string_agg(e.kind, ',') as kinds, bool_or(e.kind = 'RESOLUTION_BREACHED') as resolution_breached
                                 from sla_event e where e.problem_report_id = p.id) fired"""),
     SERVICE_TROUBLE("service_trouble", "null::bigint, null::bigint", "service_trouble_id", "null::text", """
@@ -23,7 +25,8 @@ enum SlaSubject {
                           join customer c on c.id = s.customer_id where sts.service_trouble_id = p.id
                           order by array_position(array['WHOLESALE', 'ENTERPRISE', 'SMALL_BUSINESS', 'CONSUMER'], c.segment)
                           limit 1) owner on true
-            join sla_policy sp on sp.segment = owner.segment and sp.priority = p.priority""");
+            join sla_policy sp on sp.segment = owner.segment and sp.priority = p.priority and sp.valid_from <= p.created_at
+                               and (sp.valid_to is null or p.created_at < sp.valid_to)""");
 
     /** The ticket table, aliased {@code p} in {@link #from}. */
     final String table;

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -177,6 +178,11 @@ class PermissionMutationTest {
         WORK_GROUP_CREATE("workGroupCreate", "F F OK F F F", (t, c) -> {
             String name = unique();
             return new Target("{name: \"" + name + "\"}", "select count(*) from work_group where name = ?", name);
+        }),
+        SLA_POLICY_UPDATE("slaPolicyUpdate", "F F OK F F F", (t, c) -> {
+            Map<String, Object> policy = Sql.row(t.ds, "select id, version from sla_policy where segment = 'CONSUMER' and priority = 'LOW' and valid_to is null");
+            return new Target("{id: \"" + gid("SlaPolicy", ((Number) policy.get("id")).longValue()) + "\", expectedVersion: " + policy.get("version")
+                    + ", reason: \"Reviewed\"}", "select count(*) from sla_policy where segment = 'CONSUMER' and priority = ?", "LOW");
         }),
         TICKET_CATEGORY_CREATE("ticketCategoryCreate", "F F OK F F OK", (t, c) -> {
             String code = "C_" + unique().replace("-", "_").toUpperCase();
