@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HQL conditions on alias {@code e} built from optional filter values: a null or empty value
@@ -73,6 +75,25 @@ public final class Where {
     /** Any other condition; {@code %s} in it stands for the parameter's name. */
     public Where add(String template, Object value) {
         conditions.add(template.formatted(param(value)));
+        return this;
+    }
+
+    /**
+     * Any of {@code alternatives} (or-ed); each {@code :name} in them is bound to {@code values.get(name)}.
+     * Nothing when there are no alternatives.
+     */
+    public Where any(List<String> alternatives, Map<String, ?> values) {
+        if (alternatives.isEmpty()) {
+            return this;
+        }
+        String condition = "(" + String.join(" or ", alternatives) + ")";
+        for (Map.Entry<String, ?> value : values.entrySet()) {
+            Matcher uses = Pattern.compile(":" + value.getKey() + "\\b").matcher(condition);
+            if (uses.find()) { // a parameter the statement does not use cannot be bound
+                condition = uses.replaceAll(":" + param(value.getValue()));
+            }
+        }
+        conditions.add(condition);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.supportgraph.problem;
 
+import dev.supportgraph.ticket.TicketInputs;
 import dev.supportgraph.ticket.TicketPriority;
 import dev.supportgraph.ticket.TicketSeverity;
 import org.eclipse.microprofile.graphql.Description;
@@ -28,7 +29,8 @@ public final class ProblemReportInputs {
             @Id @Description("The customer's contact who reports it; required for portal users.") String reportedById,
             @Description("Global id of the product order the problem is about, if any.") @Id String relatedOrderId,
             @Description("Global id of the service the problem is about, if any.") @Id String relatedServiceId,
-            @Description("Global id of the invoice the problem is about, if any.") @Id String relatedInvoiceId) {
+            @Description("Global id of the invoice the problem is about, if any.") @Id String relatedInvoiceId,
+            @Id @Description("The ticket category (staff only; an active one).") String categoryId) {
     }
 
     @Input("ProblemReportUpdateInput")
@@ -41,7 +43,8 @@ public final class ProblemReportInputs {
             @Description("New priority (staff only); the SLA clock follows it.") TicketPriority priority,
             @Description("New severity (staff only).") TicketSeverity severity,
             @Description("New urgency as the reporter states it.") TicketPriority urgency,
-            @Description("Why, for the history.") String reason) {
+            @Id @Description("New category (staff only; an active one).") String categoryId,
+            @Description("Why, for the history.") String reason) implements TicketInputs.Edit {
     }
 
     @Input("ProblemReportIsolateInput")

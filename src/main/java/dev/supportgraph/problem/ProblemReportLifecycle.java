@@ -1,12 +1,12 @@
 package dev.supportgraph.problem;
 
+import dev.supportgraph.category.TicketCategoryService;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.Idempotency;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
-import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.ticket.NoteType;
 import dev.supportgraph.ticket.TicketChangeAction;
 import dev.supportgraph.ticket.TicketField;
@@ -38,7 +38,6 @@ public class ProblemReportLifecycle {
     private static final Set<TicketStatus> PORTAL_TARGETS = Set.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS, TicketStatus.CANCELLED);
 
     private static final int TITLE_LENGTH = 200;
-    private static final int REASON_LENGTH = 2000;
 
     @Inject
     EntityManager em;
@@ -57,6 +56,9 @@ public class ProblemReportLifecycle {
 
     @Inject
     TriageConfig triage;
+
+    @Inject
+    TicketCategoryService categories;
 
     public ProblemReportType create(ProblemReportInputs.Create input) {
         requireAgentOrOwnCustomer();
@@ -83,31 +85,13 @@ public class ProblemReportLifecycle {
         ProblemReport report = load(input.id());
         staffOnly(input.priority(), "priority");
         staffOnly(input.severity(), "severity");
-        Mutations.checkVersion(report.version, input.expectedVersion());
-        String reason = input.reason() == null ? null : Inputs.text(input.reason(), REASON_LENGTH, "input", "reason");
-        TicketRef ref = new TicketRef(TicketKind.PROBLEM_REPORT, report.id);
-        if (input.title() != null) {
-            String title = Inputs.text(input.title(), TITLE_LENGTH, "input", "title");
-            history.changed(ref, report.customerId, TicketField.TITLE, TicketChangeAction.UPDATE, report.title, title, reason);
-            report.title = title;
-        }
-        if (input.description() != null) {
-            history.changed(ref, report.customerId, TicketField.DESCRIPTION, TicketChangeAction.UPDATE, report.description, input.description(), reason);
-            report.description = input.description();
-        }
+        staffOnly(input.categoryId(), "categoryId");
         if (input.urgency() != null) {
-            history.changed(ref, report.customerId, TicketField.URGENCY, TicketChangeAction.UPDATE, report.urgency, input.urgency(), reason);
+            history.changed(new TicketRef(TicketKind.PROBLEM_REPORT, report.id), report.customerId, TicketField.URGENCY,
+                    TicketChangeAction.UPDATE, report.urgency, input.urgency(), input.reason());
             report.urgency = input.urgency();
         }
-        if (input.priority() != null) {
-            history.changed(ref, report.customerId, TicketField.PRIORITY, TicketChangeAction.UPDATE, report.priority, input.priority(), reason);
-            report.priority = input.priority();
-        }
-        if (input.severity() != null) {
-            history.changed(ref, report.customerId, TicketField.SEVERITY, TicketChangeAction.UPDATE, report.severity, input.severity(), reason);
-            report.severity = input.severity();
-        }
-        em.flush();
+        tickets.update(TicketKind.PROBLEM_REPORT, report, report.customerId, input);
         return ProblemReportType.of(report);
     }
 
@@ -154,6 +138,8 @@ public class ProblemReportLifecycle {
         report.description = input.description() == null ? "" : input.description();
         staffOnly(input.priority(), "priority");
         staffOnly(input.severity(), "severity");
+        staffOnly(input.categoryId(), "categoryId");
+        report.categoryId = categories.chosen(input.categoryId(), "input", "categoryId");
         report.urgency = input.urgency() != null ? input.urgency() : triage.defaultUrgency();
         report.severity = input.severity() != null ? input.severity() : triage.defaultSeverity();
         report.priority = input.priority() != null ? input.priority() : triage.priorityFor(report.urgency);

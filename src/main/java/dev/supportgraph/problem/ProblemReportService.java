@@ -7,8 +7,10 @@ import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.ScopedReads;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
+import dev.supportgraph.sla.SlaService;
 import dev.supportgraph.ticket.TicketCriteria;
 import dev.supportgraph.ticket.TicketLinks;
+import dev.supportgraph.ticket.SlaWindow;
 import dev.supportgraph.ticket.TicketOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,9 +31,9 @@ public class ProblemReportService implements NodeLoader {
     ProblemReportRepository links;
 
     @Inject
-    ProblemReportService(StatelessSession session, Caller caller) {
+    ProblemReportService(StatelessSession session, Caller caller, SlaService sla) {
         reports = new ScopedReads<>(session, caller, ProblemReport.class, "e.customerId", p -> p.id, p -> p.customerId,
-                ProblemReportType::of, filter -> where(filter, caller), TicketOrder.orDefault(null));
+                ProblemReportType::of, filter -> where(filter, caller, sla.window()), TicketOrder.orDefault(null));
     }
 
     /** Problem reports: the top-level list, each customer's, by id. */
@@ -82,8 +84,8 @@ public class ProblemReportService implements NodeLoader {
         return byIds(ids);
     }
 
-    private static Where where(ProblemReportFilter filter, Caller caller) {
-        Where where = TicketCriteria.where(filter, caller);
+    private static Where where(ProblemReportFilter filter, Caller caller, SlaWindow sla) {
+        Where where = TicketCriteria.where(filter, caller, sla);
         if (filter != null) {
             where.in("e.channel", filter.channel());
             if (filter.customerId() != null) {

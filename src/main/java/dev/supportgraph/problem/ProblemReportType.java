@@ -38,7 +38,8 @@ public record ProblemReportType(
         OffsetDateTime closedAt,
         int version,
         @Ignore Long assigneeKey,
-        @Ignore Long workGroupKey) implements Ticket {
+        @Ignore Long workGroupKey,
+        @Ignore Long categoryKey) implements Ticket {
 
     public static final String TYPE = "ProblemReport";
 
@@ -55,6 +56,6 @@ public record ProblemReportType(
     static ProblemReportType of(ProblemReport p) {
         return new ProblemReportType(p.id, p.customerId, p.reportedById, p.relatedOrderId, p.relatedServiceId,
                 p.relatedInvoiceId, p.number, p.title, p.description, p.status, p.priority, p.severity, p.channel, p.urgency,
-                p.resolution, p.createdAt, p.updatedAt, p.resolvedAt, p.closedAt, (int) p.version, p.assigneeId, p.workGroupId);
+                p.resolution, p.createdAt, p.updatedAt, p.resolvedAt, p.closedAt, (int) p.version, p.assigneeId, p.workGroupId, p.categoryId);
     }
 }

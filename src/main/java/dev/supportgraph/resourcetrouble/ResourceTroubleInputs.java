@@ -22,7 +22,8 @@ public final class ResourceTroubleInputs {
             @NonNull TicketSeverity severity,
             @NonNull TicketPriority priority,
             @Description("The alarm's view of the severity.") @NonNull PerceivedSeverity perceivedSeverity,
-            @Description("What probably caused it, if known.") String probableCause) {
+            @Description("What probably caused it, if known.") String probableCause,
+            @Id @Description("The ticket category (an active one).") String categoryId) {
     }
 
     @Input("ResourceTroubleLocalizeInput")

@@ -1,5 +1,6 @@
 package dev.supportgraph.resourcetrouble;
 
+import dev.supportgraph.category.TicketCategoryService;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
@@ -33,6 +34,9 @@ public class ResourceTroubleLifecycle {
     EntityManager em;
 
     @Inject
+    TicketCategoryService categories;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -48,6 +52,13 @@ public class ResourceTroubleLifecycle {
         caller.require(Role.SRE, Role.ADMIN);
         long id = idempotency.once("resourceTroubleCreate", input.idempotencyKey(), input, () -> insert(input), Idempotency.STAFF_ONLY);
         return ResourceTroubleType.of(em.find(ResourceTrouble.class, id));
+    }
+
+    /** Edits the trouble's fields (staff), recording each change. */
+    public ResourceTroubleType update(TicketInputs.Update input) {
+        ResourceTrouble trouble = load(input.id());
+        tickets.update(TicketKind.RESOURCE_TROUBLE, trouble, null, input);
+        return ResourceTroubleType.of(trouble);
     }
 
     public ResourceTroubleType transition(TicketInputs.Transition input) {
@@ -143,6 +154,7 @@ public class ResourceTroubleLifecycle {
         trouble.priority = input.priority();
         trouble.perceivedSeverity = input.perceivedSeverity();
         trouble.probableCause = input.probableCause();
+        trouble.categoryId = categories.chosen(input.categoryId(), "input", "categoryId");
         trouble.status = TicketStatus.ACKNOWLEDGED;
         em.persist(trouble);
         tickets.created(TicketKind.RESOURCE_TROUBLE, trouble, null);

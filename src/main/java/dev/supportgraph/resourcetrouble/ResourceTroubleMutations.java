@@ -37,6 +37,12 @@ public class ResourceTroubleMutations {
     }
 
     @Mutation
+    @Description("Edits title, description, priority, severity and category (staff, expectedVersion); every change is recorded in fieldChanges.")
+    public @NonNull ResourceTroublePayload resourceTroubleUpdate(@NonNull TicketInputs.Update input) {
+        return Mutations.run(() -> ResourceTroublePayload.ok(troubles.update(input)), ResourceTroublePayload::failed);
+    }
+
+    @Mutation
     @Description("Adds a note.")
     public @NonNull TicketNotePayload resourceTroubleAddNote(@NonNull TicketInputs.Note input) {
         return Mutations.run(() -> TicketNotePayload.ok(troubles.addNote(input)), TicketNotePayload::failed);

@@ -5,9 +5,11 @@ import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.ScopedReads;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
+import dev.supportgraph.sla.SlaService;
 import dev.supportgraph.ticket.StaffOnly;
 import dev.supportgraph.ticket.TicketCriteria;
 import dev.supportgraph.ticket.TicketLinks;
+import dev.supportgraph.ticket.SlaWindow;
 import dev.supportgraph.ticket.TicketOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,9 +33,9 @@ public class ResourceTroubleService implements NodeLoader {
     Caller caller;
 
     @Inject
-    ResourceTroubleService(StatelessSession session, Caller caller) {
+    ResourceTroubleService(StatelessSession session, Caller caller, SlaService sla) {
         troubles = ScopedReads.staffOnly(session, caller, ResourceTrouble.class, t -> t.id, ResourceTroubleType::of,
-                filter -> where(filter, caller), TicketOrder.orDefault(null));
+                filter -> where(filter, caller, sla.window()), TicketOrder.orDefault(null));
     }
 
     /** Resource troubles: the top-level list and by id. */
@@ -60,8 +62,8 @@ public class ResourceTroubleService implements NodeLoader {
         return troubles.byIds(ids);
     }
 
-    private static Where where(ResourceTroubleFilter filter, Caller caller) {
-        Where where = TicketCriteria.where(filter, caller);
+    private static Where where(ResourceTroubleFilter filter, Caller caller, SlaWindow sla) {
+        Where where = TicketCriteria.where(filter, caller, sla);
         if (filter != null) {
             where.in("e.perceivedSeverity", filter.perceivedSeverity());
         }

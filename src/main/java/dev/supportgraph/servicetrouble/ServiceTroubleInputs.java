@@ -25,7 +25,8 @@ public final class ServiceTroubleInputs {
             @Description("How widely customers are affected.") @NonNull ServiceTroubleImpact impact,
             @Description("How soon it must be handled.") @NonNull TicketPriority urgency,
             @Id @Description("Problem reports this trouble is created from (they get linked).") List<String> problemReportIds,
-            @Id @Description("The affected services.") List<String> affectedServiceIds) {
+            @Id @Description("The affected services.") List<String> affectedServiceIds,
+            @Id @Description("The ticket category (an active one).") String categoryId) {
     }
 
     @Input("ServiceTroubleDiagnoseInput")

@@ -1,5 +1,6 @@
 package dev.supportgraph.servicetrouble;
 
+import dev.supportgraph.category.TicketCategoryService;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.Idempotency;
@@ -29,6 +30,9 @@ public class ServiceTroubleLifecycle {
     EntityManager em;
 
     @Inject
+    TicketCategoryService categories;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -41,6 +45,13 @@ public class ServiceTroubleLifecycle {
         requireOperations();
         long id = idempotency.once("serviceTroubleCreate", input.idempotencyKey(), input, () -> insert(input), Idempotency.STAFF_ONLY);
         return ServiceTroubleType.of(em.find(ServiceTrouble.class, id));
+    }
+
+    /** Edits the trouble's fields (staff), recording each change. */
+    public ServiceTroubleType update(TicketInputs.Update input) {
+        ServiceTrouble trouble = load(input.id());
+        tickets.update(TicketKind.SERVICE_TROUBLE, trouble, null, input);
+        return ServiceTroubleType.of(trouble);
     }
 
     public ServiceTroubleType transition(TicketInputs.Transition input) {
@@ -103,6 +114,7 @@ public class ServiceTroubleLifecycle {
         trouble.priority = input.priority();
         trouble.impact = input.impact();
         trouble.urgency = input.urgency();
+        trouble.categoryId = categories.chosen(input.categoryId(), "input", "categoryId");
         trouble.status = TicketStatus.ACKNOWLEDGED;
         em.persist(trouble);
         for (String id : input.problemReportIds() == null ? List.<String>of() : input.problemReportIds()) {

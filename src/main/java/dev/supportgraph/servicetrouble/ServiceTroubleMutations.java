@@ -49,6 +49,12 @@ public class ServiceTroubleMutations {
     }
 
     @Mutation
+    @Description("Edits title, description, priority, severity and category (staff, expectedVersion); every change is recorded in fieldChanges.")
+    public @NonNull ServiceTroublePayload serviceTroubleUpdate(@NonNull TicketInputs.Update input) {
+        return Mutations.run(() -> ServiceTroublePayload.ok(troubles.update(input)), ServiceTroublePayload::failed);
+    }
+
+    @Mutation
     @Description("Adds a note.")
     public @NonNull TicketNotePayload serviceTroubleAddNote(@NonNull TicketInputs.Note input) {
         return Mutations.run(() -> TicketNotePayload.ok(troubles.addNote(input)), TicketNotePayload::failed);

@@ -5,9 +5,11 @@ import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.ScopedReads;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.security.Caller;
+import dev.supportgraph.sla.SlaService;
 import dev.supportgraph.ticket.StaffOnly;
 import dev.supportgraph.ticket.TicketCriteria;
 import dev.supportgraph.ticket.TicketLinks;
+import dev.supportgraph.ticket.SlaWindow;
 import dev.supportgraph.ticket.TicketOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,9 +34,9 @@ public class ServiceTroubleService implements NodeLoader {
     Caller caller;
 
     @Inject
-    ServiceTroubleService(StatelessSession session, Caller caller) {
+    ServiceTroubleService(StatelessSession session, Caller caller, SlaService sla) {
         troubles = ScopedReads.staffOnly(session, caller, ServiceTrouble.class, t -> t.id, ServiceTroubleType::of,
-                filter -> where(filter, caller), TicketOrder.orDefault(null));
+                filter -> where(filter, caller, sla.window()), TicketOrder.orDefault(null));
     }
 
     /** Service troubles: the top-level list and by id. */
@@ -77,8 +79,8 @@ public class ServiceTroubleService implements NodeLoader {
         return troubles.byIds(ids);
     }
 
-    private static Where where(ServiceTroubleFilter filter, Caller caller) {
-        Where where = TicketCriteria.where(filter, caller);
+    private static Where where(ServiceTroubleFilter filter, Caller caller, SlaWindow sla) {
+        Where where = TicketCriteria.where(filter, caller, sla);
         if (filter != null) {
             where.in("e.impact", filter.impact());
         }

@@ -35,7 +35,8 @@ public record ServiceTroubleType(
         OffsetDateTime closedAt,
         int version,
         @Ignore Long assigneeKey,
-        @Ignore Long workGroupKey) implements Ticket {
+        @Ignore Long workGroupKey,
+        @Ignore Long categoryKey) implements Ticket {
 
     public static final String TYPE = "ServiceTrouble";
 
@@ -52,6 +53,6 @@ public record ServiceTroubleType(
     static ServiceTroubleType of(ServiceTrouble t) {
         return new ServiceTroubleType(t.id, t.parentId, t.number, t.title, t.description, t.status, t.priority,
                 t.severity, t.impact, t.urgency, t.rootCause, t.resolution, t.createdAt, t.updatedAt, t.resolvedAt,
-                t.closedAt, (int) t.version, t.assigneeId, t.workGroupId);
+                t.closedAt, (int) t.version, t.assigneeId, t.workGroupId, t.categoryId);
     }
 }

@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 public record SlaClockType(
         @Description("The SLA policy whose targets the clock measures.") @NonNull SlaPolicyType policy,
         @NonNull @Description("When the first response is due.") OffsetDateTime responseDueAt,
-        @Description("When the ticket first left ACKNOWLEDGED; null until then.") OffsetDateTime respondedAt,
-        @Description("The first response came (or is still missing) after its due time.") boolean responseBreached,
+        @Description("The first response: the move to IN_PROGRESS or the first PUBLIC note by staff, whichever came first; null until then.") OffsetDateTime respondedAt,
+        @Description("The first response came (or is still missing) after its due time; a ticket rejected or cancelled without one stops waiting for it.") boolean responseBreached,
         @NonNull @Description("When the resolution is due; while paused, when it would be due if the clock resumed now.") OffsetDateTime resolutionDueAt,
         @NonNull @Description("Resolution clock time used so far, ISO-8601 (e.g. PT2H30M).") String elapsed,
         @Description("elapsed in seconds.") int elapsedSeconds,

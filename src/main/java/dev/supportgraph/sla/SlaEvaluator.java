@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SLA job: reads the clocks of open problem reports in batches, fires at-risk and breach
+ * The SLA job: stores the clocks of changed tickets for the queues ({@link SlaDueTimes}), reads the clocks of open problem reports in batches, fires at-risk and breach
  * events that are due (with credits for breached resolutions), one transaction per batch, and
  * applies pending credits. It fires at most {@code max-firings-per-cycle} events per run and
  * stops reading there; the rest is due again at the next run, which starts over from the lowest
@@ -36,6 +36,9 @@ public class SlaEvaluator {
 
     @Inject
     SlaFiring firing;
+
+    @Inject
+    SlaDueTimes dueTimes;
 
     @Inject
     SlaConfig config;
@@ -63,6 +66,7 @@ public class SlaEvaluator {
     @Scheduled(identity = "sla-evaluator", every = "${supportgraph.sla.evaluate-every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        dueTimes.refresh();
         evaluate();
     }
 

@@ -3,16 +3,19 @@ package dev.supportgraph.sla;
 import dev.supportgraph.billing.AdjustmentType;
 import dev.supportgraph.billing.BillingService;
 import dev.supportgraph.graph.Batch;
+import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.problem.ProblemReportService;
 import dev.supportgraph.problem.ProblemReportType;
 import dev.supportgraph.servicetrouble.ServiceTroubleType;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
@@ -25,6 +28,9 @@ import java.util.stream.Collectors;
 public class SlaGraphQL {
 
     @Inject
+    SlaPolicyLifecycle policies;
+
+    @Inject
     SlaService service;
 
     @Inject
@@ -34,9 +40,16 @@ public class SlaGraphQL {
     ProblemReportService problemReports;
 
     @Query
-    @Description("All SLA policies, by segment and priority.")
-    public @NonNull List<@NonNull SlaPolicyType> slaPolicies() {
-        return service.policies();
+    @Description("The SLA policies in force (or every version), by segment, priority and version.")
+    public @NonNull List<@NonNull SlaPolicyType> slaPolicies(
+            @DefaultValue("false") @Description("Include the versions that were replaced.") boolean includeHistory) {
+        return service.policies(includeHistory);
+    }
+
+    @Mutation
+    @Description("Changes an SLA policy (admin): makes its next version, which tickets created from now on run on; tickets created before keep theirs.")
+    public @NonNull SlaPolicyPayload slaPolicyUpdate(@NonNull SlaPolicyUpdateInput input) {
+        return Mutations.run(() -> SlaPolicyPayload.ok(policies.update(input)), SlaPolicyPayload::failed);
     }
 
     @Description("The SLA clock under the policy of the customer's segment and the report's priority.")

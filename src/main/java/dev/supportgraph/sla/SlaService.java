@@ -5,6 +5,7 @@ import dev.supportgraph.graph.Money;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.security.Caller;
+import dev.supportgraph.ticket.SlaWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,8 +37,14 @@ public class SlaService implements NodeLoader {
     @Inject
     SlaConfig config;
 
-    public List<SlaPolicyType> policies() {
-        return policies("", List.of());
+    /** Now on the SLA clocks' clock, with the at-risk warning time: what queue filters judge SLA states by. */
+    public SlaWindow window() {
+        return new SlaWindow(clock.instant(), config.atRiskBefore());
+    }
+
+    /** The versions in force, or every version. */
+    public List<SlaPolicyType> policies(boolean includeHistory) {
+        return policies(includeHistory ? "" : "where sp.valid_to is null", List.of());
     }
 
     /** The clock of each ticket (callers pass tickets the caller may already see); none where no policy applies. */
@@ -96,7 +103,7 @@ public class SlaService implements NodeLoader {
 
     private List<SlaPolicyType> policies(String where, Collection<Long> ids) {
         var query = em.createNativeQuery("select " + SlaPolicyType.COLUMNS + " from sla_policy sp " + where
-                + " order by sp.segment, sp.priority", Object[].class);
+                + " order by sp.segment, sp.priority, sp.version", Object[].class);
         if (!ids.isEmpty()) {
             query.setParameter("ids", KeyList.of(ids));
         }

@@ -3,7 +3,8 @@ package dev.supportgraph.sla;
 /**
  * The ticket types with an SLA clock, as the SQL that finds their policy. A problem report takes
  * its customer's segment; a service trouble, spanning customers, the most demanding segment among
- * the owners of its affected services (no affected services, no clock). Only problem reports
+ * the owners of its affected services (no affected services, no clock); of that policy, the
+ * version in force when the ticket was created. Only problem reports
  * fire events and earn credits: a credit needs one customer.
  * <p>
  * A problem report's fired events are {@code fired} (their kinds, and whether the resolution
@@ -12,35 +13,44 @@ package dev.supportgraph.sla;
  * sla_event was still small made PostgreSQL rescan all of it for every report.
  */
 enum SlaSubject {
-    PROBLEM_REPORT("p.customer_id, p.related_service_id", "problem_report_id", "fired.kinds", """
+    PROBLEM_REPORT("problem_report", "p.customer_id, p.related_service_id", "problem_report_id", "fired.kinds", """
             problem_report p join customer c on c.id = p.customer_id
-            join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority
+            join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority and sp.valid_from <= p.created_at
+                               and (sp.valid_to is null or p.created_at < sp.valid_to)
             cross join lateral (select string_agg(e.kind, ',') as kinds, bool_or(e.kind = 'RESOLUTION_BREACHED') as resolution_breached
                                 from sla_event e where e.problem_report_id = p.id) fired"""),
-    SERVICE_TROUBLE("null::bigint, null::bigint", "service_trouble_id", "null::text", """
+    SERVICE_TROUBLE("service_trouble", "null::bigint, null::bigint", "service_trouble_id", "null::text", """
             service_trouble p
             join lateral (select c.segment from service_trouble_service sts join service s on s.id = sts.service_id
                           join customer c on c.id = s.customer_id where sts.service_trouble_id = p.id
                           order by array_position(array['WHOLESALE', 'ENTERPRISE', 'SMALL_BUSINESS', 'CONSUMER'], c.segment)
                           limit 1) owner on true
-            join sla_policy sp on sp.segment = owner.segment and sp.priority = p.priority""");
+            join sla_policy sp on sp.segment = owner.segment and sp.priority = p.priority and sp.valid_from <= p.created_at
+                               and (sp.valid_to is null or p.created_at < sp.valid_to)""");
 
+    /** The ticket table, aliased {@code p} in {@link #from}. */
+    final String table;
     private final String ownerColumns;
     private final String historyColumn;
     private final String firedColumn;
     final String from;
 
-    SlaSubject(String ownerColumns, String historyColumn, String firedColumn, String from) {
+    SlaSubject(String table, String ownerColumns, String historyColumn, String firedColumn, String from) {
+        this.table = table;
         this.ownerColumns = ownerColumns;
         this.historyColumn = historyColumn;
         this.firedColumn = firedColumn;
         this.from = from;
     }
 
-    /** The select list {@link SlaTicket#of} reads: history as JSON [[status, time], ...] in order, fired kinds comma-separated. */
+    /**
+     * The select list {@link SlaTicket#of} reads: history as JSON [[status, time], ...] in order, fired kinds
+     * comma-separated, the time of the first PUBLIC note by staff.
+     */
     String columns() {
         return "p.id, " + ownerColumns + ", p.number, p.status, p.created_at, " + SlaPolicyType.COLUMNS
                 + ", (select json_agg(json_build_array(sc.to_status, sc.changed_at) order by sc.id)::text from status_change sc"
-                + " where sc." + historyColumn + " = p.id), " + firedColumn;
+                + " where sc." + historyColumn + " = p.id), " + firedColumn
+                + ", (select min(n.created_at) from ticket_note n where n." + historyColumn + " = p.id and n.visibility = 'PUBLIC' and n.by_staff)";
     }
 }

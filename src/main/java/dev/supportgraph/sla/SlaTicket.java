@@ -15,16 +15,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A ticket as its SLA clock needs it: policy, status history, and the clock events already fired;
+ * A ticket as its SLA clock needs it: policy, status history, its first PUBLIC staff note, and the clock events already fired;
  * customer and related service for problem reports (null for service troubles).
  */
 record SlaTicket(long id, Long customerId, String number, Long relatedServiceId, SlaPolicyType policy,
-                 List<SlaTimeline.Change> history, Set<SlaEventKind> fired) {
+                 List<SlaTimeline.Change> history, Instant publicStaffNote, Set<SlaEventKind> fired) {
 
     /** Where {@link SlaSubject#columns()} puts the policy, the history and the fired kinds. */
     private static final int POLICY = 6;
     private static final int HISTORY = POLICY + SlaPolicyType.COLUMN_COUNT;
     private static final int FIRED = HISTORY + 1;
+    private static final int PUBLIC_STAFF_NOTE = FIRED + 1;
 
     static SlaTicket of(Object[] row) {
         List<SlaTimeline.Change> history = row[HISTORY] == null
@@ -34,7 +35,7 @@ record SlaTicket(long id, Long customerId, String number, Long relatedServiceId,
         Set<SlaEventKind> fired = row[FIRED] == null ? Set.of()
                 : Arrays.stream(((String) row[FIRED]).split(",")).map(SlaEventKind::valueOf).collect(Collectors.toSet());
         return new SlaTicket(((Number) row[0]).longValue(), key(row[1]), (String) row[3], key(row[2]),
-                SlaPolicyType.of(row, POLICY), history, fired);
+                SlaPolicyType.of(row, POLICY), history, row[PUBLIC_STAFF_NOTE] == null ? null : instant(row[PUBLIC_STAFF_NOTE]), fired);
     }
 
     private static Long key(Object column) {
@@ -56,6 +57,7 @@ record SlaTicket(long id, Long customerId, String number, Long relatedServiceId,
     }
 
     SlaTimeline.Reading read(Duration warning, Instant now) {
-        return SlaTimeline.read(history, policy.responseTarget(), policy.resolutionTarget(), policy.pauses(), warning, now);
+        return SlaTimeline.read(history, publicStaffNote, policy.responseTarget(), policy.resolutionTarget(), policy.pauses(), policy.workingTime(),
+                warning, now);
     }
 }

@@ -48,6 +48,10 @@ public interface Ticket extends Node {
     @Ignore
     Long workGroupKey();
 
+    /** The category's database id, or null. */
+    @Ignore
+    Long categoryKey();
+
     @NonNull
     @Description("Human-readable ticket number, e.g. PR-00000042.")
     default String getNumber() {

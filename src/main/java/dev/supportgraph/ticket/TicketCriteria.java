@@ -27,8 +27,8 @@ public interface TicketCriteria {
 
     TicketQueueFilter queue();
 
-    /** Adds these conditions on a ticket entity aliased {@code e} for {@code caller}; a null criteria adds nothing. */
-    static Where where(TicketCriteria criteria, Caller caller) {
+    /** Adds these conditions on a ticket entity aliased {@code e} for {@code caller}, SLA states judged in {@code sla}; a null criteria adds nothing. */
+    static Where where(TicketCriteria criteria, Caller caller, SlaWindow sla) {
         Where where = new Where();
         if (criteria != null) {
             where.in("e.status", criteria.status())
@@ -37,7 +37,7 @@ public interface TicketCriteria {
                     .between("e.createdAt", criteria.createdFrom(), criteria.createdTo())
                     .between("e.updatedAt", criteria.updatedFrom(), criteria.updatedTo())
                     .search(criteria.search(), "e.title", "e.number");
-            TicketQueueFilter.where(criteria.queue(), caller, where);
+            TicketQueueFilter.where(criteria.queue(), caller, sla, where);
         }
         return where;
     }

@@ -51,6 +51,27 @@ public abstract class TicketEntity extends TrackedEntity {
     @Column(name = "work_group_id")
     public Long workGroupId;
 
+    /** The ticket's category (ticket_category), or null. */
+    @Column(name = "category_id")
+    public Long categoryId;
+
+    /** The resolution clock as the SLA job last wrote it (read-only here: Hibernate never writes it back). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resolution_clock", insertable = false, updatable = false)
+    public ResolutionClock resolutionClock;
+
+    /** When a running resolution clock is due; null otherwise. */
+    @Column(name = "resolution_due_at", insertable = false, updatable = false)
+    public OffsetDateTime resolutionDueAt;
+
+    /** The resolution target was missed when the SLA job last wrote the clock. */
+    @Column(name = "resolution_breached", insertable = false, updatable = false)
+    public boolean resolutionBreached;
+
+    /** {@link #resolutionDueAt}, or far in the future without a running clock: the SLA_DUE sort key. */
+    @Column(name = "resolution_due_order", insertable = false, updatable = false)
+    public OffsetDateTime resolutionDueOrder;
+
     /** The customer the ticket belongs to; null for troubles, which span customers. */
     public Long customerKey() {
         return null;

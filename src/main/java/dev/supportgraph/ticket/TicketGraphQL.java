@@ -1,6 +1,8 @@
 package dev.supportgraph.ticket;
 
 import dev.supportgraph.agent.AgentType;
+import dev.supportgraph.category.TicketCategoryService;
+import dev.supportgraph.category.TicketCategoryType;
 import dev.supportgraph.agent.WorkGroupService;
 import dev.supportgraph.agent.WorkGroupType;
 import dev.supportgraph.graph.JoinedBy;
@@ -28,6 +30,9 @@ public class TicketGraphQL {
     @Inject
     WorkGroupService workGroups;
 
+    @Inject
+    TicketCategoryService categories;
+
     @Description("Notes, oldest first. Portal customers see only PUBLIC notes.")
     @JoinedBy(parentKey = "e." + JoinedBy.PARENT + "Id", orderBy = "e.id")
     public List<@NonNull List<@NonNull NoteType>> notes(@Source List<Ticket> tickets) {
@@ -48,6 +53,11 @@ public class TicketGraphQL {
     @Description("The work group (queue) the ticket is routed to; null when none, and always for portal customers.")
     public List<WorkGroupType> workGroup(@Source List<Ticket> tickets) {
         return Batch.one(tickets, Ticket::workGroupKey, workGroups::workGroupsByIds);
+    }
+
+    @Description("The ticket's category (TMF621 ticketType); null when none.")
+    public List<TicketCategoryType> category(@Source List<Ticket> tickets) {
+        return Batch.one(tickets, Ticket::categoryKey, categories::byIds);
     }
 
     @Description("Every status change, oldest first.")

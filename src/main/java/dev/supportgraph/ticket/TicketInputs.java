@@ -21,6 +21,36 @@ public final class TicketInputs {
             @Description("Required when resolving.") String resolution) {
     }
 
+    /** The field edits every ticket kind's update takes (staff's fields are checked by each kind's service). */
+    public interface Edit {
+        int expectedVersion();
+
+        String title();
+
+        String description();
+
+        TicketPriority priority();
+
+        TicketSeverity severity();
+
+        String categoryId();
+
+        String reason();
+    }
+
+    @Input("TicketUpdateInput")
+    @Description("Edits of a service or resource trouble (staff); omitted fields keep their value, every change is recorded in fieldChanges.")
+    public record Update(
+            @NonNull @Id @Description("The trouble.") String id,
+            @Description("The trouble's version as last read.") int expectedVersion,
+            @Description("New title.") String title,
+            @Description("New description.") String description,
+            @Description("New priority.") TicketPriority priority,
+            @Description("New severity.") TicketSeverity severity,
+            @Id @Description("New category (an active one).") String categoryId,
+            @Description("Why, for the history.") String reason) implements Edit {
+    }
+
     @Input("TicketAssignInput")
     @Description("Routes any ticket to a work group and/or an agent who is a member of it. Without workGroupId the ticket's current group is kept; a new group without assigneeId leaves the ticket unassigned in it.")
     public record Assign(

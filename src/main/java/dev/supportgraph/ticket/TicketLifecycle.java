@@ -1,5 +1,6 @@
 package dev.supportgraph.ticket;
 
+import dev.supportgraph.category.TicketCategoryService;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
@@ -23,6 +24,9 @@ import java.time.OffsetDateTime;
 @Transactional(Transactional.TxType.MANDATORY)
 public class TicketLifecycle {
 
+    private static final int TITLE_LENGTH = 200;
+    private static final int REASON_LENGTH = 2000;
+
     @Inject
     EntityManager em;
 
@@ -31,6 +35,12 @@ public class TicketLifecycle {
 
     @Inject
     Caller caller;
+
+    @Inject
+    TicketHistory history;
+
+    @Inject
+    TicketCategoryService categories;
 
     public void created(TicketKind kind, TicketEntity ticket, Long customerId) {
         transitions.created(subject(kind), machine(kind), ticket.id, ticket.number, customerId, ticket.status, null);
@@ -54,6 +64,40 @@ public class TicketLifecycle {
         em.flush();
     }
 
+    /**
+     * Applies the edits of a loaded ticket (version checked, each changed field a history row) and
+     * flushes; who may edit which field is the caller's check.
+     */
+    public void update(TicketKind kind, TicketEntity ticket, Long customerId, TicketInputs.Edit input) {
+        Mutations.checkVersion(ticket.version, input.expectedVersion());
+        String reason = input.reason() == null ? null : Inputs.text(input.reason(), REASON_LENGTH, "input", "reason");
+        TicketRef ref = new TicketRef(kind, ticket.id);
+        if (input.title() != null) {
+            String title = Inputs.text(input.title(), TITLE_LENGTH, "input", "title");
+            history.changed(ref, customerId, TicketField.TITLE, TicketChangeAction.UPDATE, ticket.title, title, reason);
+            ticket.title = title;
+        }
+        if (input.description() != null) {
+            history.changed(ref, customerId, TicketField.DESCRIPTION, TicketChangeAction.UPDATE, ticket.description, input.description(), reason);
+            ticket.description = input.description();
+        }
+        if (input.priority() != null) {
+            history.changed(ref, customerId, TicketField.PRIORITY, TicketChangeAction.UPDATE, ticket.priority, input.priority(), reason);
+            ticket.priority = input.priority();
+        }
+        if (input.severity() != null) {
+            history.changed(ref, customerId, TicketField.SEVERITY, TicketChangeAction.UPDATE, ticket.severity, input.severity(), reason);
+            ticket.severity = input.severity();
+        }
+        if (input.categoryId() != null) {
+            Long category = categories.chosen(input.categoryId(), "input", "categoryId");
+            history.changed(ref, customerId, TicketField.CATEGORY, TicketChangeAction.UPDATE, categories.code(ticket.categoryId),
+                    categories.code(category), reason);
+            ticket.categoryId = category;
+        }
+        em.flush();
+    }
+
     /** Adds a note; portal customers may only write PUBLIC ones. */
     public NoteType addNote(TicketRef ticket, Long customerId, TicketInputs.Note input) {
         if (!caller.isStaff() && input.visibility() != NoteVisibility.PUBLIC) {
@@ -64,6 +108,7 @@ public class TicketLifecycle {
         note.customerId = customerId;
         note.visibility = input.visibility();
         note.author = caller.name();
+        note.byStaff = caller.isStaff();
         note.body = Inputs.text(input.body(), 10_000, "input", "body");
         em.persist(note);
         em.flush();

@@ -35,6 +35,10 @@ public class TicketNote extends TicketOwned {
     @Column(nullable = false)
     public String body;
 
+    /** Written by staff (a PUBLIC one is a first response, see SlaTimeline), not by the customer or the system. */
+    @Column(name = "by_staff", nullable = false)
+    public boolean byStaff;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;

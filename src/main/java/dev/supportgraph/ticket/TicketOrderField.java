@@ -1,6 +1,7 @@
 package dev.supportgraph.ticket;
 
 import dev.supportgraph.graph.SortKey;
+import org.eclipse.microprofile.graphql.Description;
 
 import java.util.function.Function;
 
@@ -13,7 +14,13 @@ public enum TicketOrderField {
             + " when dev.supportgraph.ticket.TicketPriority.HIGH then 1"
             + " when dev.supportgraph.ticket.TicketPriority.MEDIUM then 2 else 3 end",
             SortKey.INTEGER, t -> t.priority.ordinal()),
-    NUMBER("e.number", SortKey.TEXT, t -> t.number);
+    NUMBER("e.number", SortKey.TEXT, t -> t.number),
+    /**
+     * The resolution due time as the SLA job stored it (docs/agent-work.md): soonest first when
+     * ascending; tickets without a running clock (paused, stopped, no policy) after all others.
+     */
+    @Description("Sort by the SLA resolution due time; tickets without a running clock (paused, stopped, no policy) come after all due ones when ascending.")
+    SLA_DUE("e.resolutionDueOrder", SortKey.TIMESTAMP, t -> t.resolutionDueOrder);
 
     public final SortKey<TicketEntity> key;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -96,6 +97,11 @@ class PermissionMutationTest {
                 t.report(c, "ACKNOWLEDGED"), ", title: \"Still slow\"")),
         PROBLEM_REPORT_UPDATE_PRIORITY("problemReportUpdate", "OK F OK F NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
                 t.report(c, "ACKNOWLEDGED"), ", priority: CRITICAL")),
+        PROBLEM_REPORT_UPDATE_CATEGORY("problemReportUpdate", "OK F OK F NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
+                t.report(c, "ACKNOWLEDGED"), ", categoryId: \"" + gid("TicketCategory", t.category()) + "\"")),
+        PROBLEM_REPORT_CREATE_CATEGORIZED("problemReportCreate", "OK F OK F NF F", (t, c) -> t.created("problem_report", c,
+                "{customerId: \"" + gid("Customer", c) + "\", reportedById: \"" + gid("Contact", t.contact(c))
+                        + "\", title: \"No service\", urgency: HIGH, categoryId: \"" + gid("TicketCategory", t.category()) + "\"}")),
         PROBLEM_REPORT_START("problemReportTransition", "OK F OK F NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
                 t.report(c, "ACKNOWLEDGED"), ", to: IN_PROGRESS")),
         PROBLEM_REPORT_CANCEL("problemReportTransition", "OK F OK OK NF F", (t, c) -> t.versioned("problem_report", "ProblemReport",
@@ -122,6 +128,8 @@ class PermissionMutationTest {
                     + gid("ResourceTrouble", t.resourceTrouble()) + "\"]}",
                     "select count(*) from service_trouble_resource_trouble where service_trouble_id = ?", trouble);
         }),
+        SERVICE_TROUBLE_UPDATE("serviceTroubleUpdate", "F OK OK F F F", (t, c) -> t.versioned("service_trouble", "ServiceTrouble",
+                t.serviceTrouble(), ", priority: CRITICAL, categoryId: \"" + gid("TicketCategory", t.category()) + "\"")),
         SERVICE_TROUBLE_ADD_NOTE("serviceTroubleAddNote", "F OK OK F F F", (t, c) -> t.note("service_trouble_id", "ServiceTrouble",
                 t.serviceTrouble())),
         RESOURCE_TROUBLE_CREATE("resourceTroubleCreate", "F OK OK F F F", (t, c) -> t.titled("resource_trouble",
@@ -130,6 +138,8 @@ class PermissionMutationTest {
                 t.resourceTrouble(), ", to: IN_PROGRESS")),
         RESOURCE_TROUBLE_LOCALIZE("resourceTroubleLocalize", "F OK OK F F F", (t, c) -> t.versioned("resource_trouble", "ResourceTrouble",
                 t.resourceTrouble(), ", localization: \"Slot 3\"")),
+        RESOURCE_TROUBLE_UPDATE("resourceTroubleUpdate", "F OK OK F F F", (t, c) -> t.versioned("resource_trouble", "ResourceTrouble",
+                t.resourceTrouble(), ", title: \"Card failed\"")),
         RESOURCE_TROUBLE_ADD_NOTE("resourceTroubleAddNote", "F OK OK F F F", (t, c) -> t.note("resource_trouble_id", "ResourceTrouble",
                 t.resourceTrouble())),
         ALARM_RAISE("alarmRaise", "F OK F F F OK", (t, c) -> {
@@ -180,7 +190,20 @@ class PermissionMutationTest {
         WORK_GROUP_CREATE("workGroupCreate", "F F OK F F F", (t, c) -> {
             String name = unique();
             return new Target("{name: \"" + name + "\"}", "select count(*) from work_group where name = ?", name);
-        });
+        }),
+        SLA_POLICY_UPDATE("slaPolicyUpdate", "F F OK F F F", (t, c) -> {
+            Map<String, Object> policy = Sql.row(t.ds, "select id, version from sla_policy where segment = 'CONSUMER' and priority = 'LOW' and valid_to is null");
+            return new Target("{id: \"" + gid("SlaPolicy", ((Number) policy.get("id")).longValue()) + "\", expectedVersion: " + policy.get("version")
+                    + ", reason: \"Reviewed\"}", "select count(*) from sla_policy where segment = 'CONSUMER' and priority = ?", "LOW");
+        }),
+        TICKET_CATEGORY_CREATE("ticketCategoryCreate", "F F OK F F OK", (t, c) -> {
+            String code = "C_" + unique().replace("-", "_").toUpperCase();
+            return new Target("{code: \"" + code + "\", name: \"Outage\"}", "select count(*) from ticket_category where code = ?", code);
+        }),
+        TICKET_CATEGORY_UPDATE("ticketCategoryUpdate", "F F OK F F OK", (t, c) -> t.versioned("ticket_category", "TicketCategory",
+                t.category(), ", name: \"Renamed\"")),
+        TICKET_CATEGORY_DEACTIVATE("ticketCategoryDeactivate", "F F OK F F OK", (t, c) -> t.versioned("ticket_category", "TicketCategory",
+                t.category(), ""));
 
         final String mutation;
         final List<String> outcomes;
@@ -318,6 +341,11 @@ class PermissionMutationTest {
 
     private long workGroup() {
         return Sql.exec(ds, "insert into work_group (name) values (?) returning id", unique());
+    }
+
+    private long category() {
+        return Sql.exec(ds, "insert into ticket_category (code, name) values (?, 'Outage') returning id",
+                "C_" + unique().replace("-", "_").toUpperCase());
     }
 
     private long resource() {

@@ -15,6 +15,7 @@ import static dev.supportgraph.ticket.TicketStatus.CLOSED;
 import static dev.supportgraph.ticket.TicketStatus.HELD;
 import static dev.supportgraph.ticket.TicketStatus.IN_PROGRESS;
 import static dev.supportgraph.ticket.TicketStatus.PENDING;
+import static dev.supportgraph.ticket.TicketStatus.REJECTED;
 import static dev.supportgraph.ticket.TicketStatus.RESOLVED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,7 +42,7 @@ class SlaTimelineTest {
     }
 
     private static Reading read(Set<TicketStatus> pauses, int nowMinutes, Change... history) {
-        return SlaTimeline.read(List.of(history), RESPONSE, RESOLUTION, pauses, WARNING, at(nowMinutes));
+        return SlaTimeline.read(List.of(history), null, RESPONSE, RESOLUTION, pauses, WorkingTime.ALWAYS, WARNING, at(nowMinutes));
     }
 
     @Test
@@ -114,6 +115,24 @@ class SlaTimelineTest {
         Reading late = read(100, new Change(ACKNOWLEDGED, T0), new Change(IN_PROGRESS, at(45)));
         assertTrue(late.responseBreached());
         assertFalse(late.responseAtRisk());
+    }
+
+    @Test
+    void theFirstPublicStaffNoteOrTheStartWhicheverComesFirstIsTheResponse() {
+        Change[] history = {new Change(ACKNOWLEDGED, T0), new Change(IN_PROGRESS, at(45))};
+        Reading noted = SlaTimeline.read(List.of(history), at(20), RESPONSE, RESOLUTION, BOTH, WorkingTime.ALWAYS, WARNING, at(100));
+        assertEquals(at(20), noted.respondedAt(), "the note came first");
+        assertFalse(noted.responseBreached());
+        Reading started = SlaTimeline.read(List.of(history), at(50), RESPONSE, RESOLUTION, BOTH, WorkingTime.ALWAYS, WARNING, at(100));
+        assertEquals(at(45), started.respondedAt(), "the start came first");
+        assertTrue(started.responseBreached());
+        Reading noteOnly = SlaTimeline.read(List.of(new Change(ACKNOWLEDGED, T0)), at(25), RESPONSE, RESOLUTION, BOTH, WorkingTime.ALWAYS, WARNING, at(100));
+        assertEquals(at(25), noteOnly.respondedAt());
+        assertFalse(noteOnly.responseBreached() || noteOnly.responseAtRisk());
+        // Rejected without a response before its due time: the clock stopped there, nothing was missed.
+        Reading rejected = read(100, new Change(ACKNOWLEDGED, T0), new Change(REJECTED, at(10)));
+        assertNull(rejected.respondedAt());
+        assertFalse(rejected.responseBreached() || rejected.responseAtRisk());
     }
 
     @Test
