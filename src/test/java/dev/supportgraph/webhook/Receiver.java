@@ -10,6 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Receiver implements AutoCloseable {
 
-    /** A delivery accepted with 2xx. */
-    record Delivery(String path, String eventId, String eventType, JsonObject event, String headerEventId) {
+    /** A delivery accepted with 2xx, with the body's eventTime and when it arrived. */
+    record Delivery(String path, String eventId, String eventType, JsonObject event, String headerEventId, Instant eventTime,
+                    Instant receivedAt) {
     }
 
     private final Vertx vertx = Vertx.vertx();
@@ -91,7 +94,8 @@ final class Receiver implements AutoCloseable {
             } else {
                 JsonObject json = new JsonObject(body);
                 received.add(new Delivery(path, json.getString("eventId"), json.getString("eventType"), json.getJsonObject("event"),
-                        request.getHeader("X-SupportGraph-Event-Id")));
+                        request.getHeader("X-SupportGraph-Event-Id"), OffsetDateTime.parse(json.getString("eventTime")).toInstant(),
+                        Instant.now()));
                 status = 204;
             }
             request.response().setStatusCode(status).end();
