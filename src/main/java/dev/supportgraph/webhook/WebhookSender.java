@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -63,6 +62,19 @@ public class WebhookSender {
             from due, webhook_listener l where d.id = due.id and l.id = d.listener_id
             returning d.id, d.body, l.callback_url, l.secret, d.event_created_at, d.attempts,
                       now() - d.pending_since >= ? * interval '1 millisecond'""";
+
+    /**
+     * A round's outcomes, one row per delivery: DELIVERED (a 2xx), DEAD, or PENDING again after its
+     * delay; a failure's error is kept (also after a later success, for the operator).
+     */
+    private static final String RECORD = """
+            update webhook_delivery d set status = o.status, last_status = o.http_status,
+                   last_error = coalesce(o.error, d.last_error),
+                   delivered_at = case when o.status = 'DELIVERED' then now() end,
+                   next_attempt_at = case when o.status = 'PENDING' then now() + o.delay * interval '1 millisecond' else d.next_attempt_at end
+            from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as int[]), cast(? as text[]), cast(? as bigint[]))
+                 as o (id, status, http_status, error, delay)
+            where d.id = o.id""";
 
     private record Claimed(long id, String body, String url, String secret, OffsetDateTime eventCreatedAt, int attempts,
                            boolean lastChance) {
@@ -121,9 +133,14 @@ public class WebhookSender {
     public int sendDue() {
         List<Claimed> claimed = claim();
         List<CompletableFuture<Outcome>> sends = claimed.stream().map(this::send).toList();
-        // Recorded here, on the calling worker thread: the sends complete on an event loop, which must not run JDBC.
+        // Recorded here, on the calling worker thread (the sends complete on an event loop, which must
+        // not run JDBC), in one statement for the round.
+        Outcomes outcomes = new Outcomes();
         for (int i = 0; i < claimed.size(); i++) {
-            record(claimed.get(i), sends.get(i).join());
+            outcome(claimed.get(i), sends.get(i).join(), outcomes);
+        }
+        if (!claimed.isEmpty()) {
+            record(outcomes);
         }
         return claimed.size();
     }
@@ -163,10 +180,26 @@ public class WebhookSender {
                 .exceptionally(e -> new Outcome(null, String.valueOf(e.getCause() == null ? e : e.getCause())));
     }
 
-    private void record(Claimed c, Outcome outcome) {
+    /** The round's outcomes as the columns of RECORD's rows. */
+    private static final class Outcomes {
+        final List<Long> ids = new ArrayList<>();
+        final List<String> statuses = new ArrayList<>();
+        final List<Integer> httpStatuses = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+        final List<Long> delays = new ArrayList<>();
+
+        void add(long id, String status, Integer httpStatus, String error, long delay) {
+            ids.add(id);
+            statuses.add(status);
+            httpStatuses.add(httpStatus);
+            errors.add(error);
+            delays.add(delay);
+        }
+    }
+
+    private void outcome(Claimed c, Outcome outcome, Outcomes outcomes) {
         if (outcome.delivered()) {
-            update("update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status = ? where id = ?",
-                    outcome.status(), c.id());
+            outcomes.add(c.id(), "DELIVERED", outcome.status(), null, 0);
             delivered.increment();
             latency.record(Duration.between(c.eventCreatedAt().toInstant(), Instant.now()));
             return;
@@ -174,27 +207,24 @@ public class WebhookSender {
         failed.increment();
         String error = outcome.error().length() > ERROR_LENGTH ? outcome.error().substring(0, ERROR_LENGTH) : outcome.error();
         if (c.lastChance()) {
-            update("update webhook_delivery set status = 'DEAD', last_status = ?, last_error = ? where id = ?", outcome.status(), error, c.id());
+            outcomes.add(c.id(), "DEAD", outcome.status(), error, 0);
             dead.increment();
             LOG.warnf("Webhook delivery %d to %s dead-lettered after %d attempts: %s", c.id(), c.url(), c.attempts(), error);
             return;
         }
-        update("update webhook_delivery set next_attempt_at = now() + ? * interval '1 millisecond', last_status = ?, last_error = ? where id = ?",
-                Backoff.millis(config.initialBackoff(), config.maxBackoff(), c.attempts()), outcome.status(), error, c.id());
+        outcomes.add(c.id(), "PENDING", outcome.status(), error, Backoff.millis(config.initialBackoff(), config.maxBackoff(), c.attempts()));
     }
 
-    private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] == null) {
-                    s.setNull(i + 1, Types.INTEGER);
-                } else {
-                    s.setObject(i + 1, args[i]);
-                }
-            }
+    private void record(Outcomes o) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(RECORD)) {
+            s.setArray(1, c.createArrayOf("bigint", o.ids.toArray()));
+            s.setArray(2, c.createArrayOf("text", o.statuses.toArray()));
+            s.setArray(3, c.createArrayOf("integer", o.httpStatuses.toArray()));
+            s.setArray(4, c.createArrayOf("text", o.errors.toArray()));
+            s.setArray(5, c.createArrayOf("bigint", o.delays.toArray()));
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not record a webhook delivery", e);
+            throw new IllegalStateException("Could not record webhook deliveries", e);
         }
     }
 }
