@@ -91,10 +91,15 @@ public class OutboxReader {
         }
     }
 
-    /** Deletes the events created before {@code cutoff}; returns how many. */
+    /**
+     * Deletes the events created before {@code cutoff} that every {@link OutboxConsumer} has passed
+     * (a consumer that falls behind keeps its rows until it catches up); returns how many.
+     */
     public int purge(OffsetDateTime cutoff) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("delete from outbox_event where created_at < ?")) {
+             PreparedStatement s = c.prepareStatement("""
+                     delete from outbox_event where created_at < ?
+                     and id <= (select coalesce(min(last_event_id), 9223372036854775807) from outbox_consumer)""")) {
             s.setObject(1, cutoff);
             return s.executeUpdate();
         } catch (SQLException e) {

@@ -203,7 +203,20 @@ class PermissionMutationTest {
         TICKET_CATEGORY_UPDATE("ticketCategoryUpdate", "F F OK F F OK", (t, c) -> t.versioned("ticket_category", "TicketCategory",
                 t.category(), ", name: \"Renamed\"")),
         TICKET_CATEGORY_DEACTIVATE("ticketCategoryDeactivate", "F F OK F F OK", (t, c) -> t.versioned("ticket_category", "TicketCategory",
-                t.category(), ""));
+                t.category(), "")),
+        EVENT_LISTENER_REGISTER("eventListenerRegister", "F F OK OK NF OK", (t, c) -> t.created("webhook_listener", c,
+                "{callbackUrl: \"http://127.0.0.1:9/hook\", eventTypes: [PRODUCT_ORDER_STATE_CHANGE], customerId: \"" + gid("Customer", c) + "\"}")),
+        EVENT_LISTENER_PAUSE("eventListenerPause", "F F OK OK NF OK", (t, c) -> t.versioned("webhook_listener", "EventListener",
+                t.listener(c, "ACTIVE"), "")),
+        EVENT_LISTENER_RESUME("eventListenerResume", "F F OK OK NF OK", (t, c) -> t.versioned("webhook_listener", "EventListener",
+                t.listener(c, "PAUSED"), "")),
+        EVENT_LISTENER_DELETE("eventListenerDelete", "F F OK OK NF OK", (t, c) -> {
+            long listener = t.listener(c, "ACTIVE");
+            return new Target("{id: \"" + gid("EventListener", listener) + "\", expectedVersion: 0}",
+                    "select count(*) from webhook_listener where id = ?", listener);
+        }),
+        EVENT_LISTENER_REPLAY("eventListenerReplay", "F F OK F F F", (t, c) -> t.versioned("webhook_listener", "EventListener",
+                t.listener(c, "ACTIVE"), ""));
 
         final String mutation;
         final List<String> outcomes;
@@ -337,6 +350,14 @@ class PermissionMutationTest {
     private long serviceTrouble() {
         return Sql.exec(ds, "insert into service_trouble (title, severity, priority, impact, urgency) values (?, 'MAJOR', 'HIGH', 'MINOR', 'LOW') returning id",
                 unique());
+    }
+
+    /** A portal customer's own webhook listener. */
+    private long listener(long customer, String state) {
+        return Sql.exec(ds, """
+                insert into webhook_listener (callback_url, event_types, customer_id, owner_customer_id, secret, state, created_by)
+                values ('http://127.0.0.1:9/hook', '{ProductOrderStateChangeEvent}', ?, ?, 'secret', ?, 'test') returning id""",
+                customer, customer, state);
     }
 
     private long workGroup() {

@@ -1,0 +1,97 @@
+package dev.supportgraph.webhook;
+
+import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.testing.GraphQLClient;
+import dev.supportgraph.testing.Sql;
+import dev.supportgraph.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Webhook delivery under load (run by bench/webhooks.sh, not by the test suite: the class name
+ * matches no surefire pattern). Events are written at {@code bench.rate} per second for
+ * {@code bench.seconds} on {@code bench.resources} orders, fanned out to {@code bench.listeners}
+ * listeners and delivered by two concurrent "replicas" to a real HTTP receiver, with 120 s to
+ * drain. Reports the delivery throughput, latency from the event's commit to its receipt (p50,
+ * p99), and deliveries not made by the end of the window or received twice, into target/webhook-bench.txt.
+ */
+@QuarkusTest
+class WebhookBench {
+
+    @Inject
+    DataSource ds;
+
+    @Inject
+    WebhookFanOut fanOut;
+
+    @Inject
+    WebhookSender sender;
+
+    @Test
+    void deliversUnderLoad() throws Exception {
+        int rate = Integer.getInteger("bench.rate", 1000);
+        int seconds = Integer.getInteger("bench.seconds", 5);
+        int listeners = Integer.getInteger("bench.listeners", 10);
+        int resources = Integer.getInteger("bench.resources", 100);
+        try (Receiver receiver = new Receiver()) {
+            long customer = Sql.exec(ds, "insert into customer (account_number, name, segment, credit_rating) values (?, 'Bench', 'ENTERPRISE', 700) returning id",
+                    "bench-" + UUID.randomUUID());
+            for (int i = 0; i < listeners; i++) {
+                JsonPath registered = GraphQLClient.mutate(Tokens.admin(), "eventListenerRegister", "{callbackUrl: \"" + receiver.url("/b" + i)
+                        + "\", eventTypes: [PRODUCT_ORDER_STATE_CHANGE], customerId: \"" + GlobalId.encode("Customer", customer) + "\"}", "secret");
+                receiver.secret("/b" + i, registered.getString("secret"));
+            }
+            fanOut.run();
+            long expected = (long) rate * seconds * listeners;
+            long start = System.nanoTime();
+            CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
+                // One statement every 10 ms, each its own transaction (committed at its created_at).
+                int perTick = Math.max(1, rate / 100);
+                for (int tick = 0; tick < seconds * 100; tick++) {
+                    Sql.exec(ds, """
+                            insert into outbox_event (type, aggregate, aggregate_id, customer_id, payload)
+                            select 'ORDER_STATE_CHANGED', 'ORDER', 970000 + (? + g) % ?, ?, jsonb_build_object('to', 'IN_PROGRESS', 'at', now()::text)
+                            from generate_series(1, ?) g returning 1""", tick * perTick, resources, customer, perTick);
+                    long next = start + TimeUnit.MILLISECONDS.toNanos(10L * (tick + 1));
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 120L);
+            Runnable replica = () -> {
+                while (receiver.received.size() < expected && System.nanoTime() < deadline) {
+                    fanOut.run();
+                    sender.sendDue();
+                }
+            };
+            CompletableFuture.allOf(producer, CompletableFuture.runAsync(replica), CompletableFuture.runAsync(replica))
+                    .get(seconds + 180L, TimeUnit.SECONDS);
+            long distinct = receiver.received.stream().map(d -> d.path() + d.eventId()).distinct().count();
+            List<Long> latencies = receiver.received.stream().map(d -> Duration.between(d.eventTime(), d.receivedAt()).toMillis()).sorted().toList();
+            double elapsed = Duration.between(receiver.received.stream().map(Receiver.Delivery::eventTime).min(java.util.Comparator.naturalOrder()).orElseThrow(),
+                    receiver.received.stream().map(Receiver.Delivery::receivedAt).max(java.util.Comparator.naturalOrder()).orElseThrow()).toMillis() / 1000.0;
+            String report = String.format("webhooks: %d events/s x %d s to %d listeners on %d resources: expected %d, delivered %d, "
+                            + "undelivered when the drain window closed %d, duplicated %d; throughput %.0f deliveries/s; commit-to-receipt p50 %d ms, p99 %d ms, max %d ms%n",
+                    rate, seconds, listeners, resources, expected, distinct, expected - distinct, receiver.received.size() - distinct,
+                    distinct / elapsed, latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)), latencies.getLast());
+            System.out.print(report);
+            Files.writeString(Path.of("target", "webhook-bench.txt"), report);
+            assertEquals(expected, distinct, "deliveries not made within the drain window");
+        }
+    }
+}
