@@ -42,11 +42,12 @@ class ArchitectureTest {
 
     /** Business rooms: each owns its entities, services and resolvers. */
     private static final String[] DOMAIN = {"customer", "order", "inventory", "billing", "problem", "servicetrouble",
-            "resourcetrouble", "sla", "impact", "satisfaction", "agent", "ticket", "referencedata"};
+            "resourcetrouble", "sla", "impact", "satisfaction", "agent", "ticket", "referencedata", "category", "alarm",
+            "webhook", "notification"};
 
     /** Layers the domain rooms build on; they must not name a domain room. */
     private static final String[] INFRASTRUCTURE = {"graph", "events", "persistence", "security", "config",
-            "observability", "health", "devdb"};
+            "observability", "health", "devdb", "bulk"};
 
     /**
      * The classes that reach framework internals by reflection, with the upstream class and version
