@@ -1,5 +1,6 @@
 package dev.supportgraph.category;
 
+import dev.supportgraph.graph.CustomerSees;
 import dev.supportgraph.persistence.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Table;
 /** A ticket category (TMF621 ticketType): reference data, deactivated rather than deleted. */
 @Entity
 @Table(name = "ticket_category")
+@CustomerSees(CustomerSees.ALL)
 public class TicketCategory extends TrackedEntity {
 
     @Column(nullable = false, updatable = false)

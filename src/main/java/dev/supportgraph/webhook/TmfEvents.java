@@ -31,7 +31,8 @@ final class TmfEvents {
         List<TmfEvent> events = new ArrayList<>();
         // An event type this build does not know (written by a newer replica) simply has no TMF event.
         EventType type = Arrays.stream(EventType.values()).filter(t -> t.name().equals(e.type())).findFirst().orElse(null);
-        if (type == null) {
+        // So does a state change without its target state: one malformed row must not stop the feed for everyone.
+        if (type == null || to == null) {
             return events;
         }
         switch (type) {

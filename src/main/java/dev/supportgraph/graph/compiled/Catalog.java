@@ -63,11 +63,17 @@ record Catalog(Map<String, Table> tables, Map<String, Listing> listings, Map<Str
     /**
      * A GraphQL object type stored in {@code table}.
      *
-     * @param scopeColumn       the owning customer's id; null: staff-only rows, which portal users never see
+     * @param scopeColumn       the owning customer's id; null: rows of no customer, which portal users see
+     *                          only as far as {@code customerCondition} says (none without it)
      * @param customerCondition SQL on {@code {t}} that the rows a portal user sees also meet
      *                          ({@link dev.supportgraph.graph.CustomerSees}); null: all of their own
      */
     record Table(String type, String table, String scopeColumn, String customerCondition, Map<String, Field> fields) {
+
+        /** Staff-only rows: portal users see none. */
+        boolean staffOnly() {
+            return scopeColumn == null && customerCondition == null;
+        }
 
         Optional<Field> field(String name) {
             return Optional.ofNullable(fields.get(name));

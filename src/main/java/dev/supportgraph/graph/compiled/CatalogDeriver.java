@@ -197,12 +197,13 @@ final class CatalogDeriver {
                 scope = column.get();
             }
         } else {
-            // Rows read without a ScopedReads are visible by their customer column, if they have one.
+            // Rows read without a ScopedReads are visible by their customer column, if they have one, or
+            // (shared rows without one) by what @CustomerSees says alone.
             Optional<String> column = column(entity, "customerId");
-            if (column.isEmpty()) {
+            if (column.isEmpty() && !entity.isAnnotationPresent(CustomerSees.class)) {
                 return Optional.empty();
             }
-            scope = column.get();
+            scope = column.orElse(null);
         }
         CustomerSees sees = entity.getAnnotation(CustomerSees.class);
         String customerSees = sees == null ? null : sees.value();

@@ -377,7 +377,7 @@ final class QueryCompiler {
         String onPage = " filter (where " + page + ".rn <= " + size + ")";
         String more = "coalesce(bool_or(" + page + ".rn > " + size + "), false)";
         // Staff-only rows: a portal user gets an empty page without neighbours (ScopedReads' Page.empty()).
-        String before = "(coalesce(" + fromCursor + ", false)" + (table.scopeColumn() == null ? " and $1::bigint is null)" : ")");
+        String before = "(coalesce(" + fromCursor + ", false)" + (table.staffOnly() ? " and $1::bigint is null)" : ")");
         return object(field.getChildren(), part -> switch (part.getFieldName()) {
             case "__typename" -> Optional.of(typename(part));
             case "totalCount" -> {
@@ -595,12 +595,17 @@ final class QueryCompiler {
      * rows are never visible to portal users.
      */
     private static String scope(Catalog.Table table, String alias) {
-        if (table.scopeColumn() == null) {
+        if (table.staffOnly()) {
             return "$1::bigint is null";
         }
-        String own = alias + "." + table.scopeColumn() + " = $1::bigint";
-        return "($1::bigint is null or " + (table.customerCondition() == null ? own
-                : "(" + own + " and " + table.customerCondition().replace("{t}", alias) + ")") + ")";
+        List<String> seen = new ArrayList<>();
+        if (table.scopeColumn() != null) {
+            seen.add(alias + "." + table.scopeColumn() + " = $1::bigint");
+        }
+        if (table.customerCondition() != null) {
+            seen.add(table.customerCondition().replace("{t}", alias));
+        }
+        return "($1::bigint is null or (" + String.join(" and ", seen) + "))";
     }
 
     /** {@link GlobalId#encode} in SQL. */
