@@ -1,5 +1,6 @@
 package dev.supportgraph.agent;
 
+import dev.supportgraph.graph.CustomerSees;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,9 +8,13 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** A staff person as their token names them; written only by {@link AgentDirectory}'s upsert. */
+/**
+ * A staff person as their token names them; written only by {@link AgentDirectory}'s upsert.
+ * Portal users never see agents (nor who works on their tickets).
+ */
 @Entity
 @Table(name = "agent")
+@CustomerSees(CustomerSees.NOTHING)
 public class Agent {
 
     @Id

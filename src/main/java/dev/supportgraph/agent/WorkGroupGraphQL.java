@@ -1,5 +1,6 @@
 package dev.supportgraph.agent;
 
+import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.Mutations;
 import io.quarkus.security.Authenticated;
@@ -47,12 +48,14 @@ public class WorkGroupGraphQL {
     }
 
     @Description("The group's members, by name.")
+    @JoinedBy(through = WorkGroupMember.class, parentKey = "l.workGroupId", childKey = "l.agentId", orderBy = "e.name, e.id")
     public List<@NonNull List<@NonNull AgentType>> members(@Source List<WorkGroupType> workGroups) {
         return Batch.many(workGroups, WorkGroupType::key, service::membersOf);
     }
 
     @Name("workGroups")
     @Description("The groups the agent is a member of, by name.")
+    @JoinedBy(through = WorkGroupMember.class, parentKey = "l.agentId", childKey = "l.workGroupId", orderBy = "e.name")
     public List<@NonNull List<@NonNull WorkGroupType>> agentWorkGroups(@Source List<AgentType> agents) {
         return Batch.many(agents, AgentType::key, service::groupsOf);
     }

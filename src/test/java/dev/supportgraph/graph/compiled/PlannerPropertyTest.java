@@ -109,6 +109,9 @@ class PlannerPropertyTest {
     private void seed(long... customers) {
         long category = data.insert("insert into ticket_category (code, name) values (?, 'Outage')",
                 CommerceData.unique("OUTAGE"));
+        long group = data.insert("insert into work_group (name) values (?)", CommerceData.unique("Field"));
+        long agent = data.insert("insert into agent (subject, name, email) values (?, 'Ada', null)", CommerceData.unique("ada"));
+        data.execute("insert into work_group_member (work_group_id, agent_id) values (?, ?)", group, agent);
         for (long customer : customers) {
             long service = data.service(customer, "Fibre " + customer, "BROADBAND", "ACTIVE");
             long trouble = troubles(service);
@@ -124,7 +127,8 @@ class PlannerPropertyTest {
                 data.adjustment(invoice, customer, "5.00", "Goodwill");
                 long report = data.problemReport(customer, "Report " + o + " of " + customer, null, order, service);
                 ticketTrail(report, customer);
-                data.execute("update problem_report set category_id = ? where id = ? and ? = 0", category, report, o);
+                data.execute("update problem_report set category_id = ?, work_group_id = ?, assignee_id = ? where id = ? and ? = 0",
+                        category, group, agent, report, o);
                 data.execute("insert into problem_report_service_trouble (problem_report_id, service_trouble_id) values (?, ?)",
                         report, trouble);
             }
