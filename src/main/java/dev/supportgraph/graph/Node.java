@@ -7,9 +7,11 @@ import org.eclipse.microprofile.graphql.Interface;
 import org.eclipse.microprofile.graphql.NonNull;
 
 /** Every object with an identity: fetchable again with {@code node(id:)}. */
-@Interface("Node")
+@Interface(Node.TYPE)
 @Description("An object with a global id, fetchable with node(id:).")
 public interface Node {
+
+    String TYPE = "Node";
 
     @NonNull
     @Id

@@ -15,6 +15,9 @@ import java.util.List;
 @Authenticated
 public class NodeGraphQL {
 
+    /** Most ids one nodes(ids:) takes. */
+    public static final int MAX_IDS = 100;
+
     @Inject
     Nodes nodes;
 
@@ -28,7 +31,7 @@ public class NodeGraphQL {
     @Description("The objects with these ids, in the same order; null where one does not exist or is not visible. At most 100 ids.")
     // Declared [ID!]! by IdListArguments (SmallRye cannot convert a list argument marked @Id).
     public @NonNull List<Node> nodes(@NonNull @Description("Global ids, as node(id:) takes them.") List<@NonNull String> ids) {
-        if (ids.size() > 100) {
+        if (ids.size() > MAX_IDS) {
             throw ApiException.badInput("nodes takes at most 100 ids, got " + ids.size());
         }
         return nodes.load(ids.stream().map(GlobalId::decode).toList());

@@ -16,11 +16,12 @@ import java.util.Optional;
  *
  * @param tables    GraphQL object type name -> its table
  * @param listings  Query field -> the connection it lists
- * @param byId      Query field taking one {@code id} -> the type it returns
- * @param fallbacks {@code Type.field} -> why the planner leaves it to the engine
+ * @param byId        Query field taking one {@code id} -> the type it returns
+ * @param nodeLookups Query field returning {@code Node} by global id(s) ({@code node}, {@code nodes}) -> whether it is a list
+ * @param fallbacks   {@code Type.field} -> why the planner leaves it to the engine
  */
 record Catalog(Map<String, Table> tables, Map<String, Listing> listings, Map<String, String> byId,
-               Map<String, String> fallbacks) {
+               Map<String, Boolean> nodeLookups, Map<String, String> fallbacks) {
 
     /** A field's value, rendered by {@link QueryCompiler} as a SQL expression on the row. */
     sealed interface Field {

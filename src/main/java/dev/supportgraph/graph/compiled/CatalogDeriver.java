@@ -4,6 +4,7 @@ import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.ComputedAs;
 import dev.supportgraph.graph.CustomerSees;
 import dev.supportgraph.graph.JoinedBy;
+import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.Ordering;
 import dev.supportgraph.graph.ScopedReads;
 import dev.supportgraph.graph.SortKey;
@@ -137,10 +138,14 @@ final class CatalogDeriver {
         }
         Map<String, Catalog.Listing> listings = new TreeMap<>();
         Map<String, String> byId = new TreeMap<>();
+        Map<String, Boolean> nodeLookups = new TreeMap<>();
         for (GraphQLFieldDefinition field : schema.getQueryType().getFieldDefinitions()) {
             String coordinates = "Query." + field.getName();
             GraphQLType returned = GraphQLTypeUtil.unwrapNonNull(field.getType());
-            if (returned instanceof GraphQLObjectType object && tables.containsKey(object.getName())
+            if (GraphQLTypeUtil.unwrapAll(returned).getName().equals(Node.TYPE) && field.getArguments().size() == 1
+                    && GraphQLTypeUtil.unwrapAll(field.getArguments().getFirst().getType()).getName().equals("ID")) {
+                nodeLookups.put(field.getName(), returned instanceof GraphQLList);
+            } else if (returned instanceof GraphQLObjectType object && tables.containsKey(object.getName())
                     && field.getArguments().size() == 1 && field.getArguments().getFirst().getName().equals("id")) {
                 byId.put(field.getName(), object.getName());
             } else if (nodeTypeOfConnection(returned) != null) {
@@ -154,7 +159,7 @@ final class CatalogDeriver {
                 fallbacks.put(coordinates, "not a connection of a table nor a table row by id");
             }
         }
-        return new Catalog(Map.copyOf(tables), Map.copyOf(listings), Map.copyOf(byId), fallbacks);
+        return new Catalog(Map.copyOf(tables), Map.copyOf(listings), Map.copyOf(byId), Map.copyOf(nodeLookups), fallbacks);
     }
 
     /** A derived field, or why there is none. */

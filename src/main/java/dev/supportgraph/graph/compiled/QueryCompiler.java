@@ -3,6 +3,7 @@ package dev.supportgraph.graph.compiled;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.Cursor;
 import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.graph.NodeGraphQL;
 import dev.supportgraph.graph.Where;
 import graphql.execution.RawVariables;
 import graphql.language.Argument;
@@ -142,6 +143,10 @@ final class QueryCompiler {
             if (listing != null) {
                 return connection(field, listing, null, null);
             }
+            Boolean plural = catalog.nodeLookups().get(field.getFieldName());
+            if (plural != null) {
+                return nodes(field, plural);
+            }
             String type = catalog.byId().get(field.getFieldName());
             if (type == null || field.getAstArguments().size() != 1
                     || !field.getAstArguments().getFirst().getName().equals("id")) {
@@ -156,6 +161,64 @@ final class QueryCompiler {
                     + table.table() + " " + alias + " where " + alias + ".id = " + parameter + "::bigint and "
                     + scope(table, alias) + ")");
         });
+    }
+
+    /**
+     * {@code node(id:)} / {@code nodes(ids:)}: the ids are decoded when the plan is bound (a malformed
+     * id, too many ids or a type without a table leave the request to the engine, which answers with
+     * its error or through the type's loader), and each row is read by its type's branch, within the
+     * caller's scope; missing or invisible rows are null, in the order of the ids.
+     */
+    private Optional<String> nodes(ExecutableNormalizedField field, boolean plural) {
+        if (field.getAstArguments().size() != 1) {
+            return Optional.empty();
+        }
+        Function<JsonObject, Object> value = source(field.getAstArguments().getFirst().getValue());
+        StringBuilder branches = new StringBuilder();
+        Set<String> types = new LinkedHashSet<>();
+        for (Catalog.Table table : catalog.tables().values()) {
+            GraphQLObjectType type = schema.getObjectType(table.type());
+            if (type == null || type.getInterfaces().stream().noneMatch(i -> i.getName().equals(dev.supportgraph.graph.Node.TYPE))) {
+                continue;
+            }
+            List<ExecutableNormalizedField> selection = field.getChildren().stream()
+                    .filter(child -> child.getObjectTypeNames().contains(table.type())).toList();
+            String alias = alias();
+            Optional<String> object = selection.isEmpty() ? Optional.of("json_build_object()")
+                    : object(selection, child -> value(table, alias, child));
+            if (object.isEmpty()) {
+                return Optional.empty();
+            }
+            types.add(table.type());
+            branches.append(" when ").append(quoted(table.type())).append(" then (select ").append(object.get())
+                    .append(" from ").append(table.table()).append(' ').append(alias).append(" where ").append(alias)
+                    .append(".id = n.key and ").append(scope(table, alias)).append(')');
+        }
+        Function<JsonObject, List<GlobalId>> ids = variables -> globalIds(value.apply(variables), plural, types);
+        String typeArray = parameter(variables -> ids.apply(variables).stream().map(GlobalId::type).toArray(String[]::new));
+        String keyArray = parameter(variables -> ids.apply(variables).stream().map(GlobalId::id).toArray(Long[]::new));
+        String rows = "(case n.type" + branches + " end)";
+        String from = " from unnest(" + typeArray + "::text[], " + keyArray + "::bigint[]) with ordinality as n(type, key, ord)";
+        return Optional.of(plural ? "(select coalesce(json_agg(" + rows + " order by n.ord), '[]')" + from + ")"
+                : "(select " + rows + from + ")");
+    }
+
+    /** The ids of a node lookup, each of a planned type; else the request is the engine's. */
+    private static List<GlobalId> globalIds(Object value, boolean plural, Set<String> types) {
+        List<?> values = plural ? list(value) : value == null ? null : List.of(value);
+        if (values == null || values.size() > NodeGraphQL.MAX_IDS) {
+            return unbound();
+        }
+        List<GlobalId> ids = new ArrayList<>();
+        for (Object id : values) {
+            try {
+                GlobalId decoded = id instanceof String text ? GlobalId.decode(text) : unbound();
+                ids.add(types.contains(decoded.type()) ? decoded : unbound());
+            } catch (ApiException e) {
+                return unbound();
+            }
+        }
+        return ids;
     }
 
     /** Adds a bind parameter; returns its placeholder ({@code $1} is the caller's customer scope). */
