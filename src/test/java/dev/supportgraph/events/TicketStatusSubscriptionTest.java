@@ -238,16 +238,20 @@ class TicketStatusSubscriptionTest {
         tickets.note(Tokens.agent(), report, "for everyone", "PUBLIC");
         List<GraphQLWebSocket> subscribers = new ArrayList<>();
         subscribers.add(subscribed(Tokens.agent(), null, TRANSPORT_WS, WITH_NOTES, filter(null, List.of(report), null), null));
-        long one = statementsUntilDelivered(report, "IN_PROGRESS", subscribers);
+        // Unmeasured: what the process does once (e.g. learning the agent's id, which test ran first decides).
+        statementsUntilDelivered(report, "IN_PROGRESS", subscribers);
+        long one = statementsUntilDelivered(report, "HELD", subscribers);
 
         // Other filters (root arguments), same selection and read scope: the rendering is shared.
         subscribers.add(subscribed(Tokens.agent(), null, TRANSPORT_WS, WITH_NOTES, filter(null, null, gid(customer)), null));
         subscribers.add(subscribed(Tokens.agent(), null, TRANSPORT_WS, WITH_NOTES, null, null));
+        statementsUntilDelivered(report, "IN_PROGRESS", subscribers);
         assertEquals(one, statementsUntilDelivered(report, "HELD", subscribers), "three alike cost what one costs");
 
         // Another read scope renders on its own: its batch fields load again, in its scope.
         subscribers.add(subscribed(null, Tokens.customer(customer), TRANSPORT_WS, WITH_NOTES, filter(null, List.of(report), null), null));
-        assertTrue(statementsUntilDelivered(report, "IN_PROGRESS", subscribers) > one, "a portal user's rendering is its own");
+        statementsUntilDelivered(report, "IN_PROGRESS", subscribers);
+        assertTrue(statementsUntilDelivered(report, "HELD", subscribers) > one, "a portal user's rendering is its own");
     }
 
     /** The statements Hibernate prepared for a change of the report until every subscriber received it. */
