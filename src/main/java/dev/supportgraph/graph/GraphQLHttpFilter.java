@@ -1,6 +1,11 @@
 package dev.supportgraph.graph;
 
 import dev.supportgraph.graph.compiled.CompiledQueries;
+import dev.supportgraph.config.SupportGraphConfig;
+import graphql.GraphQLContext;
+import graphql.GraphQLException;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
 import graphql.language.AstPrinter;
 import graphql.language.Definition;
 import graphql.language.Document;
@@ -14,6 +19,8 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
+import graphql.schema.GraphQLSchema;
+import graphql.validation.Validator;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -32,6 +39,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -75,6 +83,20 @@ public class GraphQLHttpFilter {
 
     @Inject
     PublishedSchema schema;
+
+    /** The schema the engine executes (the one {@link CompiledQueries} plans against). */
+    @Inject
+    Instance<GraphQLSchema> executableSchema;
+
+    private QueryCost.Limits costLimits;
+    private InputCheck.Limits inputLimits;
+    private static final Validator VALIDATOR = new Validator();
+
+    @Inject
+    void limits(SupportGraphConfig config) {
+        costLimits = QueryLimitsInstaller.costLimits(limits, config.paging());
+        inputLimits = QueryLimitsInstaller.inputLimits(limits);
+    }
 
     @ConfigProperty(name = "quarkus.smallrye-graphql.root-path")
     String path;
@@ -123,14 +145,14 @@ public class GraphQLHttpFilter {
     }
 
     /** What the HTTP layer needs to know of a parsed document: its operations' types by name ("" when unnamed). */
-    private record Operations(Map<String, OperationDefinition.Operation> byName, boolean queriesOnly) {
+    private record Operations(Document document, Map<String, OperationDefinition.Operation> byName, boolean queriesOnly) {
 
         static Operations of(Document document) {
             Map<String, OperationDefinition.Operation> byName = new HashMap<>();
             for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
                 byName.put(operation.getName() == null ? "" : operation.getName(), operation.getOperation());
             }
-            return new Operations(byName, byName.values().stream().allMatch(op -> op == OperationDefinition.Operation.QUERY));
+            return new Operations(document, byName, byName.values().stream().allMatch(op -> op == OperationDefinition.Operation.QUERY));
         }
 
         /** The type of the operation the request selects, or null when the selection is invalid (the engine reports it). */
@@ -236,12 +258,44 @@ public class GraphQLHttpFilter {
             return;
         }
         request.forward(ctx, query);
-        // Labelled as SmallRye labels its answers (no charset parameter; JSON is UTF-8).
-        if (request.body != null && operations.queriesOnly()
-                && compiled.answer(ctx, query, request.body, modern ? GRAPHQL_RESPONSE_JSON : "application/json")) {
-            return;
+        if (operations.queriesOnly() && compiled.applies(ctx)) {
+            Map<String, Object> variables = request.variables == null ? null : request.variables.getMap();
+            if (!compiled.knows(query, variables)) {
+                planOnFirstSight(query, operations.document(), variables);
+            }
+            // Labelled as SmallRye labels its answers (no charset parameter; JSON is UTF-8).
+            if (compiled.answer(ctx, query, request.operationName, request.variables,
+                    modern ? GRAPHQL_RESPONSE_JSON : "application/json")) {
+                return;
+            }
         }
         ctx.next();
+    }
+
+    /**
+     * Plans a document the first time it is seen, so that its first request is answered by SQL too:
+     * only when it passes what the engine would check first (the cost and inputs of {@link QueryGuard},
+     * graphql-java's validation, the variables' types). Whatever fails here is the engine's to answer
+     * with its error, and is not remembered: the same document with valid variables plans later.
+     * A document the planner does not cover is compiled again on its next requests, until the
+     * engine has answered it once without errors.
+     */
+    private void planOnFirstSight(String query, Document document, Map<String, Object> variables) {
+        GraphQLSchema schema = executableSchema.get();
+        try {
+            QueryCost.check(schema, document, variables, costLimits);
+            InputCheck.check(schema, document, variables, inputLimits);
+            if (!VALIDATOR.validateDocument(schema, document, Locale.ENGLISH).isEmpty()) {
+                return;
+            }
+            for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+                ValuesResolver.coerceVariableValues(schema, operation.getVariableDefinitions(),
+                        RawVariables.of(variables == null ? Map.of() : variables), GraphQLContext.getDefault(), Locale.ENGLISH);
+            }
+        } catch (GraphQLException e) {
+            return;
+        }
+        compiled.learnVetted(query, document, variables, schema);
     }
 
     /**
@@ -316,12 +370,15 @@ public class GraphQLHttpFilter {
         final String query;
         final String operationName;
         final String persistedHash;
+        final JsonObject variables;
         /** The POST body (null for GET), rewritten when the query came from the persisted documents. */
         final JsonObject body;
 
-        private Request(String query, String operationName, JsonObject extensions, JsonObject body) throws MalformedRequest {
+        private Request(String query, String operationName, JsonObject variables, JsonObject extensions, JsonObject body)
+                throws MalformedRequest {
             this.query = query;
             this.operationName = operationName;
+            this.variables = variables;
             this.body = body;
             Object persistedQuery = extensions == null ? null : extensions.getValue("persistedQuery");
             if (persistedQuery == null) {
@@ -337,7 +394,7 @@ public class GraphQLHttpFilter {
         static Request fromBody(RoutingContext ctx) throws MalformedRequest {
             String contentType = String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
             if (contentType.startsWith("application/graphql") && !contentType.startsWith(GRAPHQL_RESPONSE_JSON)) {
-                return new Request(ctx.body().asString(), null, null, null);
+                return new Request(ctx.body().asString(), null, null, null, null);
             }
             if (!contentType.startsWith("application/json")) {
                 throw new MalformedRequest(415, "The request's Content-Type must be application/json");
@@ -354,16 +411,16 @@ public class GraphQLHttpFilter {
             if (!(body instanceof JsonObject object)) {
                 throw new MalformedRequest(400, "The request body is not a JSON object");
             }
-            typed(object.getValue("variables"), JsonObject.class, "variables");
             return new Request(typed(object.getValue("query"), String.class, "query"),
                     typed(object.getValue("operationName"), String.class, "operationName"),
+                    typed(object.getValue("variables"), JsonObject.class, "variables"),
                     typed(object.getValue("extensions"), JsonObject.class, "extensions"), object);
         }
 
         static Request fromQueryParameters(RoutingContext ctx) throws MalformedRequest {
             MultiMap parameters = ctx.queryParams();
-            parseObject(parameters.get("variables"), "variables");
             return new Request(parameters.get("query"), parameters.get("operationName"),
+                    parseObject(parameters.get("variables"), "variables"),
                     parseObject(parameters.get("extensions"), "extensions"), null);
         }
 

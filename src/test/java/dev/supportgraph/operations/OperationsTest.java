@@ -45,7 +45,8 @@ class OperationsTest {
 
     @Test
     void graphQLAnswersOverHttpAndIsMetered() {
-        GraphQLClient.post(Tokens.agent(), "{ customers(first: 5) { totalCount pageInfo { hasNextPage } } }")
+        // slaPolicies is not planned: the engine answers, and its timer is what this checks.
+        GraphQLClient.post(Tokens.agent(), "{ customers(first: 5) { totalCount pageInfo { hasNextPage } } slaPolicies { id } }")
                 .statusCode(200)
                 .body("errors", equalTo(null))
                 .body("data.customers.totalCount", notNullValue());
@@ -56,7 +57,7 @@ class OperationsTest {
     }
 
     @Test
-    void repeatedQueriesAreAnsweredByCompiledSqlAndMetered() {
+    void queriesAreAnsweredByCompiledSqlAndMetered() {
         String query = "query Ops($id: ID!) { customer(id: $id) { id name } }";
         Map<String, Object> variables = Map.of("id", GlobalId.encode(CustomerType.TYPE, Long.MAX_VALUE));
         double before = compiledAnswers();
@@ -66,7 +67,7 @@ class OperationsTest {
                     .body("errors", equalTo(null))
                     .body("data.customer", equalTo(null));
         }
-        assertTrue(compiledAnswers() >= before + 1, "the second request was answered by compiled SQL");
+        assertTrue(compiledAnswers() >= before + 2, "both requests were answered by compiled SQL");
     }
 
     private static double compiledAnswers() {

@@ -31,10 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers the hot read queries without the GraphQL engine: a document the engine has answered
- * once without errors (so it passed validation and the query limits) is compiled by
- * {@link QueryCompiler} into one SQL statement, and later requests with the same text run that
- * statement on the reactive pool and write PostgreSQL's JSON as the response, on the event loop.
+ * Answers read queries without the GraphQL engine: a document is compiled by {@link QueryCompiler}
+ * into one SQL statement when it is first seen and passes the engine's checks (the HTTP filter
+ * vets it), or else once the engine has answered it without errors (so it passed validation and
+ * the query limits); its requests run that statement on the reactive pool and write PostgreSQL's
+ * JSON as the response, on the event loop.
  * <p>
  * Whatever the plan cannot answer exactly as the engine would (no plan, an anonymous caller, a
  * variable that is not of the expected type, another operationName, a database failure) goes to
@@ -91,11 +92,26 @@ public class CompiledQueries {
      * cover are remembered as not planned.
      */
     public void learn(String query, Document document, Map<String, Object> variables, GraphQLSchema schema) {
-        if (!config.enabled() || query.length() > config.maxDocumentLength()) {
+        plan(query, document, variables, schema, true);
+    }
+
+    /**
+     * Plans a document on first sight, vetted by the HTTP filter as the engine would check it. A
+     * document that does not plan is not remembered here: a value the vetting let through may still
+     * fail in the engine, and only the engine's errorless answer marks a document as not planned.
+     */
+    public void learnVetted(String query, Document document, Map<String, Object> variables, GraphQLSchema schema) {
+        plan(query, document, variables, schema, false);
+    }
+
+    private void plan(String query, Document document, Map<String, Object> variables, GraphQLSchema schema,
+                      boolean rememberUnplanned) {
+        if (!config.enabled() || query.length() > config.maxDocumentLength() || knows(query, variables)) {
             return;
         }
-        Plans known = plans.get(query);
-        if (known != null && known.byValues().containsKey(known.key(variables))) {
+        Optional<CompiledQuery> plan = QueryCompiler.compile(catalog(schema), schema, document, variables,
+                paging.defaultSize(), paging.maxSize());
+        if (plan.isEmpty() && !rememberUnplanned) {
             return;
         }
         if (plans.size() >= config.maxDocuments()) {
@@ -103,8 +119,6 @@ public class CompiledQueries {
         }
         Plans forDocument = plans.computeIfAbsent(query, q -> new Plans(
                 List.copyOf(QueryCompiler.directiveVariables(document)), new ConcurrentHashMap<>()));
-        Optional<CompiledQuery> plan = QueryCompiler.compile(catalog(schema), schema, document, variables,
-                paging.defaultSize(), paging.maxSize());
         forDocument.byValues().put(forDocument.key(variables), plan);
     }
 
@@ -120,21 +134,33 @@ public class CompiledQueries {
         return catalog;
     }
 
+    /** The request header that asks for the engine's answer when {@link CompiledQueriesConfig#referenceHeader()} allows it. */
+    public static final String REFERENCE_HEADER = "SupportGraph-Engine";
+
+    /** Whether this request may be answered by a plan (false when it asks for the engine as the reference). */
+    public boolean applies(RoutingContext ctx) {
+        return config.enabled() && !(config.referenceHeader() && "reference".equals(ctx.request().getHeader(REFERENCE_HEADER)));
+    }
+
+    /** Whether {@code query} was planned (or found not to plan) for these values of its directive variables. */
+    public boolean knows(String query, Map<String, Object> variables) {
+        Plans known = plans.get(query);
+        return known != null && known.byValues().containsKey(known.key(variables));
+    }
+
     /**
      * Answers the request from its compiled plan, asynchronously; false when there is none or it
      * does not apply to this request, and the engine must answer.
      *
      * @param responseType the response's content type, as the engine would send it
      */
-    public boolean answer(RoutingContext ctx, String query, JsonObject body, String responseType) {
+    public boolean answer(RoutingContext ctx, String query, String operationName, JsonObject variables,
+                          String responseType) {
         Plans known = plans.get(query);
-        Object variables = body.getValue("variables");
-        Object operationName = body.getValue("operationName");
-        Optional<CompiledQuery> plan = known == null || (variables != null && !(variables instanceof JsonObject)) ? null
-                : known.byValues().get(known.key(variables == null ? null : ((JsonObject) variables).getMap()));
+        Optional<CompiledQuery> plan = known == null ? null
+                : known.byValues().get(known.key(variables == null ? null : variables.getMap()));
         if (plan == null || plan.isEmpty()
                 || (operationName != null && !operationName.equals(plan.get().operationName()))
-                || (variables != null && !(variables instanceof JsonObject))
                 || !(ctx.user() instanceof QuarkusHttpUser user)) {
             return false;
         }
@@ -144,7 +170,7 @@ public class CompiledQueries {
         if (identity.isAnonymous() || identity.hasRole(Role.INTEGRATION)) {
             return false;
         }
-        Optional<Tuple> parameters = plan.get().bind((JsonObject) variables,
+        Optional<Tuple> parameters = plan.get().bind(variables,
                 Caller.scopeOf(identity, customerClaim));
         if (parameters.isEmpty()) {
             return false;

@@ -15,6 +15,13 @@ public interface CompiledQueriesConfig {
     @WithDefault("1000")
     int maxDocuments();
 
+    /**
+     * Lets a request carry {@code SupportGraph-Engine: reference} to be answered by the GraphQL
+     * engine, the planner's reference (the differential tests compare the two); off in production.
+     */
+    @WithDefault("false")
+    boolean referenceHeader();
+
     /** Longer documents are never compiled (clients' hot queries are short; this bounds the memory). */
     @WithDefault("8192")
     int maxDocumentLength();

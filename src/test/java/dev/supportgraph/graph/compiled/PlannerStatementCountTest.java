@@ -64,9 +64,9 @@ class PlannerStatementCountTest {
                 data.problemReport(customer, "Report " + o, contact, order, null);
             }
             Map<String, Object> variables = Map.of("id", GlobalId.encode(CustomerType.TYPE, customer));
-            String engine = post(variables);
+            String engine = post(variables, true);
             double before = planned();
-            SqlStatements.Counted<String> plan = statements.count(() -> post(variables));
+            SqlStatements.Counted<String> plan = statements.count(() -> post(variables, false));
             assertEquals(before + 1, planned(), "answered by the plan's one statement");
             assertEquals(0, plan.statements(), "no statement through the resolvers");
             assertEquals(engine, plan.result());
@@ -75,8 +75,9 @@ class PlannerStatementCountTest {
     }
 
     /** The answer without insignificant white space (PostgreSQL's JSON text has some). */
-    private static String post(Map<String, Object> variables) {
+    private static String post(Map<String, Object> variables, boolean engine) {
         String body = given().contentType("application/json").auth().oauth2(Tokens.agent())
+                .header(CompiledQueries.REFERENCE_HEADER, engine ? "reference" : "plan")
                 .body(Map.of("query", QUERY, "variables", variables)).when().post("/graphql").asString();
         try {
             return new ObjectMapper().readTree(body).toString();
