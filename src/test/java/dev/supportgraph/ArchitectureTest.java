@@ -46,8 +46,8 @@ class ArchitectureTest {
             "webhook", "notification"};
 
     /** Layers the domain rooms build on; they must not name a domain room. */
-    private static final String[] INFRASTRUCTURE = {"graph", "events", "persistence", "security", "config",
-            "observability", "health", "devdb", "bulk"};
+    private static final String[] INFRASTRUCTURE = {"lifecycle", "graph", "events", "persistence", "security", "config",
+            "observability", "health", "devdb", "bulk", "http", "error"};
 
     /**
      * The classes that reach framework internals by reflection, with the upstream class and version

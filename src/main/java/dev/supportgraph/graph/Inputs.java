@@ -1,5 +1,6 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ApiException;
 import java.math.BigDecimal;
 import java.util.List;
 
