@@ -2,6 +2,7 @@ package dev.supportgraph.lifecycle;
 
 import dev.supportgraph.error.ApiException;
 import dev.supportgraph.error.ErrorCode;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
