@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -46,8 +48,11 @@ class ArchitectureTest {
             "webhook", "notification"};
 
     /** Layers the domain rooms build on; they must not name a domain room. */
-    private static final String[] INFRASTRUCTURE = {"graph", "events", "persistence", "security", "config",
-            "observability", "health", "devdb", "bulk"};
+    private static final String[] INFRASTRUCTURE = {"lifecycle", "graph", "events", "persistence", "security", "config",
+            "observability", "health", "devdb", "bulk", "http", "error"};
+
+    /** The bottom layers, which use no other package of the application. */
+    private static final String[] GROUND_FLOOR = {"error", "http"};
 
     /**
      * The classes that reach framework internals by reflection, with the upstream class and version
@@ -107,6 +112,17 @@ class ArchitectureTest {
         ArchRule rule = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
                 .as("top-level packages are free of cycles");
         FreezingArchRule.freeze(rule).check(main);
+    }
+
+    /** {@code error} and {@code http} sit below every other package: they use none. */
+    @Test
+    void theGroundFloorUsesNoOtherPackage() {
+        for (String floor : GROUND_FLOOR) {
+            noClasses().that().resideInAPackage(ROOT + "." + floor + "..")
+                    .should().dependOnClassesThat(resideInAPackage(ROOT + "..").and(resideOutsideOfPackage(ROOT + "." + floor + "..")))
+                    .as(floor + " uses no other package of the application")
+                    .check(main);
+        }
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.supportgraph.bulk.Batches;
 import dev.supportgraph.bulk.JsonLines;
 import dev.supportgraph.bulk.LineTally;
 import dev.supportgraph.bulk.LineTally.LineError;
-import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.error.ApiException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,8 @@
 package dev.supportgraph.billing;
 
-import dev.supportgraph.graph.StateMachine;
+import dev.supportgraph.events.EventType;
+import dev.supportgraph.lifecycle.LifecycleSubject;
+import dev.supportgraph.lifecycle.StateMachine;
 
 import static dev.supportgraph.billing.InvoiceState.NEW;
 import static dev.supportgraph.billing.InvoiceState.ON_HOLD;
@@ -25,6 +27,10 @@ public final class InvoiceLifecycle {
             .action("hold", ON_HOLD, NEW, VALIDATED)
             .back("release", ON_HOLD, NEW, VALIDATED)
             .build();
+
+    /** Invoices with the lifecycle layer: history in status_change.invoice_id, events INVOICE_STATE_CHANGED. */
+    public static final LifecycleSubject<InvoiceState> SUBJECT =
+            new LifecycleSubject<>("INVOICE", "invoice_id", EventType.INVOICE_STATE_CHANGED, INVOICE);
 
     private InvoiceLifecycle() {
     }

@@ -1,12 +1,11 @@
 package dev.supportgraph.billing;
 
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.graph.Idempotency;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
-import dev.supportgraph.graph.Transitions;
-import dev.supportgraph.graph.Transitions.Subject;
+import dev.supportgraph.lifecycle.Transitions;
 import dev.supportgraph.order.OrderItem;
 import dev.supportgraph.order.OrderItemState;
 import dev.supportgraph.order.OrderState;
@@ -63,7 +62,7 @@ public class InvoiceLifecycleService {
                     input.to() + " follows from payments: record a payment instead");
         }
         Invoice invoice = load(input.id(), input.expectedVersion());
-        invoice.state = transitions.move(Subject.INVOICE, INVOICE, invoice.id, invoice.number, invoice.customerId, invoice.state,
+        invoice.state = transitions.move(InvoiceLifecycle.SUBJECT, invoice.id, invoice.number, invoice.customerId, invoice.state,
                 input.to(), input.reason());
         return flushed(invoice);
     }
@@ -172,7 +171,7 @@ public class InvoiceLifecycleService {
             em.persist(line);
             invoice.totalAmount = invoice.totalAmount.add(line.amount);
         }
-        transitions.created(Subject.INVOICE, INVOICE, invoice.id, invoice.number, customerId, invoice.state, null);
+        transitions.created(InvoiceLifecycle.SUBJECT, invoice.id, invoice.number, customerId, invoice.state, null);
         return invoice.id;
     }
 
@@ -214,7 +213,7 @@ public class InvoiceLifecycleService {
     private void settle(Invoice invoice, String reason) {
         InvoiceState target = due(invoice).signum() == 0 ? InvoiceState.SETTLED : InvoiceState.PARTIALLY_PAID;
         if (target != invoice.state) {
-            invoice.state = transitions.move(Subject.INVOICE, INVOICE, invoice.id, invoice.number, invoice.customerId, invoice.state, target, reason);
+            invoice.state = transitions.move(InvoiceLifecycle.SUBJECT, invoice.id, invoice.number, invoice.customerId, invoice.state, target, reason);
         }
     }
 

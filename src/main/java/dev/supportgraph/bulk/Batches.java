@@ -1,7 +1,7 @@
 package dev.supportgraph.bulk;
 
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

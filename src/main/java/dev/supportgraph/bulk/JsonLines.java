@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.error.ApiException;
 
 import java.util.Objects;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.supportgraph.bulk;
 
-import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.error.ApiException;
 
 import java.util.ArrayList;
 import java.util.Comparator;

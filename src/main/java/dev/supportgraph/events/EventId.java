@@ -1,7 +1,7 @@
 package dev.supportgraph.events;
 
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 
 /**
  * The client-facing event id, also the cursor of {@code after:}: fixed width so that it sorts as

@@ -1,7 +1,7 @@
 package dev.supportgraph.events;
 
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import io.netty.channel.Channel;
 import io.vertx.core.impl.ContextInternal;
 

@@ -1,8 +1,8 @@
 package dev.supportgraph.events;
 
 import dev.supportgraph.customer.CustomerType;
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.ticket.TicketKind;

@@ -1,11 +1,13 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.graph.compiled.CompiledQueries;
 import dev.supportgraph.config.SupportGraphConfig;
 import graphql.GraphQLContext;
 import graphql.GraphQLException;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
+import dev.supportgraph.http.ResponseType;
 import graphql.language.AstPrinter;
 import graphql.language.Definition;
 import graphql.language.Document;
@@ -33,7 +35,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -66,7 +67,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class GraphQLHttpFilter {
 
-    static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
     private static final String REQUEST_ERROR = GraphQLHttpFilter.class.getName() + ".requestError";
 
     @Inject
@@ -191,7 +191,7 @@ public class GraphQLHttpFilter {
             ctx.next();
             return;
         }
-        boolean modern = prefersGraphQLResponse(ctx);
+        boolean modern = ResponseType.prefersGraphQLResponse(ctx);
         ctx.addHeadersEndHandler(ignored -> {
             adjustStatus(ctx, modern);
             allowCompression(ctx);
@@ -265,7 +265,7 @@ public class GraphQLHttpFilter {
             }
             // Labelled as SmallRye labels its answers (no charset parameter; JSON is UTF-8).
             if (compiled.answer(ctx, query, request.operationName, request.variables,
-                    modern ? GRAPHQL_RESPONSE_JSON : "application/json")) {
+                    ResponseType.of(ctx))) {
                 return;
             }
         }
@@ -393,7 +393,7 @@ public class GraphQLHttpFilter {
 
         static Request fromBody(RoutingContext ctx) throws MalformedRequest {
             String contentType = String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
-            if (contentType.startsWith("application/graphql") && !contentType.startsWith(GRAPHQL_RESPONSE_JSON)) {
+            if (contentType.startsWith("application/graphql") && !contentType.startsWith(ResponseType.GRAPHQL_RESPONSE_JSON)) {
                 return new Request(ctx.body().asString(), null, null, null, null);
             }
             if (!contentType.startsWith("application/json")) {
@@ -467,19 +467,6 @@ public class GraphQLHttpFilter {
         }
     }
 
-    /** True when the client's preferred response type is application/graphql-response+json. */
-    private static boolean prefersGraphQLResponse(RoutingContext ctx) {
-        for (MIMEHeader accept : ctx.parsedHeaders().accept()) {
-            String type = accept.value();
-            if (type.startsWith(GRAPHQL_RESPONSE_JSON)) {
-                return true;
-            }
-            if (type.startsWith("application/json") || type.startsWith("application/*") || type.startsWith("*/*")) {
-                return false;
-            }
-        }
-        return false;
-    }
 
     /**
      * With quarkus.http.enable-compression, Quarkus marks every response {@code Content-Encoding: identity}
@@ -501,7 +488,7 @@ public class GraphQLHttpFilter {
             if (response.getStatusCode() == 200 && Boolean.TRUE.equals(ctx.get(REQUEST_ERROR))) {
                 response.setStatusCode(400);
             }
-        } else if (String.valueOf(response.headers().get(HttpHeaders.CONTENT_TYPE)).startsWith(GRAPHQL_RESPONSE_JSON)) {
+        } else if (String.valueOf(response.headers().get(HttpHeaders.CONTENT_TYPE)).startsWith(ResponseType.GRAPHQL_RESPONSE_JSON)) {
             // SmallRye labels responses to Accept: */* (or none) with the new type; they get legacy semantics.
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8");
         }
@@ -525,12 +512,7 @@ public class GraphQLHttpFilter {
             error.put("locations", new JsonArray().add(Map.of("line", location.getLine(), "column", location.getColumn())));
         }
         error.put("extensions", extensions);
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, responseType(ctx) + "; charset=UTF-8");
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, ResponseType.of(ctx) + "; charset=UTF-8");
         ctx.response().end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
-    }
-
-    /** The media type of a JSON answer to this request, as the client negotiated it. */
-    public static String responseType(RoutingContext ctx) {
-        return prefersGraphQLResponse(ctx) ? GRAPHQL_RESPONSE_JSON : "application/json";
     }
 }

@@ -1,5 +1,7 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ApiException;
+
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
+import dev.supportgraph.error.UserError;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;

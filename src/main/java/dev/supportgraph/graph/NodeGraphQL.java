@@ -1,5 +1,6 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;

@@ -1,6 +1,7 @@
 package dev.supportgraph.graph;
 
 import dev.supportgraph.config.SupportGraphConfig;
+import dev.supportgraph.error.ApiException;
 
 /**
  * Validated Relay arguments: either forward ({@code first}/{@code after}) or backward

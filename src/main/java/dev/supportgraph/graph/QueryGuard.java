@@ -1,5 +1,7 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import graphql.ErrorClassification;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;

@@ -1,5 +1,6 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ErrorCode;
 import graphql.execution.AbortExecutionException;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 

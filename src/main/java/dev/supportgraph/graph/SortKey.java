@@ -1,5 +1,8 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.function.Function;

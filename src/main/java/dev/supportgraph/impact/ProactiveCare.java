@@ -2,12 +2,12 @@ package dev.supportgraph.impact;
 
 import dev.supportgraph.events.EventType;
 import dev.supportgraph.events.Outbox;
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.KeyList;
-import dev.supportgraph.graph.StateMachine;
+import dev.supportgraph.lifecycle.StateMachine;
 import dev.supportgraph.problem.ProblemChannel;
 import dev.supportgraph.problem.ProblemReport;
 import dev.supportgraph.resourcetrouble.ResourceTrouble;

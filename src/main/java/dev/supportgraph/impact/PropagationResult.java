@@ -1,6 +1,6 @@
 package dev.supportgraph.impact;
 
-import dev.supportgraph.graph.UserError;
+import dev.supportgraph.error.UserError;
 import dev.supportgraph.resourcetrouble.ResourceTroubleType;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;

@@ -1,13 +1,12 @@
 package dev.supportgraph.order;
 
 import dev.supportgraph.customer.Customer;
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.graph.Idempotency;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
-import dev.supportgraph.graph.Transitions;
-import dev.supportgraph.graph.Transitions.Subject;
+import dev.supportgraph.lifecycle.Transitions;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +20,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import static dev.supportgraph.order.OrderLifecycles.ITEM;
-import static dev.supportgraph.order.OrderLifecycles.ORDER;
+import static dev.supportgraph.order.OrderLifecycles.ITEM_SUBJECT;
+import static dev.supportgraph.order.OrderLifecycles.ORDER_SUBJECT;
 
 /**
  * Order handling (TMF622): creation with the credit check, state changes through the transition
@@ -91,7 +90,7 @@ public class OrderLifecycle {
             throw ApiException.of(ErrorCode.INVALID_TRANSITION, List.of("input", "id"),
                     "Only an order in ASSESSING_CANCELLATION can have its cancellation declined, not " + order.state);
         }
-        move(order, transitions.previous(Subject.ORDER, ORDER, order.id, order.state), input.reason());
+        move(order, transitions.previous(ORDER_SUBJECT, order.id, order.state), input.reason());
         return flushed(order);
     }
 
@@ -102,7 +101,7 @@ public class OrderLifecycle {
         }
         caller.require(Role.AGENT, Role.ADMIN);
         Mutations.checkVersion(item.version, input.expectedVersion());
-        item.state = transitions.move(Subject.ORDER_ITEM, ITEM, item.id, null, item.customerId, item.state, input.to(), input.reason());
+        item.state = transitions.move(ITEM_SUBJECT, item.id, null, item.customerId, item.state, input.to(), input.reason());
         em.flush();
         // Locking the order serializes concurrent item completions: the last one sees all others.
         ProductOrder order = em.find(ProductOrder.class, item.orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -141,7 +140,7 @@ public class OrderLifecycle {
         for (int n = 0; n < input.items().size(); n++) {
             em.persist(item(order, n, input.items().get(n), creditOk ? OrderItemState.ACKNOWLEDGED : OrderItemState.REJECTED));
         }
-        transitions.created(Subject.ORDER, ORDER, order.id, order.number, customerId, order.state, order.stateReason);
+        transitions.created(ORDER_SUBJECT, order.id, order.number, customerId, order.state, order.stateReason);
         return order.id;
     }
 
@@ -176,7 +175,7 @@ public class OrderLifecycle {
 
     private void move(ProductOrder order, OrderState to, String reason) {
         OrderState from = order.state;
-        order.state = transitions.move(Subject.ORDER, ORDER, order.id, order.number, order.customerId, from, to, reason);
+        order.state = transitions.move(ORDER_SUBJECT, order.id, order.number, order.customerId, from, to, reason);
         if (reason != null) {
             order.stateReason = reason;
         }
@@ -188,7 +187,7 @@ public class OrderLifecycle {
             em.createQuery("from OrderItem where orderId = ?1 and state = ?2 order by itemNumber", OrderItem.class)
                     .setParameter(1, order.id).setParameter(2, OrderItemState.ACKNOWLEDGED)
                     .getResultList()
-                    .forEach(i -> i.state = transitions.move(Subject.ORDER_ITEM, ITEM, i.id, null, i.customerId, i.state,
+                    .forEach(i -> i.state = transitions.move(ITEM_SUBJECT, i.id, null, i.customerId, i.state,
                             OrderItemState.IN_PROGRESS, "Order started"));
         }
     }

@@ -1,6 +1,8 @@
 package dev.supportgraph.order;
 
-import dev.supportgraph.graph.StateMachine;
+import dev.supportgraph.events.EventType;
+import dev.supportgraph.lifecycle.LifecycleSubject;
+import dev.supportgraph.lifecycle.StateMachine;
 
 import static dev.supportgraph.order.OrderState.ACKNOWLEDGED;
 import static dev.supportgraph.order.OrderState.ASSESSING_CANCELLATION;
@@ -53,6 +55,13 @@ public final class OrderLifecycles {
             .action("complete", OrderItemState.COMPLETED, OrderItemState.IN_PROGRESS)
             .action("fail", OrderItemState.FAILED, OrderItemState.IN_PROGRESS)
             .build();
+
+    /** Orders and their items with the lifecycle layer: status_change columns and event types. */
+    public static final LifecycleSubject<OrderState> ORDER_SUBJECT =
+            new LifecycleSubject<>("ORDER", "order_id", EventType.ORDER_STATE_CHANGED, ORDER);
+
+    public static final LifecycleSubject<OrderItemState> ITEM_SUBJECT =
+            new LifecycleSubject<>("ORDER_ITEM", "order_item_id", EventType.ORDER_ITEM_STATE_CHANGED, ITEM);
 
     private OrderLifecycles() {
     }

@@ -2,7 +2,7 @@ package dev.supportgraph.referencedata;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportgraph.bulk.JsonLines;
-import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.error.ApiException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.supportgraph.referencedata;
 
 import dev.supportgraph.bulk.Batches;
 import dev.supportgraph.bulk.LineTally;
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.referencedata.ImportRows.Row;
 import dev.supportgraph.referencedata.ImportRows.RowType;
 import dev.supportgraph.referencedata.ReferenceDataWriter.Result;

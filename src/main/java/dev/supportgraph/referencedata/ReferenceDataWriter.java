@@ -1,8 +1,8 @@
 package dev.supportgraph.referencedata;
 
 import dev.supportgraph.events.Outbox;
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.persistence.ExternallyKeyed;

@@ -2,7 +2,7 @@ package dev.supportgraph.referencedata;
 
 import dev.supportgraph.customer.ContactType;
 import dev.supportgraph.customer.CustomerType;
-import dev.supportgraph.graph.UserError;
+import dev.supportgraph.error.UserError;
 import dev.supportgraph.inventory.ResourceType;
 import dev.supportgraph.inventory.ServiceType;
 import org.eclipse.microprofile.graphql.Description;

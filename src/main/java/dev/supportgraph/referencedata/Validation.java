@@ -1,6 +1,6 @@
 package dev.supportgraph.referencedata;
 
-import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.error.ApiException;
 import dev.supportgraph.graph.Inputs;
 
 import java.util.Currency;

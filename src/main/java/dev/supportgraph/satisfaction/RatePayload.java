@@ -1,6 +1,6 @@
 package dev.supportgraph.satisfaction;
 
-import dev.supportgraph.graph.UserError;
+import dev.supportgraph.error.UserError;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 

@@ -1,6 +1,6 @@
 package dev.supportgraph.security;
 
-import dev.supportgraph.graph.GraphQLHttpFilter;
+import dev.supportgraph.http.ResponseType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -32,7 +32,7 @@ public class RejectedTokenHandler {
                     .put("extensions", new JsonObject().put("code", "unauthorized"));
             ctx.response().setStatusCode(401)
                     .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
-                    .putHeader(HttpHeaders.CONTENT_TYPE, GraphQLHttpFilter.responseType(ctx) + "; charset=UTF-8")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, ResponseType.of(ctx) + "; charset=UTF-8")
                     .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
         });
     }

@@ -1,6 +1,6 @@
 package dev.supportgraph.sla;
 
-import dev.supportgraph.graph.UserError;
+import dev.supportgraph.error.UserError;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;

@@ -1,12 +1,10 @@
 package dev.supportgraph.ticket;
 
 import dev.supportgraph.category.TicketCategoryService;
-import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.error.ApiException;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
-import dev.supportgraph.graph.StateMachine;
-import dev.supportgraph.graph.Transitions;
-import dev.supportgraph.graph.Transitions.Subject;
+import dev.supportgraph.lifecycle.Transitions;
 import dev.supportgraph.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +41,7 @@ public class TicketLifecycle {
     TicketCategoryService categories;
 
     public void created(TicketKind kind, TicketEntity ticket, Long customerId) {
-        transitions.created(subject(kind), machine(kind), ticket.id, ticket.number, customerId, ticket.status, null);
+        transitions.created(TicketLifecycles.subject(kind), ticket.id, ticket.number, customerId, ticket.status, null);
     }
 
     /** Applies {@code input} to a loaded ticket (version checked, table checked) and flushes. */
@@ -51,7 +49,7 @@ public class TicketLifecycle {
         Mutations.checkVersion(ticket.version, input.expectedVersion());
         TicketStatus to = input.to();
         String resolution = to == TicketStatus.RESOLVED ? Inputs.text(input.resolution(), 4000, "input", "resolution") : null;
-        ticket.status = transitions.move(subject(kind), machine(kind), ticket.id, ticket.number, customerId, ticket.status, to, input.reason());
+        ticket.status = transitions.move(TicketLifecycles.subject(kind), ticket.id, ticket.number, customerId, ticket.status, to, input.reason());
         if (to == TicketStatus.RESOLVED) {
             ticket.resolution = resolution;
             ticket.resolvedAt = OffsetDateTime.now();
@@ -113,21 +111,5 @@ public class TicketLifecycle {
         em.persist(note);
         em.flush();
         return NoteType.of(note);
-    }
-
-    private static Subject subject(TicketKind kind) {
-        return switch (kind) {
-            case PROBLEM_REPORT -> Subject.PROBLEM_REPORT;
-            case SERVICE_TROUBLE -> Subject.SERVICE_TROUBLE;
-            case RESOURCE_TROUBLE -> Subject.RESOURCE_TROUBLE;
-        };
-    }
-
-    private static StateMachine<TicketStatus> machine(TicketKind kind) {
-        return switch (kind) {
-            case PROBLEM_REPORT -> TicketLifecycles.PROBLEM_REPORT;
-            case SERVICE_TROUBLE -> TicketLifecycles.SERVICE_TROUBLE;
-            case RESOURCE_TROUBLE -> TicketLifecycles.RESOURCE_TROUBLE;
-        };
     }
 }

@@ -1,6 +1,8 @@
 package dev.supportgraph.ticket;
 
-import dev.supportgraph.graph.StateMachine;
+import dev.supportgraph.events.EventType;
+import dev.supportgraph.lifecycle.LifecycleSubject;
+import dev.supportgraph.lifecycle.StateMachine;
 
 import static dev.supportgraph.ticket.TicketStatus.ACKNOWLEDGED;
 import static dev.supportgraph.ticket.TicketStatus.CANCELLED;
@@ -27,7 +29,28 @@ public final class TicketLifecycles {
      */
     public static final StateMachine<TicketStatus> RESOURCE_TROUBLE = serviceProblem("ResourceTrouble");
 
+    private static final LifecycleSubject<TicketStatus> PROBLEM_REPORT_SUBJECT =
+            subject(TicketKind.PROBLEM_REPORT, "problem_report_id", PROBLEM_REPORT);
+    private static final LifecycleSubject<TicketStatus> SERVICE_TROUBLE_SUBJECT =
+            subject(TicketKind.SERVICE_TROUBLE, "service_trouble_id", SERVICE_TROUBLE);
+    private static final LifecycleSubject<TicketStatus> RESOURCE_TROUBLE_SUBJECT =
+            subject(TicketKind.RESOURCE_TROUBLE, "resource_trouble_id", RESOURCE_TROUBLE);
+
     private TicketLifecycles() {
+    }
+
+    /** A kind with the lifecycle layer: its table, its status_change column, events under its TicketKind name. */
+    public static LifecycleSubject<TicketStatus> subject(TicketKind kind) {
+        return switch (kind) {
+            case PROBLEM_REPORT -> PROBLEM_REPORT_SUBJECT;
+            case SERVICE_TROUBLE -> SERVICE_TROUBLE_SUBJECT;
+            case RESOURCE_TROUBLE -> RESOURCE_TROUBLE_SUBJECT;
+        };
+    }
+
+    private static LifecycleSubject<TicketStatus> subject(TicketKind kind, String historyColumn,
+                                                          StateMachine<TicketStatus> machine) {
+        return new LifecycleSubject<>(kind.name(), historyColumn, EventType.TICKET_STATUS_CHANGED, machine);
     }
 
     private static StateMachine.Builder<TicketStatus> common(String type) {

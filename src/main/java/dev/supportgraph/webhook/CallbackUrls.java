@@ -1,6 +1,6 @@
 package dev.supportgraph.webhook;
 
-import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.error.ApiException;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

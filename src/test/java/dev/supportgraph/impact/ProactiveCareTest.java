@@ -46,7 +46,7 @@ class ProactiveCareTest {
         long knownTrouble = Sql.exec(ds, "insert into service_trouble (title, severity, priority, impact, urgency) values ('B1 flaps', 'MINOR', 'LOW', 'MINOR', 'LOW') returning id");
         Sql.exec(ds, "insert into service_trouble_service (service_trouble_id, service_id) values (?, ?)", knownTrouble, b1);
 
-        String rt = ok(Tokens.sre(), "resourceTroubleCreate", "{title: \"Line card 3 down\", resourceId: \"" + GlobalId.encode("Resource", resource)
+        String rt = GraphQLClient.mutateOk(Tokens.sre(), "resourceTroubleCreate", "{title: \"Line card 3 down\", resourceId: \"" + GlobalId.encode("Resource", resource)
                 + "\", severity: CRITICAL, priority: HIGH, perceivedSeverity: CRITICAL}", "resourceTrouble { id }").getString("resourceTrouble.id");
         long rtKey = GlobalId.decode("ResourceTrouble", rt);
 
@@ -108,8 +108,8 @@ class ProactiveCareTest {
                 .body("data.problemReports.edges[0].node.notes[0].visibility", org.hamcrest.Matchers.equalTo("PUBLIC"));
 
         // Resolving the resource trouble resolves what propagation opened and tells the customers.
-        ok(Tokens.sre(), "resourceTroubleTransition", "{id: \"" + rt + "\", expectedVersion: 0, to: IN_PROGRESS}", "resourceTrouble { id }");
-        ok(Tokens.sre(), "resourceTroubleTransition", "{id: \"" + rt + "\", expectedVersion: 1, to: RESOLVED, resolution: \"Line card replaced\"}", "resourceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "resourceTroubleTransition", "{id: \"" + rt + "\", expectedVersion: 0, to: IN_PROGRESS}", "resourceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "resourceTroubleTransition", "{id: \"" + rt + "\", expectedVersion: 1, to: RESOLVED, resolution: \"Line card replaced\"}", "resourceTrouble { id }");
         assertEquals(List.of(Map.of("status", "RESOLVED", "n", 4L), Map.of("status", "ACKNOWLEDGED", "n", 1L)), Sql.rows(ds, """
                 select st.status, count(*) as n from service_trouble st join service_trouble_resource_trouble l on l.service_trouble_id = st.id
                 where l.resource_trouble_id = ? group by st.status order by st.status desc""", rtKey), "the known trouble was only linked");
@@ -162,7 +162,7 @@ class ProactiveCareTest {
     }
 
     private static JsonPath propagate(String rt) {
-        return ok(Tokens.sre(), "resourceTroublePropagate", "{id: \"" + rt + "\"}",
+        return GraphQLClient.mutateOk(Tokens.sre(), "resourceTroublePropagate", "{id: \"" + rt + "\"}",
                 "resourceTrouble { id } serviceTroublesOpened serviceTroublesLinked problemReportsOpened");
     }
 
@@ -176,11 +176,5 @@ class ProactiveCareTest {
                 customer, name, charge, state);
         Sql.exec(ds, "insert into service_resource (service_id, resource_id) values (?, ?)", id, resource);
         return id;
-    }
-
-    private static JsonPath ok(String token, String mutation, String input, String selection) {
-        JsonPath result = GraphQLClient.mutate(token, mutation, input, selection);
-        assertEquals(List.of(), result.getList("userErrors"), result::prettify);
-        return result;
     }
 }

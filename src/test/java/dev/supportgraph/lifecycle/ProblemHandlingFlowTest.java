@@ -36,7 +36,7 @@ class ProblemHandlingFlowTest {
         String portal = Tokens.customer(customer);
 
         // 3.7: the customer reports the problem from the portal.
-        JsonPath pr = ok(portal, "problemReportCreate", "{title: \"No internet\", urgency: HIGH, reportedById: \""
+        JsonPath pr = GraphQLClient.mutateOk(portal, "problemReportCreate", "{title: \"No internet\", urgency: HIGH, reportedById: \""
                 + GlobalId.encode("Contact", contact) + "\", relatedServiceId: \"" + GlobalId.encode("Service", service) + "\"}",
                 "problemReport { id status channel version }");
         String report = pr.getString("problemReport.id");
@@ -50,33 +50,33 @@ class ProblemHandlingFlowTest {
         assertEquals("NOT_FOUND", foreign.getString("userErrors[0].code"));
 
         // The agent starts it and isolates it to the service trouble SRE opened.
-        ok(Tokens.agent(), "problemReportTransition", transition(report, 0, "IN_PROGRESS", null), "problemReport { id }");
-        String st = ok(Tokens.sre(), "serviceTroubleCreate", "{title: \"OLT outage\", severity: MAJOR, priority: HIGH, impact: SIGNIFICANT, "
+        GraphQLClient.mutateOk(Tokens.agent(), "problemReportTransition", transition(report, 0, "IN_PROGRESS", null), "problemReport { id }");
+        String st = GraphQLClient.mutateOk(Tokens.sre(), "serviceTroubleCreate", "{title: \"OLT outage\", severity: MAJOR, priority: HIGH, impact: SIGNIFICANT, "
                 + "urgency: HIGH, affectedServiceIds: [\"" + GlobalId.encode("Service", service) + "\"]}", "serviceTrouble { id }")
                 .getString("serviceTrouble.id");
-        ok(Tokens.agent(), "problemReportIsolate", "{id: \"" + report + "\", serviceTroubleIds: [\"" + st + "\"]}", "problemReport { id }");
-        ok(Tokens.agent(), "problemReportAddNote", "{id: \"" + report + "\", visibility: INTERNAL, body: \"Isolated to " + st + "\"}", "note { id }");
+        GraphQLClient.mutateOk(Tokens.agent(), "problemReportIsolate", "{id: \"" + report + "\", serviceTroubleIds: [\"" + st + "\"]}", "problemReport { id }");
+        GraphQLClient.mutateOk(Tokens.agent(), "problemReportAddNote", "{id: \"" + report + "\", visibility: INTERNAL, body: \"Isolated to " + st + "\"}", "note { id }");
 
         // 4.6 and 5.8: SRE diagnoses, localizes the resource trouble and resolves it.
-        ok(Tokens.sre(), "serviceTroubleTransition", transition(st, 0, "IN_PROGRESS", null), "serviceTrouble { id }");
-        ok(Tokens.sre(), "serviceTroubleDiagnose", "{id: \"" + st + "\", expectedVersion: 1, rootCause: \"OLT line card failure\"}", "serviceTrouble { id }");
-        String rt = ok(Tokens.sre(), "resourceTroubleCreate", "{title: \"Line card 3 down\", resourceId: \"" + GlobalId.encode("Resource", resource)
+        GraphQLClient.mutateOk(Tokens.sre(), "serviceTroubleTransition", transition(st, 0, "IN_PROGRESS", null), "serviceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "serviceTroubleDiagnose", "{id: \"" + st + "\", expectedVersion: 1, rootCause: \"OLT line card failure\"}", "serviceTrouble { id }");
+        String rt = GraphQLClient.mutateOk(Tokens.sre(), "resourceTroubleCreate", "{title: \"Line card 3 down\", resourceId: \"" + GlobalId.encode("Resource", resource)
                 + "\", severity: CRITICAL, priority: HIGH, perceivedSeverity: CRITICAL}", "resourceTrouble { id }").getString("resourceTrouble.id");
-        ok(Tokens.sre(), "serviceTroubleLinkResourceTroubles", "{id: \"" + st + "\", resourceTroubleIds: [\"" + rt + "\"]}", "serviceTrouble { id }");
-        ok(Tokens.sre(), "resourceTroubleTransition", transition(rt, 0, "IN_PROGRESS", null), "resourceTrouble { id }");
-        ok(Tokens.sre(), "resourceTroubleLocalize", "{id: \"" + rt + "\", expectedVersion: 1, localization: \"Shelf 1, slot 3\"}", "resourceTrouble { id }");
-        ok(Tokens.sre(), "resourceTroubleTransition", transition(rt, 2, "RESOLVED", "Line card replaced"), "resourceTrouble { id }");
-        ok(Tokens.sre(), "resourceTroubleTransition", transition(rt, 3, "CLOSED", null), "resourceTrouble { id }");
-        ok(Tokens.sre(), "serviceTroubleTransition", transition(st, 2, "RESOLVED", "Line card replaced"), "serviceTrouble { id }");
-        ok(Tokens.sre(), "serviceTroubleTransition", transition(st, 3, "CLOSED", null), "serviceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "serviceTroubleLinkResourceTroubles", "{id: \"" + st + "\", resourceTroubleIds: [\"" + rt + "\"]}", "serviceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "resourceTroubleTransition", transition(rt, 0, "IN_PROGRESS", null), "resourceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "resourceTroubleLocalize", "{id: \"" + rt + "\", expectedVersion: 1, localization: \"Shelf 1, slot 3\"}", "resourceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "resourceTroubleTransition", transition(rt, 2, "RESOLVED", "Line card replaced"), "resourceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "resourceTroubleTransition", transition(rt, 3, "CLOSED", null), "resourceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "serviceTroubleTransition", transition(st, 2, "RESOLVED", "Line card replaced"), "serviceTrouble { id }");
+        GraphQLClient.mutateOk(Tokens.sre(), "serviceTroubleTransition", transition(st, 3, "CLOSED", null), "serviceTrouble { id }");
 
         // 3.7: the agent resolves the report; the customer comments and accepts; the report closes.
-        ok(Tokens.agent(), "problemReportTransition", transition(report, 1, "RESOLVED", "Service restored after OLT repair"), "problemReport { id }");
+        GraphQLClient.mutateOk(Tokens.agent(), "problemReportTransition", transition(report, 1, "RESOLVED", "Service restored after OLT repair"), "problemReport { id }");
         JsonPath internal = TransitionWalk.mutate(portal, "problemReportAddNote", "{id: \"" + report + "\", visibility: INTERNAL, body: \"x\"}", "note { id }");
         assertEquals("BAD_USER_INPUT", internal.getString("userErrors[0].code"));
         assertEquals(List.of("input", "visibility"), internal.getList("userErrors[0].field"));
-        ok(portal, "problemReportAddNote", "{id: \"" + report + "\", visibility: PUBLIC, body: \"Works again, thanks\"}", "note { id }");
-        JsonPath closed = ok(portal, "problemReportTransition", transition(report, 2, "CLOSED", "Confirmed by customer"),
+        GraphQLClient.mutateOk(portal, "problemReportAddNote", "{id: \"" + report + "\", visibility: PUBLIC, body: \"Works again, thanks\"}", "note { id }");
+        JsonPath closed = GraphQLClient.mutateOk(portal, "problemReportTransition", transition(report, 2, "CLOSED", "Confirmed by customer"),
                 "problemReport { status resolution version }");
         assertEquals("CLOSED", closed.getString("problemReport.status"));
         assertEquals("Service restored after OLT repair", closed.getString("problemReport.resolution"));
@@ -115,11 +115,5 @@ class ProblemHandlingFlowTest {
     private static String transition(String id, int version, String to, String resolution) {
         return "{id: \"" + id + "\", expectedVersion: " + version + ", to: " + to
                 + (resolution == null ? "" : ", resolution: \"" + resolution + "\"") + "}";
-    }
-
-    private static JsonPath ok(String token, String mutation, String input, String selection) {
-        JsonPath result = TransitionWalk.mutate(token, mutation, input, selection);
-        assertEquals(List.of(), result.getList("userErrors"), () -> mutation + ": " + result.prettify());
-        return result;
     }
 }

@@ -1,10 +1,10 @@
 package dev.supportgraph.lifecycle;
 
+import dev.supportgraph.billing.InvoiceLifecycle;
 import dev.supportgraph.billing.InvoiceState;
-import dev.supportgraph.graph.ApiException;
-import dev.supportgraph.graph.ErrorCode;
-import dev.supportgraph.graph.Transitions;
-import dev.supportgraph.graph.Transitions.Subject;
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
+import dev.supportgraph.lifecycle.Transitions;
 import dev.supportgraph.testing.CommerceData;
 import dev.supportgraph.testing.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.List;
 
-import static dev.supportgraph.billing.InvoiceLifecycle.INVOICE;
 import static dev.supportgraph.billing.InvoiceState.NEW;
 import static dev.supportgraph.billing.InvoiceState.ON_HOLD;
 import static dev.supportgraph.billing.InvoiceState.VALIDATED;
@@ -74,7 +73,7 @@ class TransitionHistoryTest {
     }
 
     private InvoiceState move(long invoice, long customer, InvoiceState from, InvoiceState to) {
-        return transitions.move(Subject.INVOICE, INVOICE, invoice, null, customer, from, to, null);
+        return transitions.move(InvoiceLifecycle.SUBJECT, invoice, null, customer, from, to, null);
     }
 
     private List<Object> history(long invoice) {

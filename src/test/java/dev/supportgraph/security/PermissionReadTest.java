@@ -148,18 +148,18 @@ class PermissionReadTest {
             boolean visible = path.visible(who, side);
             expectedNodes.add(visible ? id : null);
 
-            JsonPath node = query(token, "{ node(id: \"" + id + "\") { id } }");
+            JsonPath node = GraphQLClient.query(token, "{ node(id: \"" + id + "\") { id } }");
             assertEquals(visible ? id : null, node.getString("data.node.id"), "node(id:) of " + side.tag());
 
             if (path.connection != null) {
                 String field = String.format(path.connection, side.tag(), side.id("Customer"));
-                JsonPath list = query(token, "{ list: " + field + " { totalCount edges { node { id } } } }");
+                JsonPath list = GraphQLClient.query(token, "{ list: " + field + " { totalCount edges { node { id } } } }");
                 assertEquals(visible ? List.of(id) : List.of(), list.getList("data.list.edges.node.id"), "connection of " + side.tag());
                 assertEquals(visible ? 1 : 0, list.getInt("data.list.totalCount"), "totalCount of " + side.tag());
             }
 
             String parentId = side.id(path.parent);
-            JsonPath nested = query(token, "{ node(id: \"" + parentId + "\") { id ... on " + path.parent + " { " + path.nested + " } } }");
+            JsonPath nested = GraphQLClient.query(token, "{ node(id: \"" + parentId + "\") { id ... on " + path.parent + " { " + path.nested + " } } }");
             if (!path.parentPath().visible(who, side)) {
                 assertNull(nested.get("data.node"), "parent " + path.parent + " of " + side.tag());
                 continue;
@@ -171,14 +171,14 @@ class PermissionReadTest {
                         "nested totalCount of " + side.tag());
             }
         }
-        JsonPath nodes = query(token, "{ nodes(ids: [\"" + a.id(path.type) + "\", \"" + b.id(path.type) + "\"]) { id } }");
+        JsonPath nodes = GraphQLClient.query(token, "{ nodes(ids: [\"" + a.id(path.type) + "\", \"" + b.id(path.type) + "\"]) { id } }");
         List<Map<String, String>> found = nodes.getList("data.nodes");
         assertEquals(expectedNodes, found.stream().map(n -> n == null ? null : n.get("id")).toList(), "nodes(ids:)");
     }
 
     @Test
     void aPortalUserCountsOnlyTheirOwnObjects() {
-        JsonPath json = query(Tokens.customer(a.key("Customer")), """
+        JsonPath json = GraphQLClient.query(Tokens.customer(a.key("Customer")), """
                 { customers { totalCount } orders { totalCount } services { totalCount } invoices { totalCount }
                   problemReports { totalCount } resources { totalCount } serviceTroubles { totalCount } resourceTroubles { totalCount } }""");
         assertEquals(Map.of("customers", 1, "orders", 1, "services", 1, "invoices", 1, "problemReports", 1,
@@ -187,7 +187,7 @@ class PermissionReadTest {
 
     @Test
     void aSystemOfRecordCountsReferenceDataOnly() {
-        Map<String, Integer> totals = totals(query(Tokens.integration(), """
+        Map<String, Integer> totals = totals(GraphQLClient.query(Tokens.integration(), """
                 { customers { totalCount } services { totalCount } resources { totalCount } orders { totalCount }
                   invoices { totalCount } problemReports { totalCount } serviceTroubles { totalCount } resourceTroubles { totalCount } }"""));
         for (String readable : List.of("customers", "services", "resources")) {
@@ -203,7 +203,7 @@ class PermissionReadTest {
         String query = "{ nodes(ids: [\"" + a.id("ProblemReport") + "\", \"" + b.id("ProblemReport") + "\"]) "
                 + "{ ... on ProblemReport { statusHistory { to } } } }";
         assertEquals(Arrays.asList(Map.of("statusHistory", List.of(Map.of("to", "ACKNOWLEDGED"))), null),
-                query(Tokens.customer(a.key("Customer")), query).getList("data.nodes"));
+                GraphQLClient.query(Tokens.customer(a.key("Customer")), query).getList("data.nodes"));
     }
 
     private static Map<String, Integer> totals(JsonPath json) {
@@ -230,11 +230,5 @@ class PermissionReadTest {
         } else if (value instanceof List<?> list) {
             list.forEach(v -> collect(v, ids, false));
         }
-    }
-
-    private static JsonPath query(String token, String query) {
-        JsonPath json = GraphQLClient.post(token, query).statusCode(200).extract().jsonPath();
-        assertNull(json.get("errors"), () -> query + " -> " + json.prettify());
-        return json;
     }
 }

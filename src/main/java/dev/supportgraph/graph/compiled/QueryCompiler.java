@@ -1,6 +1,6 @@
 package dev.supportgraph.graph.compiled;
 
-import dev.supportgraph.graph.ApiException;
+import dev.supportgraph.error.ApiException;
 import dev.supportgraph.graph.Cursor;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.NodeGraphQL;

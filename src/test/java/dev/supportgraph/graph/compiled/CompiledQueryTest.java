@@ -1,10 +1,10 @@
 package dev.supportgraph.graph.compiled;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.problem.ProblemReportType;
 import dev.supportgraph.testing.CommerceData;
+import dev.supportgraph.testing.GraphQLClient;
 import dev.supportgraph.testing.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,8 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class CompiledQueryTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every field the catalog plans on these types, with aliases, fragments and __typename. */
     private static final String EVERY_FIELD = """
@@ -159,7 +157,7 @@ class CompiledQueryTest {
         double before = compiled();
         String other = post(Tokens.customer(otherCustomer), "application/json", query, variables).asString();
         assertEquals(before + 1, compiled(), "answered by the plan");
-        assertEquals("{\"data\":{\"customer\":null,\"problemReport\":null}}", normalized(other));
+        assertEquals("{\"data\":{\"customer\":null,\"problemReport\":null}}", GraphQLClient.compact(other));
     }
 
     @Test
@@ -190,7 +188,7 @@ class CompiledQueryTest {
                 .body(Map.of("query", query, "variables", variables, "operationName", "CustomerName"))
                 .when().post("/graphql").andReturn();
         assertEquals(before + 1, compiled());
-        assertEquals(normalized(engine), normalized(named.asString()));
+        assertEquals(GraphQLClient.compact(engine), GraphQLClient.compact(named.asString()));
         Response other = given().contentType("application/json").accept("application/json").auth().oauth2(Tokens.agent())
                 .body(Map.of("query", query, "variables", variables, "operationName", "Other"))
                 .when().post("/graphql").andReturn();
@@ -238,14 +236,14 @@ class CompiledQueryTest {
         String engine = post(Tokens.agent(), "application/json", query, Map.of("id", id), true).asString();
         String first = post(Tokens.agent(), "application/json", query, Map.of("id", id)).asString();
         assertEquals(before + 1, compiled(), "the document's first request was answered by its plan");
-        assertEquals(normalized(engine), normalized(first));
+        assertEquals(GraphQLClient.compact(engine), GraphQLClient.compact(first));
 
         String get = "query FirstGet" + System.nanoTime() + "($id: ID!) { customer(id: $id) { name } }";
         Response byGet = given().accept("application/json").auth().oauth2(Tokens.agent())
                 .queryParam("query", get).queryParam("variables", "{\"id\":\"" + id + "\"}")
                 .when().get("/graphql").andReturn();
         assertEquals(before + 2, compiled(), "a GET query is planned too");
-        assertEquals("{\"data\":{\"customer\":{\"name\":\"Compiled Queries SE\"}}}", normalized(byGet.asString()));
+        assertEquals("{\"data\":{\"customer\":{\"name\":\"Compiled Queries SE\"}}}", GraphQLClient.compact(byGet.asString()));
     }
 
     @Test
@@ -272,7 +270,7 @@ class CompiledQueryTest {
             double before = compiled();
             String second = post(Tokens.agent(), "application/json", query, variables).asString();
             assertEquals(before, compiled(), query);
-            assertEquals(normalized(first), normalized(second));
+            assertEquals(GraphQLClient.compact(first), GraphQLClient.compact(second));
             assertTrue(!first.contains("\"errors\""), first);
         }
     }
@@ -287,8 +285,8 @@ class CompiledQueryTest {
         assertTrue(!engine.asString().contains("\"errors\""), engine.asString());
         assertEquals(engine.statusCode(), plan.statusCode());
         assertEquals(engine.contentType(), plan.contentType());
-        assertEquals(normalized(engine.asString()), normalized(plan.asString()));
-        return normalized(engine.asString());
+        assertEquals(GraphQLClient.compact(engine.asString()), GraphQLClient.compact(plan.asString()));
+        return GraphQLClient.compact(engine.asString());
     }
 
     private static Response post(String token, String accept, String query, Map<String, Object> variables) {
@@ -296,22 +294,8 @@ class CompiledQueryTest {
     }
 
     private static Response post(String token, String accept, String query, Map<String, Object> variables, boolean engine) {
-        var request = given().contentType("application/json").accept(accept)
-                .header(CompiledQueries.REFERENCE_HEADER, engine ? "reference" : "plan")
-                .body(Map.of("query", query, "variables", variables));
-        if (token != null) {
-            request.auth().oauth2(token);
-        }
-        return request.when().post("/graphql").andReturn();
-    }
-
-    /** The JSON without insignificant white space, keys in the order sent. */
-    private static String normalized(String json) {
-        try {
-            return JSON.readTree(json).toString();
-        } catch (Exception e) {
-            throw new AssertionError("Not JSON: " + json, e);
-        }
+        return (engine ? GraphQLClient.reference(token, accept, query, variables)
+                : GraphQLClient.post(token, accept, query, variables)).extract().response();
     }
 
     private double compiled() {

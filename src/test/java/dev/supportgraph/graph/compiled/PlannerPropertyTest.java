@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.testing.CommerceData;
+import dev.supportgraph.testing.GraphQLClient;
 import dev.supportgraph.testing.Tokens;
 import dev.supportgraph.ticket.TicketFixtures;
 import graphql.schema.GraphQLSchema;
@@ -31,7 +32,6 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -264,10 +264,8 @@ class PlannerPropertyTest {
     }
 
     private static String post(String token, String query, Map<String, Object> variables, boolean engine) {
-        String body = given().contentType("application/json").accept("application/json").auth().oauth2(token)
-                .header(CompiledQueries.REFERENCE_HEADER, engine ? "reference" : "plan")
-                .body(Map.of("query", query, "variables", variables)).when().post("/graphql").asString();
-        return readTree(body).toString();
+        return GraphQLClient.compact((engine ? GraphQLClient.reference(token, "application/json", query, variables)
+                : GraphQLClient.post(token, "application/json", query, variables)).extract().asString());
     }
 
     private static JsonNode readTree(String json) {

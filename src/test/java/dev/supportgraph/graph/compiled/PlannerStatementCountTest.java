@@ -1,10 +1,9 @@
 package dev.supportgraph.graph.compiled;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.testing.CommerceData;
+import dev.supportgraph.testing.GraphQLClient;
 import dev.supportgraph.testing.SqlStatements;
 import dev.supportgraph.testing.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,14 +74,8 @@ class PlannerStatementCountTest {
 
     /** The answer without insignificant white space (PostgreSQL's JSON text has some). */
     private static String post(Map<String, Object> variables, boolean engine) {
-        String body = given().contentType("application/json").auth().oauth2(Tokens.agent())
-                .header(CompiledQueries.REFERENCE_HEADER, engine ? "reference" : "plan")
-                .body(Map.of("query", QUERY, "variables", variables)).when().post("/graphql").asString();
-        try {
-            return new ObjectMapper().readTree(body).toString();
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("Not JSON: " + body, e);
-        }
+        return GraphQLClient.compact((engine ? GraphQLClient.reference(Tokens.agent(), "application/json", QUERY, variables)
+                : GraphQLClient.post(Tokens.agent(), QUERY, variables)).extract().asString());
     }
 
     private double planned() {

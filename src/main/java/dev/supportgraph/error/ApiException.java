@@ -1,4 +1,4 @@
-package dev.supportgraph.graph;
+package dev.supportgraph.error;
 
 import io.smallrye.graphql.api.ErrorCode;
 
@@ -6,22 +6,22 @@ import java.util.List;
 
 /**
  * A client-facing failure of a query or mutation argument: a GraphQL error whose message is
- * shown as is and whose {@code extensions.code} is the {@link dev.supportgraph.graph.ErrorCode}.
+ * shown as is and whose {@code extensions.code} is the {@link dev.supportgraph.error.ErrorCode}.
  * SmallRye maps codes per exception class ({@code @ErrorCode}), hence one small subclass per code;
  * create them with {@link #of}. Mutations report expected failures as {@code userErrors} instead.
  */
 public abstract sealed class ApiException extends RuntimeException {
 
-    private final dev.supportgraph.graph.ErrorCode code;
+    private final dev.supportgraph.error.ErrorCode code;
     private final List<String> field;
 
-    private ApiException(dev.supportgraph.graph.ErrorCode code, List<String> field, String message) {
+    private ApiException(dev.supportgraph.error.ErrorCode code, List<String> field, String message) {
         super(message, null, false, false);
         this.code = code;
         this.field = List.copyOf(field);
     }
 
-    public dev.supportgraph.graph.ErrorCode code() {
+    public dev.supportgraph.error.ErrorCode code() {
         return code;
     }
 
@@ -30,11 +30,11 @@ public abstract sealed class ApiException extends RuntimeException {
         return field;
     }
 
-    public static ApiException of(dev.supportgraph.graph.ErrorCode code, String message) {
+    public static ApiException of(dev.supportgraph.error.ErrorCode code, String message) {
         return of(code, List.of(), message);
     }
 
-    public static ApiException of(dev.supportgraph.graph.ErrorCode code, List<String> field, String message) {
+    public static ApiException of(dev.supportgraph.error.ErrorCode code, List<String> field, String message) {
         return switch (code) {
             case NOT_FOUND -> new NotFound(field, message);
             case INVALID_ID -> new InvalidId(field, message);
@@ -56,106 +56,106 @@ public abstract sealed class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String type, String id) {
-        return of(dev.supportgraph.graph.ErrorCode.NOT_FOUND, type + " not found: " + id);
+        return of(dev.supportgraph.error.ErrorCode.NOT_FOUND, type + " not found: " + id);
     }
 
     public static ApiException badInput(String message) {
-        return of(dev.supportgraph.graph.ErrorCode.BAD_USER_INPUT, message);
+        return of(dev.supportgraph.error.ErrorCode.BAD_USER_INPUT, message);
     }
 
     /** An invalid mutation input field, e.g. {@code badInput("must not be blank", "input", "title")}. */
     public static ApiException badInput(String message, String... field) {
-        return of(dev.supportgraph.graph.ErrorCode.BAD_USER_INPUT, List.of(field), message);
+        return of(dev.supportgraph.error.ErrorCode.BAD_USER_INPUT, List.of(field), message);
     }
 
     @ErrorCode("NOT_FOUND")
     static final class NotFound extends ApiException {
         NotFound(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.NOT_FOUND, field, message);
+            super(dev.supportgraph.error.ErrorCode.NOT_FOUND, field, message);
         }
     }
 
     @ErrorCode("INVALID_ID")
     static final class InvalidId extends ApiException {
         InvalidId(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.INVALID_ID, field, message);
+            super(dev.supportgraph.error.ErrorCode.INVALID_ID, field, message);
         }
     }
 
     @ErrorCode("BAD_USER_INPUT")
     static final class BadUserInput extends ApiException {
         BadUserInput(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.BAD_USER_INPUT, field, message);
+            super(dev.supportgraph.error.ErrorCode.BAD_USER_INPUT, field, message);
         }
     }
 
     @ErrorCode("INVALID_CURSOR")
     static final class InvalidCursor extends ApiException {
         InvalidCursor(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.INVALID_CURSOR, field, message);
+            super(dev.supportgraph.error.ErrorCode.INVALID_CURSOR, field, message);
         }
     }
 
     @ErrorCode("SUBSCRIBER_TOO_SLOW")
     static final class SubscriberTooSlow extends ApiException {
         SubscriberTooSlow(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.SUBSCRIBER_TOO_SLOW, field, message);
+            super(dev.supportgraph.error.ErrorCode.SUBSCRIBER_TOO_SLOW, field, message);
         }
     }
 
     @ErrorCode("TIMEOUT")
     static final class Timeout extends ApiException {
         Timeout(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.TIMEOUT, field, message);
+            super(dev.supportgraph.error.ErrorCode.TIMEOUT, field, message);
         }
     }
 
     @ErrorCode("INVALID_TRANSITION")
     static final class InvalidTransition extends ApiException {
         InvalidTransition(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.INVALID_TRANSITION, field, message);
+            super(dev.supportgraph.error.ErrorCode.INVALID_TRANSITION, field, message);
         }
     }
 
     @ErrorCode("STALE_OBJECT")
     static final class StaleObject extends ApiException {
         StaleObject(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.STALE_OBJECT, field, message);
+            super(dev.supportgraph.error.ErrorCode.STALE_OBJECT, field, message);
         }
     }
 
     @ErrorCode("IDEMPOTENCY_KEY_REUSED")
     static final class IdempotencyKeyReused extends ApiException {
         IdempotencyKeyReused(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.IDEMPOTENCY_KEY_REUSED, field, message);
+            super(dev.supportgraph.error.ErrorCode.IDEMPOTENCY_KEY_REUSED, field, message);
         }
     }
 
     @ErrorCode("FORBIDDEN")
     static final class Forbidden extends ApiException {
         Forbidden(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.FORBIDDEN, field, message);
+            super(dev.supportgraph.error.ErrorCode.FORBIDDEN, field, message);
         }
     }
 
     @ErrorCode("QUERY_TOO_COMPLEX")
     static final class QueryTooComplex extends ApiException {
         QueryTooComplex(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.QUERY_TOO_COMPLEX, field, message);
+            super(dev.supportgraph.error.ErrorCode.QUERY_TOO_COMPLEX, field, message);
         }
     }
 
     @ErrorCode("BUSINESS_RULE")
     static final class BusinessRule extends ApiException {
         BusinessRule(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.BUSINESS_RULE, field, message);
+            super(dev.supportgraph.error.ErrorCode.BUSINESS_RULE, field, message);
         }
     }
 
     @ErrorCode("INTERNAL")
     static final class Internal extends ApiException {
         Internal(List<String> field, String message) {
-            super(dev.supportgraph.graph.ErrorCode.INTERNAL, field, message);
+            super(dev.supportgraph.error.ErrorCode.INTERNAL, field, message);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.supportgraph.graph;
+package dev.supportgraph.error;
 
 import org.eclipse.microprofile.graphql.Description;
 

@@ -1,4 +1,7 @@
-package dev.supportgraph.graph;
+package dev.supportgraph.lifecycle;
+
+import dev.supportgraph.error.ApiException;
+import dev.supportgraph.error.ErrorCode;
 
 import java.util.Collections;
 import java.util.EnumMap;
