@@ -9,6 +9,7 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.language.Field;
 import graphql.schema.DataFetcher;
 import graphql.schema.DelegatingDataFetchingEnvironment;
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
@@ -17,6 +18,7 @@ import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replaces the DataLoader registry SmallRye builds for every execution (a DataLoader for each of
@@ -81,7 +83,10 @@ final class LazyDataLoaders implements Instrumentation {
             if (arguments.isEmpty()) {
                 return fetcher.get(environment);
             }
-            String perArguments = ARGUMENTS + arguments;
+            // Once per field of the document and execution, not per parent: the arguments are the same for all.
+            Map<Field, String> keys = environment.getGraphQlContext().computeIfAbsent(LOADER_KEYS,
+                    ignored -> new ConcurrentHashMap<Field, String>());
+            String perArguments = keys.computeIfAbsent(environment.getField(), ignored -> ARGUMENTS + arguments);
             return fetcher.get(new DelegatingDataFetchingEnvironment(environment) {
                 @Override
                 public <K, V> DataLoader<K, V> getDataLoader(String name) {
@@ -93,6 +98,9 @@ final class LazyDataLoaders implements Instrumentation {
 
     /** Separates a loader's name from the arguments it loads with (see {@link #instrumentDataFetcher}). */
     private static final String ARGUMENTS = "\u0000";
+
+    /** The execution's GraphQL context key of the loader name suffix per document field. */
+    private static final String LOADER_KEYS = LazyDataLoaders.class.getName() + ".keys";
 
     /** Creates each loader on first use; dispatching visits only the loaders created so far. */
     private static final class Registry extends DataLoaderRegistry {

@@ -180,12 +180,7 @@ final class QueryGuard extends SimplePerformantInstrumentation {
     }
 
     private ExecutionResult timedOut() {
-        GraphQLError error = GraphqlErrorBuilder.newError()
-                .message("The query did not finish within " + limits.timeout().toMillis() + " ms and was cut off")
-                .errorType(ErrorClassification.errorClassification("ExecutionTimeout"))
-                .extensions(Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.name(), "limit", "timeout"))
-                .build();
-        return ExecutionResult.newExecutionResult().data(null).addError(error).build();
+        return ExecutionResult.newExecutionResult().data(null).addError(QueryRefused.timedOut(limits.timeout())).build();
     }
 
     private static GraphQLError sanitize(GraphQLError error) {

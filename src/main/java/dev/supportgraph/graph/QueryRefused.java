@@ -1,8 +1,12 @@
 package dev.supportgraph.graph;
 
 import dev.supportgraph.error.ErrorCode;
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,15 @@ public final class QueryRefused extends AbortExecutionException {
         QueryRefused refused = new QueryRefused(ErrorCode.BAD_USER_INPUT.name(), String.join(".", field) + ": " + message);
         refused.extensions.put("field", List.copyOf(field));
         return refused;
+    }
+
+    /** The error of a query cut off at the execution timeout, by the engine or in a planned statement. */
+    public static GraphQLError timedOut(Duration timeout) {
+        return GraphqlErrorBuilder.newError()
+                .message("The query did not finish within " + timeout.toMillis() + " ms and was cut off")
+                .errorType(ErrorClassification.errorClassification("ExecutionTimeout"))
+                .extensions(Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.name(), "limit", "timeout"))
+                .build();
     }
 
     public static QueryRefused introspectionDisabled() {

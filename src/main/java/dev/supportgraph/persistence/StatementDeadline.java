@@ -10,10 +10,9 @@ import org.postgresql.PGConnection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bounds every JDBC statement of a GraphQL request by what is left of the request's deadline
@@ -30,8 +29,11 @@ import java.util.WeakHashMap;
 @ApplicationScoped
 public class StatementDeadline implements AgroalPoolInterceptor {
 
-    /** The statement_timeout (ms) a request set on each physical connection (weakly held); absent: the server's default. */
-    private final Map<PGConnection, Long> timeouts = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The statement_timeout (ms) a request set on each physical connection; absent: the server's
+     * default. Read on every acquire, so lock-free; a connection's entry goes when the pool destroys it.
+     */
+    private final Map<PGConnection, Long> timeouts = new ConcurrentHashMap<>();
 
     private final long slackMillis;
 
@@ -63,6 +65,15 @@ public class StatementDeadline implements AgroalPoolInterceptor {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not set the statement timeout", e);
+        }
+    }
+
+    @Override
+    public void onConnectionDestroy(Connection connection) {
+        try {
+            timeouts.remove(connection.unwrap(PGConnection.class));
+        } catch (SQLException e) {
+            // Not a PostgreSQL connection: nothing was recorded for it.
         }
     }
 }

@@ -18,12 +18,15 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
- * A genuinely slow query (100 customers with 10 contacts each, walked back and forth until it
- * would return 100,000 contacts) against the strict profile's tiny execution budget: it is cut
- * off with QUERY_TOO_COMPLEX/timeout instead of running on, and the next query is served.
+ * A genuinely slow query against the strict profile's tiny execution budget is cut off with
+ * QUERY_TOO_COMPLEX/timeout instead of running on, and the next query is served: on the engine
+ * (100 customers with 10 contacts each, walked back and forth until it would return 100,000
+ * contacts: the planner answers that one in time), and as one planned statement (stuck behind a
+ * table lock), which is answered at the deadline, not handed to the engine to wait as long again.
  */
 @QuarkusTest
 @TestProfile(StrictProfile.class)
@@ -40,7 +43,7 @@ class QueryTimeoutTest {
                 + "contacts { customer { contacts { customer { contacts { name email } } } } } } } } }";
 
         long budget = Duration.parse(StrictProfile.TIMEOUT).toMillis();
-        GraphQLClient.post(Tokens.admin(), slow, Map.of("s", prefix))
+        GraphQLClient.reference(Tokens.admin(), "application/json", slow, Map.of("s", prefix))
                 .statusCode(200)
                 .time(lessThan(budget * 20))
                 .body("data", equalTo(null))
@@ -54,6 +57,31 @@ class QueryTimeoutTest {
                 .body("errors", equalTo(null))
                 .body("data.customers.totalCount", equalTo(100));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aPlannedStatementIsCutOffAtTheDeadline() throws SQLException {
+        String query = "query Locked($first: Int) { customers(first: $first) { totalCount } }";
+        long budget = Duration.parse(StrictProfile.TIMEOUT).toMillis();
+        // Planned once before the lock: the first plan also derives the planner's catalog.
+        GraphQLClient.post(Tokens.admin(), query, Map.of("first", 1)).statusCode(200).body("errors", equalTo(null));
+        try (Connection locker = dataSource.getConnection(); Statement statement = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            statement.execute("lock table customer in access exclusive mode");
+            long start = System.nanoTime();
+            GraphQLClient.post(Tokens.admin(), query, Map.of("first", 1))
+                    .statusCode(200)
+                    .body("data", equalTo(null))
+                    .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
+                    .body("errors[0].extensions.limit", equalTo("timeout"));
+            long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(took < budget * 2, "answered at the deadline (" + budget + " ms), not after the engine too: " + took + " ms");
+            locker.rollback();
+        }
+        GraphQLClient.post(Tokens.admin(), query, Map.of("first", 1))
+                .statusCode(200)
+                .body("errors", equalTo(null))
+                .body("data.customers.totalCount", notNullValue());
     }
 
     private void insertCustomersWithContacts(String prefix, int customers, int contactsEach) throws SQLException {

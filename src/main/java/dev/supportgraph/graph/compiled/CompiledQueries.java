@@ -2,6 +2,11 @@ package dev.supportgraph.graph.compiled;
 
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.graph.NodeLoader;
+import dev.supportgraph.graph.QueryLimits;
+import dev.supportgraph.graph.QueryRefused;
+import io.vertx.core.json.JsonArray;
+import io.vertx.pgclient.PgException;
+import java.time.Duration;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -50,6 +55,10 @@ public class CompiledQueries {
     private final String customerClaim;
     private final Pool pool;
     private final Timer answered;
+    private final Duration timeout;
+
+    /** PostgreSQL's SQLSTATE of a statement cancelled by statement_timeout. */
+    private static final String QUERY_CANCELED = "57014";
 
     /**
      * Plans by document text and the values of its {@code @include}/{@code @skip} variables; empty:
@@ -75,8 +84,9 @@ public class CompiledQueries {
 
     @Inject
     CompiledQueries(CompiledQueriesConfig config, SupportGraphConfig graph, SecurityConfig security, Pool pool,
-                    MeterRegistry registry, EntityManagerFactory entities) {
+                    MeterRegistry registry, EntityManagerFactory entities, QueryLimits limits) {
         this.config = config;
+        this.timeout = limits.timeout();
         this.entities = entities;
         this.paging = graph.paging();
         this.customerClaim = security.customerClaim();
@@ -177,6 +187,13 @@ public class CompiledQueries {
         }
         long start = System.nanoTime();
         pool.preparedQuery(plan.get().sql()).execute(parameters.get()).onComplete(result -> {
+            if (result.failed() && result.cause() instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())) {
+                // Cut off at the request timeout (the pool's statement_timeout): the engine would only run as long again.
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, responseType).end(new JsonObject()
+                        .put("errors", new JsonArray().add(QueryRefused.timedOut(timeout).toSpecification()))
+                        .putNull("data").encode());
+                return;
+            }
             if (result.failed()) {
                 Log.debugf(result.cause(), "Compiled query failed; the GraphQL engine answers instead");
                 ctx.next();
