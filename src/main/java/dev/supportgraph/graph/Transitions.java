@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies a lifecycle's transition table and leaves the trail every transition needs, in the
@@ -56,10 +57,16 @@ public class Transitions {
      */
     public <S extends Enum<S>> S created(Subject subject, StateMachine<S> machine, long id, String number, Long customerId,
                                          S initial, String reason) {
+        return created(subject, machine, id, number, customerId, initial, reason, Map.of());
+    }
+
+    /** As above, with entries of the object's own in the event's payload. */
+    public <S extends Enum<S>> S created(Subject subject, StateMachine<S> machine, long id, String number, Long customerId,
+                                         S initial, String reason, Map<String, ?> extra) {
         if (!machine.initial().contains(initial)) {
             throw new IllegalArgumentException(machine.type() + " cannot start in " + initial);
         }
-        record(subject, id, number, customerId, null, initial, "create", reason);
+        record(subject, id, number, customerId, null, initial, "create", reason, extra);
         return initial;
     }
 
@@ -69,9 +76,15 @@ public class Transitions {
      */
     public <S extends Enum<S>> S move(Subject subject, StateMachine<S> machine, long id, String number, Long customerId,
                                       S from, S to, String reason) {
+        return move(subject, machine, id, number, customerId, from, to, reason, Map.of());
+    }
+
+    /** As above, with entries of the object's own in the event's payload. */
+    public <S extends Enum<S>> S move(Subject subject, StateMachine<S> machine, long id, String number, Long customerId,
+                                      S from, S to, String reason, Map<String, ?> extra) {
         S previous = machine.isBack(from, to) ? previous(subject, machine, id, from) : null;
         String action = machine.check(from, to, previous);
-        record(subject, id, number, customerId, from, to, action, reason);
+        record(subject, id, number, customerId, from, to, action, reason, extra);
         return to;
     }
 
@@ -88,8 +101,8 @@ public class Transitions {
     }
 
     private void record(Subject subject, long id, String number, Long customerId, Enum<?> from, Enum<?> to, String action,
-                        String reason) {
+                        String reason, Map<String, ?> extra) {
         outbox.publish(subject.event, subject.name(), id, customerId, subject.column, new Outbox.Change(number,
-                from == null ? null : from.name(), to.name(), action, reason, caller.name(), OffsetDateTime.now()));
+                from == null ? null : from.name(), to.name(), action, reason, caller.name(), OffsetDateTime.now(), extra));
     }
 }
