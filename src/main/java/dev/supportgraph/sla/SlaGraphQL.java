@@ -2,8 +2,6 @@ package dev.supportgraph.sla;
 
 import dev.supportgraph.billing.AdjustmentType;
 import dev.supportgraph.billing.BillingService;
-import dev.supportgraph.category.TicketCategoryService;
-import dev.supportgraph.category.TicketCategoryType;
 import dev.supportgraph.graph.Batch;
 import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.graph.Node;
@@ -39,9 +37,6 @@ public class SlaGraphQL {
     BillingService billing;
 
     @Inject
-    TicketCategoryService categories;
-
-    @Inject
     ProblemReportService problemReports;
 
     @Query
@@ -62,11 +57,6 @@ public class SlaGraphQL {
             + "default policy in force for them; tickets of the category created from now on run on it, the others on the default.")
     public @NonNull SlaPolicyPayload slaPolicyCreate(@NonNull SlaPolicyCreateInput input) {
         return Mutations.run(() -> SlaPolicyPayload.ok(policies.create(input)), SlaPolicyPayload::failed);
-    }
-
-    @Description("The ticket category the policy is for; null for the default policy of its segment and priority.")
-    public List<TicketCategoryType> category(@Source List<SlaPolicyType> policies) {
-        return Batch.one(policies, SlaPolicyType::categoryKey, categories::byIds);
     }
 
     @Description("The SLA clock under the policy of the customer's segment and the report's priority.")

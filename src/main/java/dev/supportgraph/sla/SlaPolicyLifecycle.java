@@ -1,6 +1,5 @@
 package dev.supportgraph.sla;
 
-import dev.supportgraph.category.TicketCategoryService;
 import dev.supportgraph.graph.ApiException;
 import dev.supportgraph.graph.ErrorCode;
 import dev.supportgraph.graph.Inputs;
@@ -58,8 +57,6 @@ public class SlaPolicyLifecycle {
     @Inject
     Caller caller;
 
-    @Inject
-    TicketCategoryService categories;
 
     public SlaPolicyType update(SlaPolicyUpdateInput input) {
         caller.require(Role.ADMIN);
@@ -81,7 +78,7 @@ public class SlaPolicyLifecycle {
     /** The first version of a category's policy, a copy of the default in force for its segment and priority with the given terms. */
     public SlaPolicyType create(SlaPolicyCreateInput input) {
         caller.require(Role.ADMIN);
-        long category = categories.chosen(input.categoryId(), "input", "categoryId");
+        long category = category(input.categoryId());
         List<SlaPolicyType> defaults = locked("sp.segment = ?1 and sp.priority = ?2 and sp.category_id is null and sp.valid_to is null",
                 input.segment().name(), input.priority().name());
         if (defaults.isEmpty()) {
@@ -96,6 +93,22 @@ public class SlaPolicyLifecycle {
         }
         SlaPolicyType base = defaults.getFirst();
         return insert(base, category, 1, terms(base, input));
+    }
+
+    /**
+     * An active ticket category's key (read here, not through the category room, which builds on
+     * this one through events: a dependency back would close a package cycle).
+     */
+    private long category(String id) {
+        long key = Inputs.id(SlaPolicyType.CATEGORY_TYPE, id, "input", "categoryId");
+        List<?> active = em.createNativeQuery("select active from ticket_category where id = ?1").setParameter(1, key).getResultList();
+        if (active.isEmpty()) {
+            throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "categoryId"), "Ticket category not found: " + id);
+        }
+        if (!Boolean.TRUE.equals(active.getFirst())) {
+            throw ApiException.of(ErrorCode.BUSINESS_RULE, List.of("input", "categoryId"), "The ticket category is deactivated");
+        }
+        return key;
     }
 
     /** Validated terms of a new version, the base version's where none are given. */

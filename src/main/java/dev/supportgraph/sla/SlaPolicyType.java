@@ -41,6 +41,8 @@ public record SlaPolicyType(
         @Ignore Long categoryKey) implements Node {
 
     public static final String TYPE = "SlaPolicy";
+    /** The node type of ticket categories (named, not imported: see SlaPolicyLifecycle#category). */
+    static final String CATEGORY_TYPE = "TicketCategory";
 
     /** The columns {@link #of} reads, of sla_policy aliased sp. */
     static final String COLUMNS = "sp.id, sp.segment, sp.priority, sp.response_minutes, sp.resolution_minutes, "
@@ -50,6 +52,12 @@ public record SlaPolicyType(
 
     /** How many columns {@link #COLUMNS} has. */
     static final int COLUMN_COUNT = 20;
+
+    @Id
+    @Description("The ticket category the policy is for (a TicketCategory id); null for the default policy of its segment and priority.")
+    public String getCategoryId() {
+        return categoryKey == null ? null : GlobalId.encode(CATEGORY_TYPE, categoryKey);
+    }
 
     @Override
     public @NonNull @Id String getId() {

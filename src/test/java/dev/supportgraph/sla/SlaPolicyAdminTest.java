@@ -89,13 +89,13 @@ class SlaPolicyAdminTest {
         String create = "{segment: WHOLESALE, priority: MEDIUM, categoryId: \"" + category + "\", responseMinutes: 5, resolutionMinutes: 50, "
                 + "businessHours: {timeZone: \"Europe/Zurich\", workingDays: [\"FRIDAY\", \"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\"], opens: \"08:00\", "
                 + "closes: \"18:00\", holidays: [\"2030-12-25\", \"2030-01-01\"]}, reason: \"Fibre cuts are urgent\"}";
-        String selection = POLICY + " slaPolicy { category { id } businessHours { timeZone workingDays opens closes holidays } }";
+        String selection = POLICY + " slaPolicy { categoryId businessHours { timeZone workingDays opens closes holidays } }";
         assertEquals("FORBIDDEN", GraphQLClient.mutate(Tokens.agent(), "slaPolicyCreate", create, "slaPolicy { id }").getString("userErrors[0].code"));
         JsonPath created = GraphQLClient.mutate(Tokens.admin(), "slaPolicyCreate", create, selection);
         assertEquals(List.of(), created.getList("userErrors"));
         String policy = created.getString("slaPolicy.id");
         assertEquals(1, created.getInt("slaPolicy.version"));
-        assertEquals(category, created.getString("slaPolicy.category.id"));
+        assertEquals(category, created.getString("slaPolicy.categoryId"));
         assertEquals(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), created.getList("slaPolicy.businessHours.workingDays"));
         assertEquals(List.of("2030-01-01", "2030-12-25"), created.getList("slaPolicy.businessHours.holidays"));
         assertEquals("BUSINESS_RULE", GraphQLClient.mutate(Tokens.admin(), "slaPolicyCreate", create, "slaPolicy { id }").getString("userErrors[0].code"));
@@ -119,7 +119,7 @@ class SlaPolicyAdminTest {
         JsonPath clocked = GraphQLClient.mutate(Tokens.admin(), "slaPolicyUpdate", "{id: \"" + policy + "\", expectedVersion: 1, aroundTheClock: true}", selection);
         assertEquals(List.of(), clocked.getList("userErrors"));
         assertNull(clocked.get("slaPolicy.businessHours"));
-        assertEquals(category, clocked.getString("slaPolicy.category.id"), "a version keeps its category");
+        assertEquals(category, clocked.getString("slaPolicy.categoryId"), "a version keeps its category");
         assertEquals(50, clocked.getInt("slaPolicy.resolutionMinutes"));
 
         // A new ticket of the category runs on the category's policy, one without a category on the default.
@@ -129,8 +129,8 @@ class SlaPolicyAdminTest {
                 + "\", title: \"Slow\", severity: MAJOR, priority: MEDIUM}", "problemReport { id }").getString("problemReport.id");
         assertEquals(clocked.getString("slaPolicy.id"), policyOf(fibre).getString("id"));
         assertEquals(50, policyOf(fibre).getInt("resolutionMinutes"));
-        String fallback = GraphQLClient.post(Tokens.agent(), "{ slaPolicies { id segment priority category { id } } }").extract().jsonPath()
-                .getString("data.slaPolicies.find { it.segment == 'WHOLESALE' && it.priority == 'MEDIUM' && it.category == null }.id");
+        String fallback = GraphQLClient.post(Tokens.agent(), "{ slaPolicies { id segment priority categoryId } }").extract().jsonPath()
+                .getString("data.slaPolicies.find { it.segment == 'WHOLESALE' && it.priority == 'MEDIUM' && it.categoryId == null }.id");
         assertEquals(fallback, policyOf(other).getString("id"));
     }
 
