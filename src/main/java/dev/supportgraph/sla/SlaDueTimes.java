@@ -67,10 +67,12 @@ public class SlaDueTimes {
     @Transactional
     Batch refresh(SlaSubject subject, long after, int limit) {
         String customer = subject == SlaSubject.PROBLEM_REPORT ? "t.customer_id" : "null::bigint";
+        Instant now = clock.instant();
         List<Object[]> stale = em.createNativeQuery("select t.id, t.version, t.number, t.status, " + customer + ", "
-                        + TicketQueueState.columns("t") + " from " + subject.table
+                        + TicketQueueState.columns("t") + ", t.sla_version is not null or t.updated_at >= ?3 from " + subject.table
                         + " t where t.sla_version is distinct from t.version and t.id > ?1 order by t.id limit ?2", Object[].class)
-                .setParameter(1, after).setParameter(2, limit).getResultList();
+                .setParameter(1, after).setParameter(2, limit)
+                .setParameter(3, now.minus(config.announceFirstClockWithin()).atOffset(ZoneOffset.UTC)).getResultList();
         if (stale.isEmpty()) {
             return new Batch(0, 0, after);
         }
@@ -78,7 +80,6 @@ public class SlaDueTimes {
         List<Object[]> rows = em.createNativeQuery("select " + subject.columns() + " from " + subject.from + " where p.id = any(?1)",
                 Object[].class).setParameter(1, KeyList.of(ids)).getResultList();
         Map<Long, SlaTicket> clocks = rows.stream().map(SlaTicket::of).collect(Collectors.toMap(SlaTicket::id, Function.identity()));
-        Instant now = clock.instant();
         int n = stale.size();
         Long[] versions = new Long[n];
         String[] states = new String[n];
@@ -104,7 +105,7 @@ public class SlaDueTimes {
                 .setParameter(4, due).setParameter(5, breached).getResultList();
         Set<Long> rewritten = written.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
         for (int i = 0; i < n; i++) {
-            if (rewritten.contains(ids.get(i))) {
+            if (rewritten.contains(ids.get(i)) && Boolean.TRUE.equals(stale.get(i)[11])) {
                 announce(subject, stale.get(i), states[i], due[i], breached[i], now);
             }
         }
@@ -114,7 +115,8 @@ public class SlaDueTimes {
     /**
      * A TICKET_SLA_CHANGED event when the rewrite moved the clock a queue sees (state, due time,
      * breach), for the queue subscription; payload {@code {"number", "at", "queueBefore", "queue"}}.
-     * A rewrite that changed nothing of it (most: a status change's own event already told) stays silent.
+     * A rewrite that changed nothing of it (most: a status change's own event already told) stays
+     * silent, as does the first clock of a ticket untouched for announceFirstClockWithin (a backfill).
      */
     private void announce(SlaSubject subject, Object[] row, String state, String due, boolean breached, Instant now) {
         TicketQueueState before = TicketQueueState.of(TicketStatus.valueOf((String) row[3]), row, 5);
