@@ -133,8 +133,13 @@ class TicketQueueSubscriptionTest {
             JsonObject byAnn = expect(mine, id, "CHANGED", "STATUS");
             assertEquals("ann-" + tag + "@supportgraph.dev", byAnn.getString("actor"));
 
-            // The SLA job stores the breached clock: the ticket enters the breached queue.
+            // The SLA job stores the breached clock: the ticket enters the breached queue. An old ticket
+            // nobody touched gets its first clock silently (a backfill is no flood of events).
+            long untouched = report(customer, 540);
+            Sql.exec(ds, "update problem_report set updated_at = created_at where id = ?", untouched);
             dueTimes.refresh();
+            assertEquals(0, Sql.count(ds, "select count(*) from outbox_event where type = 'TICKET_SLA_CHANGED' and aggregate_id = ?", untouched));
+            assertEquals("RUNNING", Sql.row(ds, "select resolution_clock from problem_report where id = ?", untouched).get("resolution_clock"));
             expect(breached, id, "ENTERED", "SLA");
             assertNull(expect(team, id, "CHANGED", "SLA").getString("actor"));
             expect(mine, id, "CHANGED", "SLA");
