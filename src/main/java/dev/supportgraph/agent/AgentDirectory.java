@@ -11,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The agent row of the calling staff person, created or refreshed on first sight. The upsert is
@@ -49,10 +50,25 @@ public class AgentDirectory {
         if (caller.isAnonymous() || !caller.isStaff()) {
             return OptionalLong.empty();
         }
+        return OptionalLong.of(idOf(seen()));
+    }
+
+    /**
+     * {@link #current()}, found when first asked for, on any worker thread and after the request:
+     * for subscriptions, which are set up on an event loop, where the upsert must not block.
+     */
+    public Supplier<OptionalLong> currentLater() {
+        if (caller.isAnonymous() || !caller.isStaff()) {
+            return OptionalLong::empty;
+        }
         Seen seen = seen();
-        return OptionalLong.of(known.computeIfAbsent(seen, s -> QuarkusTransaction.requiringNew().call(() ->
+        return () -> OptionalLong.of(idOf(seen));
+    }
+
+    private long idOf(Seen seen) {
+        return known.computeIfAbsent(seen, s -> QuarkusTransaction.requiringNew().call(() ->
                 ((Number) em.createNativeQuery(UPSERT).setParameter(1, s.subject()).setParameter(2, s.name())
-                        .setParameter(3, s.email()).getSingleResult()).longValue())));
+                        .setParameter(3, s.email()).getSingleResult()).longValue()));
     }
 
     private Seen seen() {

@@ -142,9 +142,18 @@ public class EventDispatcher {
      * after {@code after} (null: none), then new ones, for the client subscribing in the current request.
      */
     public <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay, Function<OutboxEvent, T> mapper, Long after) {
+        return subscribeChoosing(accepts, replay, event -> mapper, after);
+    }
+
+    /**
+     * As {@link #subscribe}, with the mapper chosen per event and subscriber: {@code mappers} picks
+     * one of a few shared mappers (whose results fan-outs share), e.g. "entered" or "left" a queue.
+     */
+    public <T> Multi<T> subscribeChoosing(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay,
+                                          Function<OutboxEvent, Function<OutboxEvent, T>> mappers, Long after) {
         // The caller's name and customer scope: replays are limited per caller.
         String replayer = caller.name() + "/" + caller.customerScope();
-        return new EventStream<>(accepts, replay, mapper, after, replayer, client());
+        return new EventStream<>(accepts, replay, mappers, after, replayer, client());
     }
 
     /**
@@ -157,7 +166,7 @@ public class EventDispatcher {
     private final class EventStream<T> extends AbstractMulti<T> {
 
         private final Predicate<OutboxEvent> accepts;
-        private final Function<OutboxEvent, T> mapper;
+        private final Function<OutboxEvent, Function<OutboxEvent, T>> mapper;
         private final Long after;
         private final OutboxReader.Scope replay;
         private final String caller;
@@ -165,7 +174,7 @@ public class EventDispatcher {
         private Runnable onTermination = () -> {
         };
 
-        EventStream(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay, Function<OutboxEvent, T> mapper, Long after,
+        EventStream(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay, Function<OutboxEvent, Function<OutboxEvent, T>> mapper, Long after,
                     String caller, EventSubscription.Client client) {
             this.caller = caller;
             this.accepts = accepts;

@@ -47,7 +47,8 @@ final class EventSubscription<T> implements Flow.Subscription {
     }
 
     private final Predicate<OutboxEvent> accepts;
-    private final Function<OutboxEvent, T> mapper;
+    /** The mapping of each event: one of a few shared ones (the dispatcher shares each one's results). */
+    private final Function<OutboxEvent, Function<OutboxEvent, T>> mapper;
     private final Flow.Subscriber<? super T> subscriber;
     /** Called when the client cancels. */
     private final Runnable onCancel;
@@ -79,7 +80,7 @@ final class EventSubscription<T> implements Flow.Subscription {
      * @param caller  who subscribed (replays are limited per caller)
      * @param client  the client's socket and Vert.x context
      */
-    EventSubscription(Predicate<OutboxEvent> accepts, Function<OutboxEvent, T> mapper, Flow.Subscriber<? super T> subscriber,
+    EventSubscription(Predicate<OutboxEvent> accepts, Function<OutboxEvent, Function<OutboxEvent, T>> mapper, Flow.Subscriber<? super T> subscriber,
                       Long after, OutboxReader.Scope replay, String caller, Client client, int capacity,
                       Runnable onCancel, Runnable onTermination) {
         this.accepts = accepts;
@@ -211,7 +212,7 @@ final class EventSubscription<T> implements Flow.Subscription {
             if (items == null) {
                 items = new ArrayList<>(Math.min(buffer.size() + 1, capacity));
             }
-            items.add(mapping.map(event, mapper));
+            items.add(mapping.map(event, mapper.apply(event)));
             delivery.delivered(event);
         }
         if (items == null) {

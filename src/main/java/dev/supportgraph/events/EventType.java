@@ -31,5 +31,9 @@ public enum EventType {
     /** A resource was created or updated (aggregate RESOURCE). */
     RESOURCE_CHANGED,
     /** A ticket was assigned, unassigned or escalated (its work group and/or assignee changed). */
-    TICKET_ASSIGNMENT_CHANGED
+    TICKET_ASSIGNMENT_CHANGED,
+    /** Fields of a ticket were edited (title, description, priority, severity, urgency, category). */
+    TICKET_FIELDS_CHANGED,
+    /** The SLA job moved a ticket's stored resolution clock (state, due time or breach). */
+    TICKET_SLA_CHANGED
 }

@@ -84,12 +84,20 @@ public class Outbox {
                        returning id)
             select count(*) from events, pg_notify(?3, events.id::text)""";
 
-    /** One state change of an object, as its event carries it. */
+    /**
+     * One state change of an object, as its event carries it; {@code extra} adds entries of the
+     * object's own (a ticket's queue state, see TicketQueueState).
+     */
     public record Change(String number, String from, String to, String action, String reason, String actor,
-                         OffsetDateTime at) {
+                         OffsetDateTime at, Map<String, ?> extra) {
+
+        public Change(String number, String from, String to, String action, String reason, String actor, OffsetDateTime at) {
+            this(number, from, to, action, reason, actor, at, Map.of());
+        }
 
         JsonObject payload() {
-            return new JsonObject().put("number", number).put("from", from).put("to", to).put("action", action)
+            JsonObject payload = new JsonObject(new HashMap<>(extra));
+            return payload.put("number", number).put("from", from).put("to", to).put("action", action)
                     .put("reason", reason).put("actor", actor).put("at", at.toString());
         }
     }

@@ -49,6 +49,31 @@ public class TicketEventService {
         return subscribe(both(staff, matching(filter)), replay(ASSIGNMENTS, customer), TicketAssignmentEvent::of, afterId);
     }
 
+    /**
+     * Ticket events of {@code types} (names of EventType constants), scoped as ticketStatusChanged:
+     * a portal user gets their own customer's problem reports, mapped by {@code customerMapper} (which
+     * leaves out what only staff see), staff get {@code staffMapper}'s. For event kinds whose types
+     * live in the ticket room.
+     */
+    public <T> Multi<T> tickets(Set<String> types, TicketEventFilter filter, Function<OutboxEvent, T> staffMapper,
+                                Function<OutboxEvent, T> customerMapper, String after) {
+        Long afterId = after == null ? null : EventId.decode(after);
+        Long customer = filter == null || filter.customerId() == null ? null : GlobalId.decode(CustomerType.TYPE, filter.customerId());
+        Function<OutboxEvent, T> mapper = caller.isStaff() ? staffMapper : customerMapper;
+        return subscribe(both(audience(types), matching(filter)), replay(types, customer), mapper, afterId);
+    }
+
+    /**
+     * Staff's stream of the events of {@code types} that {@code accepts}, each mapped by the mapper
+     * {@code mappers} chooses for it (one of a few shared ones); portal users receive nothing.
+     */
+    public <T> Multi<T> staffChoosing(Set<String> types, Predicate<OutboxEvent> accepts,
+                                      Function<OutboxEvent, Function<OutboxEvent, T>> mappers, String after) {
+        Long afterId = after == null ? null : EventId.decode(after);
+        Predicate<OutboxEvent> staff = caller.isStaff() ? both(e -> types.contains(e.type()), accepts) : e -> false;
+        return subscribeChoosing(staff, replay(types, null), mappers, afterId);
+    }
+
     /** SLA at-risk and breach alerts of problem reports, optionally of one customer. */
     public Multi<SlaAlert> slaAlerts(String customerId, String after) {
         Long afterId = after == null ? null : EventId.decode(after);
@@ -105,10 +130,15 @@ public class TicketEventService {
      */
     private <T> Multi<T> subscribe(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay, Function<OutboxEvent, T> mapper,
                                    Long after) {
+        return subscribeChoosing(accepts, replay, event -> mapper, after);
+    }
+
+    private <T> Multi<T> subscribeChoosing(Predicate<OutboxEvent> accepts, OutboxReader.Scope replay,
+                                           Function<OutboxEvent, Function<OutboxEvent, T>> mappers, Long after) {
         if (caller.isAnonymous()) {
             return Multi.createFrom().failure(new UnauthorizedException());
         }
-        return dispatcher.subscribe(accepts, replay, mapper, after);
+        return dispatcher.subscribeChoosing(accepts, replay, mappers, after);
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies a lifecycle's transition table and leaves the trail every transition needs, in the
@@ -34,10 +35,16 @@ public class Transitions {
      */
     public <S extends Enum<S>> S created(LifecycleSubject<S> subject, long id, String number, Long customerId, S initial,
                                          String reason) {
+        return created(subject, id, number, customerId, initial, reason, Map.of());
+    }
+
+    /** As above, with entries of the object's own in the event's payload. */
+    public <S extends Enum<S>> S created(LifecycleSubject<S> subject, long id, String number, Long customerId, S initial,
+                                         String reason, Map<String, ?> extra) {
         if (!subject.machine().initial().contains(initial)) {
             throw new IllegalArgumentException(subject.machine().type() + " cannot start in " + initial);
         }
-        record(subject, id, number, customerId, null, initial, "create", reason);
+        record(subject, id, number, customerId, null, initial, "create", reason, extra);
         return initial;
     }
 
@@ -47,9 +54,15 @@ public class Transitions {
      */
     public <S extends Enum<S>> S move(LifecycleSubject<S> subject, long id, String number, Long customerId, S from, S to,
                                       String reason) {
+        return move(subject, id, number, customerId, from, to, reason, Map.of());
+    }
+
+    /** As above, with entries of the object's own in the event's payload. */
+    public <S extends Enum<S>> S move(LifecycleSubject<S> subject, long id, String number, Long customerId, S from, S to,
+                                      String reason, Map<String, ?> extra) {
         S previous = subject.machine().isBack(from, to) ? previous(subject, id, from) : null;
         String action = subject.machine().check(from, to, previous);
-        record(subject, id, number, customerId, from, to, action, reason);
+        record(subject, id, number, customerId, from, to, action, reason, extra);
         return to;
     }
 
@@ -66,8 +79,8 @@ public class Transitions {
     }
 
     private void record(LifecycleSubject<?> subject, long id, String number, Long customerId, Enum<?> from, Enum<?> to, String action,
-                        String reason) {
+                        String reason, Map<String, ?> extra) {
         outbox.publish(subject.event(), subject.aggregate(), id, customerId, subject.historyColumn(), new Outbox.Change(number,
-                from == null ? null : from.name(), to.name(), action, reason, caller.name(), OffsetDateTime.now()));
+                from == null ? null : from.name(), to.name(), action, reason, caller.name(), OffsetDateTime.now(), extra));
     }
 }

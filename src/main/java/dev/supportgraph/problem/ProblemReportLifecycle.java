@@ -8,9 +8,8 @@ import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
 import dev.supportgraph.ticket.NoteType;
-import dev.supportgraph.ticket.TicketChangeAction;
 import dev.supportgraph.ticket.TicketField;
-import dev.supportgraph.ticket.TicketHistory;
+import dev.supportgraph.ticket.TicketFieldEdit;
 import dev.supportgraph.ticket.TicketInputs;
 import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketLifecycle;
@@ -52,9 +51,6 @@ public class ProblemReportLifecycle {
     TicketLifecycle tickets;
 
     @Inject
-    TicketHistory history;
-
-    @Inject
     TriageConfig triage;
 
     @Inject
@@ -86,12 +82,12 @@ public class ProblemReportLifecycle {
         staffOnly(input.priority(), "priority");
         staffOnly(input.severity(), "severity");
         staffOnly(input.categoryId(), "categoryId");
+        List<TicketFieldEdit> urgency = List.of();
         if (input.urgency() != null) {
-            history.changed(new TicketRef(TicketKind.PROBLEM_REPORT, report.id), report.customerId, TicketField.URGENCY,
-                    TicketChangeAction.UPDATE, report.urgency, input.urgency(), input.reason());
+            urgency = List.of(new TicketFieldEdit(TicketField.URGENCY, report.urgency, input.urgency()));
             report.urgency = input.urgency();
         }
-        tickets.update(TicketKind.PROBLEM_REPORT, report, report.customerId, input);
+        tickets.update(TicketKind.PROBLEM_REPORT, report, report.customerId, input, urgency);
         return ProblemReportType.of(report);
     }
 

@@ -57,7 +57,7 @@ public class ResourceTroubleLifecycle {
     /** Edits the trouble's fields (staff), recording each change. */
     public ResourceTroubleType update(TicketInputs.Update input) {
         ResourceTrouble trouble = load(input.id());
-        tickets.update(TicketKind.RESOURCE_TROUBLE, trouble, null, input);
+        tickets.update(TicketKind.RESOURCE_TROUBLE, trouble, null, input, List.of());
         return ResourceTroubleType.of(trouble);
     }
 

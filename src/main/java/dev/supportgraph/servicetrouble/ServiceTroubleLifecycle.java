@@ -50,7 +50,7 @@ public class ServiceTroubleLifecycle {
     /** Edits the trouble's fields (staff), recording each change. */
     public ServiceTroubleType update(TicketInputs.Update input) {
         ServiceTrouble trouble = load(input.id());
-        tickets.update(TicketKind.SERVICE_TROUBLE, trouble, null, input);
+        tickets.update(TicketKind.SERVICE_TROUBLE, trouble, null, input, List.of());
         return ServiceTroubleType.of(trouble);
     }
 

@@ -30,6 +30,14 @@ public interface SlaConfig {
     @WithDefault("5000")
     int maxFiringsPerCycle();
 
+    /**
+     * A ticket whose clock is stored for the first time announces it (TICKET_SLA_CHANGED, for queue
+     * subscriptions) only when it changed within this time: new and just-edited tickets do, a
+     * backfill of old untouched ones (a migration, a bulk import) does not flood the outbox.
+     */
+    @WithDefault("1H")
+    Duration announceFirstClockWithin();
+
     /** Who is recorded as the author of credits the evaluator grants. */
     @WithDefault("sla-evaluator")
     String actor();

@@ -52,6 +52,13 @@ public class SlaGraphQL {
         return Mutations.run(() -> SlaPolicyPayload.ok(policies.update(input)), SlaPolicyPayload::failed);
     }
 
+    @Mutation
+    @Description("Makes a policy for the tickets of one category in a segment and priority (admin), starting as a copy of the "
+            + "default policy in force for them; tickets of the category created from now on run on it, the others on the default.")
+    public @NonNull SlaPolicyPayload slaPolicyCreate(@NonNull SlaPolicyCreateInput input) {
+        return Mutations.run(() -> SlaPolicyPayload.ok(policies.create(input)), SlaPolicyPayload::failed);
+    }
+
     @Description("The SLA clock under the policy of the customer's segment and the report's priority.")
     public List<SlaClockType> sla(@Source List<ProblemReportType> reports) {
         return Batch.one(reports, ProblemReportType::key, keys -> service.clocks(SlaSubject.PROBLEM_REPORT, keys));

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 @Name("SlaPolicy")
-@Description("Response and resolution targets for one customer segment and ticket priority (TMF623), and the credit a breach earns.")
+@Description("Response and resolution targets for one customer segment and ticket priority (TMF623), optionally of one ticket category, and the credit a breach earns.")
 public record SlaPolicyType(
         @Ignore long key,
         @Description("The customer segment the policy applies to.") @NonNull CustomerSegment segment,
@@ -37,18 +37,27 @@ public record SlaPolicyType(
         @Description("When the next version replaced it; null for the version in force.") OffsetDateTime validTo,
         @Description("Who made this version; null for the seeded one.") String changedBy,
         @Description("Why this version was made.") String changeReason,
-        @Ignore WorkingTime workingTime) implements Node {
+        @Ignore WorkingTime workingTime,
+        @Ignore Long categoryKey) implements Node {
 
     public static final String TYPE = "SlaPolicy";
+    /** The node type of ticket categories (named, not imported: see SlaPolicyLifecycle#category). */
+    static final String CATEGORY_TYPE = "TicketCategory";
 
     /** The columns {@link #of} reads, of sla_policy aliased sp. */
     static final String COLUMNS = "sp.id, sp.segment, sp.priority, sp.response_minutes, sp.resolution_minutes, "
             + "sp.credit_percent, sp.credit_amount, sp.currency, array_to_string(sp.resolution_pause_states, ','), "
             + "sp.business_time_zone, array_to_string(sp.business_days, ','), sp.business_opens::text, sp.business_closes::text, "
-            + "array_to_string(sp.business_holidays, ','), sp.version, sp.valid_from, sp.valid_to, sp.changed_by, sp.change_reason";
+            + "array_to_string(sp.business_holidays, ','), sp.version, sp.valid_from, sp.valid_to, sp.changed_by, sp.change_reason, sp.category_id";
 
     /** How many columns {@link #COLUMNS} has. */
-    static final int COLUMN_COUNT = 19;
+    static final int COLUMN_COUNT = 20;
+
+    @Id
+    @Description("The ticket category the policy is for (a TicketCategory id); null for the default policy of its segment and priority.")
+    public String getCategoryId() {
+        return categoryKey == null ? null : GlobalId.encode(CATEGORY_TYPE, categoryKey);
+    }
 
     @Override
     public @NonNull @Id String getId() {
@@ -77,7 +86,8 @@ public record SlaPolicyType(
                 ((BigDecimal) row[from + 5]).toPlainString(), Money.of((BigDecimal) row[from + 6], row[from + 7].toString()),
                 hours, ((Number) row[from + 14]).intValue(), SlaTicket.instant(row[from + 15]).atOffset(ZoneOffset.UTC),
                 row[from + 16] == null ? null : SlaTicket.instant(row[from + 16]).atOffset(ZoneOffset.UTC), (String) row[from + 17],
-                (String) row[from + 18], hours == null ? WorkingTime.ALWAYS : hours.calendar());
+                (String) row[from + 18], hours == null ? WorkingTime.ALWAYS : hours.calendar(),
+                row[from + 19] == null ? null : ((Number) row[from + 19]).longValue());
     }
 
     private static List<TicketStatus> pauseStates(String column) {

@@ -18,5 +18,7 @@ public record SlaPolicyUpdateInput(
         @Description("The states that pause the resolution clock: a subset of PENDING and HELD.") List<TicketStatus> resolutionPauseStates,
         @Description("Percentage of the monthly charge credited on a breach, 0 to 100, e.g. \"10.00\".") String creditPercent,
         @Description("Fixed amount credited on a breach, e.g. \"25.00\".") String creditAmount,
-        @Description("Why, kept with the version.") String reason) {
+        @Description("New working time for both clocks.") BusinessHoursInput businessHours,
+        @Description("true: the clocks count around the clock (no business hours); not together with businessHours.") Boolean aroundTheClock,
+        @Description("Why, kept with the version.") String reason) implements SlaTerms {
 }

@@ -6,6 +6,7 @@ import dev.supportgraph.graph.Node;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.ticket.SlaWindow;
+import dev.supportgraph.ticket.SlaWindows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 
 /** Reads of SLA policies, clocks and credits; each batch is one statement. */
 @ApplicationScoped
-public class SlaService implements NodeLoader {
+public class SlaService implements NodeLoader, SlaWindows {
 
     @Inject
     EntityManager em;
@@ -38,6 +39,7 @@ public class SlaService implements NodeLoader {
     SlaConfig config;
 
     /** Now on the SLA clocks' clock, with the at-risk warning time: what queue filters judge SLA states by. */
+    @Override
     public SlaWindow window() {
         return new SlaWindow(clock.instant(), config.atRiskBefore());
     }
@@ -103,7 +105,7 @@ public class SlaService implements NodeLoader {
 
     private List<SlaPolicyType> policies(String where, Collection<Long> ids) {
         var query = em.createNativeQuery("select " + SlaPolicyType.COLUMNS + " from sla_policy sp " + where
-                + " order by sp.segment, sp.priority, sp.version", Object[].class);
+                + " order by sp.segment, sp.priority, sp.category_id nulls first, sp.version", Object[].class);
         if (!ids.isEmpty()) {
             query.setParameter("ids", KeyList.of(ids));
         }

@@ -15,18 +15,26 @@ package dev.supportgraph.sla;
 enum SlaSubject {
     PROBLEM_REPORT("problem_report", "p.customer_id, p.related_service_id", "problem_report_id", "fired.kinds", """
             problem_report p join customer c on c.id = p.customer_id
-            join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority and sp.valid_from <= p.created_at
-                               and (sp.valid_to is null or p.created_at < sp.valid_to)
+            join lateral (%s) sp on true
             cross join lateral (select string_agg(e.kind, ',') as kinds, bool_or(e.kind = 'RESOLUTION_BREACHED') as resolution_breached
-                                from sla_event e where e.problem_report_id = p.id) fired"""),
+                                from sla_event e where e.problem_report_id = p.id) fired""".formatted(policyOf("c.segment"))),
     SERVICE_TROUBLE("service_trouble", "null::bigint, null::bigint", "service_trouble_id", "null::text", """
             service_trouble p
             join lateral (select c.segment from service_trouble_service sts join service s on s.id = sts.service_id
                           join customer c on c.id = s.customer_id where sts.service_trouble_id = p.id
                           order by array_position(array['WHOLESALE', 'ENTERPRISE', 'SMALL_BUSINESS', 'CONSUMER'], c.segment)
                           limit 1) owner on true
-            join sla_policy sp on sp.segment = owner.segment and sp.priority = p.priority and sp.valid_from <= p.created_at
-                               and (sp.valid_to is null or p.created_at < sp.valid_to)""");
+            join lateral (%s) sp on true""".formatted(policyOf("owner.segment")));
+
+    /**
+     * The policy of ticket {@code p} in {@code segment}: of the versions in force when it was created,
+     * the one naming its category, else the default (naming none).
+     */
+    private static String policyOf(String segment) {
+        return "select sp.* from sla_policy sp where sp.segment = " + segment + " and sp.priority = p.priority"
+                + " and sp.valid_from <= p.created_at and (sp.valid_to is null or p.created_at < sp.valid_to)"
+                + " and (sp.category_id is null or sp.category_id = p.category_id) order by sp.category_id nulls last limit 1";
+    }
 
     /** The ticket table, aliased {@code p} in {@link #from}. */
     final String table;

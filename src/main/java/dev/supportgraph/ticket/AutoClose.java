@@ -68,16 +68,20 @@ public class AutoClose {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         List<Object[]> rows = em.createNativeQuery("update " + table + " t set status = 'CLOSED', closed_at = ?1, updated_at = ?1,"
                         + " version = t.version + 1 where t.id in (select id from " + table + " where status = 'RESOLVED'"
-                        + " and resolved_at < ?2 order by id limit ?3 for update skip locked) returning t.id, t.number, " + customer, Object[].class)
+                        + " and resolved_at < ?2 order by id limit ?3 for update skip locked) returning t.id, t.number, " + customer
+                        + ", " + TicketQueueState.columns("t"),
+                        Object[].class)
                 .setParameter(1, at).setParameter(2, now.minus(config.after()).atOffset(ZoneOffset.UTC))
                 .setParameter(3, config.batchSize()).getResultList();
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
             Long customerId = row[2] == null ? null : ((Number) row[2]).longValue();
             TicketRef ticket = new TicketRef(kind, id);
+            TicketQueueState before = TicketQueueState.of(TicketStatus.RESOLVED, row, 3);
             outbox.publish(EventType.TICKET_STATUS_CHANGED, kind.name(), id, customerId, column(kind), new Outbox.Change(
                     (String) row[1], TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name(), "autoClose",
-                    "no reaction within " + config.after(), config.actor(), at));
+                    "no reaction within " + config.after(), config.actor(), at,
+                    TicketQueueState.payload(before, before.withStatus(TicketStatus.CLOSED))));
             TicketNote note = new TicketNote();
             note.ownedBy(ticket);
             note.customerId = customerId;

@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +32,7 @@ import java.util.Set;
  * TICKET_ASSIGNMENT_CHANGED event whose payload is
  * {@code {"number", "action" (ASSIGN | UNASSIGN | ESCALATE), "fromWorkGroupId", "workGroupId",
  * "fromAssigneeId", "assigneeId" (global ids or null), "workGroup", "assignee" (names or null),
- * "reason", "actor", "at"}}.
+ * "reason", "actor", "at", "queueBefore", "queue"}} (see TicketQueueState).
  */
 @ApplicationScoped
 @Transactional
@@ -111,7 +110,8 @@ public class TicketAssignment {
         if (!Objects.equals(assignee, ticket.assigneeId)) {
             history.changed(ref, customer, TicketField.ASSIGNEE, action, fromAssigneeName, assigneeName, reason);
         }
-        Map<String, Object> payload = new HashMap<>();
+        TicketQueueState before = TicketQueueState.of(ticket);
+        Map<String, Object> payload = TicketQueueState.payload(before, before.withRouting(group, assignee));
         payload.put("number", ticket.number);
         payload.put("action", action.name());
         payload.put("fromWorkGroupId", id(WorkGroupType.TYPE, ticket.workGroupId));

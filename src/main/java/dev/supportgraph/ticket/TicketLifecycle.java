@@ -2,6 +2,8 @@ package dev.supportgraph.ticket;
 
 import dev.supportgraph.category.TicketCategoryService;
 import dev.supportgraph.error.ApiException;
+import dev.supportgraph.events.EventType;
+import dev.supportgraph.events.Outbox;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.lifecycle.Transitions;
@@ -12,6 +14,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the three ticket types share when they change: the transition through their table with
@@ -40,8 +45,12 @@ public class TicketLifecycle {
     @Inject
     TicketCategoryService categories;
 
+    @Inject
+    Outbox outbox;
+
     public void created(TicketKind kind, TicketEntity ticket, Long customerId) {
-        transitions.created(TicketLifecycles.subject(kind), ticket.id, ticket.number, customerId, ticket.status, null);
+        transitions.created(TicketLifecycles.subject(kind), ticket.id, ticket.number, customerId, ticket.status, null,
+                TicketQueueState.payload(null, TicketQueueState.of(ticket)));
     }
 
     /** Applies {@code input} to a loaded ticket (version checked, table checked) and flushes. */
@@ -49,7 +58,9 @@ public class TicketLifecycle {
         Mutations.checkVersion(ticket.version, input.expectedVersion());
         TicketStatus to = input.to();
         String resolution = to == TicketStatus.RESOLVED ? Inputs.text(input.resolution(), 4000, "input", "resolution") : null;
-        ticket.status = transitions.move(TicketLifecycles.subject(kind), ticket.id, ticket.number, customerId, ticket.status, to, input.reason());
+        TicketQueueState before = TicketQueueState.of(ticket);
+        ticket.status = transitions.move(TicketLifecycles.subject(kind), ticket.id, ticket.number, customerId, ticket.status, to,
+                input.reason(), TicketQueueState.payload(before, before.withStatus(to)));
         if (to == TicketStatus.RESOLVED) {
             ticket.resolution = resolution;
             ticket.resolvedAt = OffsetDateTime.now();
@@ -63,37 +74,58 @@ public class TicketLifecycle {
     }
 
     /**
-     * Applies the edits of a loaded ticket (version checked, each changed field a history row) and
-     * flushes; who may edit which field is the caller's check.
+     * Applies the edits of a loaded ticket (version checked, each changed field a history row),
+     * flushes and announces the changed fields, with {@code earlier} (edits the kind's service
+     * made of its own fields, e.g. urgency), by one TICKET_FIELDS_CHANGED event whose payload is
+     * {@code {"number", "changes": [{"field", "from", "to"}] (values as the history shows them),
+     * "reason", "actor", "at", "queueBefore", "queue"}}; nothing changed, no event. Who may edit
+     * which field is the caller's check.
      */
-    public void update(TicketKind kind, TicketEntity ticket, Long customerId, TicketInputs.Edit input) {
+    public void update(TicketKind kind, TicketEntity ticket, Long customerId, TicketInputs.Edit input, List<TicketFieldEdit> earlier) {
         Mutations.checkVersion(ticket.version, input.expectedVersion());
         String reason = input.reason() == null ? null : Inputs.text(input.reason(), REASON_LENGTH, "input", "reason");
-        TicketRef ref = new TicketRef(kind, ticket.id);
+        TicketQueueState before = TicketQueueState.of(ticket);
+        List<TicketFieldEdit> edits = new ArrayList<>(earlier);
         if (input.title() != null) {
             String title = Inputs.text(input.title(), TITLE_LENGTH, "input", "title");
-            history.changed(ref, customerId, TicketField.TITLE, TicketChangeAction.UPDATE, ticket.title, title, reason);
+            edits.add(new TicketFieldEdit(TicketField.TITLE, ticket.title, title));
             ticket.title = title;
         }
         if (input.description() != null) {
-            history.changed(ref, customerId, TicketField.DESCRIPTION, TicketChangeAction.UPDATE, ticket.description, input.description(), reason);
+            edits.add(new TicketFieldEdit(TicketField.DESCRIPTION, ticket.description, input.description()));
             ticket.description = input.description();
         }
         if (input.priority() != null) {
-            history.changed(ref, customerId, TicketField.PRIORITY, TicketChangeAction.UPDATE, ticket.priority, input.priority(), reason);
+            edits.add(new TicketFieldEdit(TicketField.PRIORITY, ticket.priority, input.priority()));
             ticket.priority = input.priority();
         }
         if (input.severity() != null) {
-            history.changed(ref, customerId, TicketField.SEVERITY, TicketChangeAction.UPDATE, ticket.severity, input.severity(), reason);
+            edits.add(new TicketFieldEdit(TicketField.SEVERITY, ticket.severity, input.severity()));
             ticket.severity = input.severity();
         }
         if (input.categoryId() != null) {
             Long category = categories.chosen(input.categoryId(), "input", "categoryId");
-            history.changed(ref, customerId, TicketField.CATEGORY, TicketChangeAction.UPDATE, categories.code(ticket.categoryId),
-                    categories.code(category), reason);
+            edits.add(new TicketFieldEdit(TicketField.CATEGORY, categories.code(ticket.categoryId), categories.code(category)));
             ticket.categoryId = category;
         }
+        TicketRef ref = new TicketRef(kind, ticket.id);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (TicketFieldEdit edit : edits) {
+            if (history.changed(ref, customerId, edit.field(), TicketChangeAction.UPDATE, edit.from(), edit.to(), reason)) {
+                changes.add(edit.json());
+            }
+        }
         em.flush();
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, Object> payload = TicketQueueState.payload(before, TicketQueueState.of(ticket));
+        payload.put("number", ticket.number);
+        payload.put("changes", changes);
+        payload.put("reason", reason);
+        payload.put("actor", caller.name());
+        payload.put("at", OffsetDateTime.now().toString());
+        outbox.publish(EventType.TICKET_FIELDS_CHANGED, kind.name(), ticket.id, customerId, payload);
     }
 
     /** Adds a note; portal customers may only write PUBLIC ones. */

@@ -4,6 +4,8 @@ import dev.supportgraph.graph.Where;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,21 @@ public enum TicketSlaState {
 
     TicketSlaState(String condition) {
         this.condition = condition;
+    }
+
+    /**
+     * Whether a ticket in {@code state} is in this SLA state at {@code now}: the condition above, in
+     * memory, for the queue subscription (which judges the states events carry).
+     */
+    public boolean holds(TicketQueueState state, Instant now, Duration atRiskBefore) {
+        boolean running = state.clock() == ResolutionClock.RUNNING && state.dueAt() != null;
+        Instant due = running ? state.dueAt().toInstant() : null;
+        return switch (this) {
+            case ON_TRACK -> running && due.isAfter(now.plus(atRiskBefore));
+            case AT_RISK -> running && due.isAfter(now) && !due.isAfter(now.plus(atRiskBefore));
+            case BREACHED -> state.breached() || running && !due.isAfter(now);
+            case PAUSED -> state.clock() == ResolutionClock.PAUSED;
+        };
     }
 
     /** Any of {@code states} as judged in {@code sla}; nothing when none are given. */

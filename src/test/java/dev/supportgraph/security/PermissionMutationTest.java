@@ -196,6 +196,11 @@ class PermissionMutationTest {
             return new Target("{id: \"" + gid("SlaPolicy", ((Number) policy.get("id")).longValue()) + "\", expectedVersion: " + policy.get("version")
                     + ", reason: \"Reviewed\"}", "select count(*) from sla_policy where segment = 'CONSUMER' and priority = ?", "LOW");
         }),
+        SLA_POLICY_CREATE("slaPolicyCreate", "F F OK F F F", (t, c) -> {
+            long category = t.category();
+            return new Target("{segment: CONSUMER, priority: LOW, categoryId: \"" + gid("TicketCategory", category) + "\"}",
+                    "select count(*) from sla_policy where category_id = ?", category);
+        }),
         TICKET_CATEGORY_CREATE("ticketCategoryCreate", "F F OK F F OK", (t, c) -> {
             String code = "C_" + unique().replace("-", "_").toUpperCase();
             return new Target("{code: \"" + code + "\", name: \"Outage\"}", "select count(*) from ticket_category where code = ?", code);

@@ -79,6 +79,61 @@ class SlaPolicyAdminTest {
         }
     }
 
+    @Test
+    void aCategoryGetsItsOwnPolicyWithBusinessHoursEditedThroughTheApi() {
+        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long customer = Sql.exec(ds, "insert into customer (account_number, name, segment, credit_rating) values (?, 'Category Policy', 'WHOLESALE', 700) returning id",
+                "CAT-" + tag);
+        String category = GlobalId.encode("TicketCategory", Sql.exec(ds, "insert into ticket_category (code, name) values (?, 'Fibre cut') returning id",
+                "FIBRE_" + tag));
+        String create = "{segment: WHOLESALE, priority: MEDIUM, categoryId: \"" + category + "\", responseMinutes: 5, resolutionMinutes: 50, "
+                + "businessHours: {timeZone: \"Europe/Zurich\", workingDays: [\"FRIDAY\", \"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\"], opens: \"08:00\", "
+                + "closes: \"18:00\", holidays: [\"2030-12-25\", \"2030-01-01\"]}, reason: \"Fibre cuts are urgent\"}";
+        String selection = POLICY + " slaPolicy { categoryId businessHours { timeZone workingDays opens closes holidays } }";
+        assertEquals("FORBIDDEN", GraphQLClient.mutate(Tokens.agent(), "slaPolicyCreate", create, "slaPolicy { id }").getString("userErrors[0].code"));
+        JsonPath created = GraphQLClient.mutate(Tokens.admin(), "slaPolicyCreate", create, selection);
+        assertEquals(List.of(), created.getList("userErrors"));
+        String policy = created.getString("slaPolicy.id");
+        assertEquals(1, created.getInt("slaPolicy.version"));
+        assertEquals(category, created.getString("slaPolicy.categoryId"));
+        assertEquals(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), created.getList("slaPolicy.businessHours.workingDays"));
+        assertEquals(List.of("2030-01-01", "2030-12-25"), created.getList("slaPolicy.businessHours.holidays"));
+        assertEquals("BUSINESS_RULE", GraphQLClient.mutate(Tokens.admin(), "slaPolicyCreate", create, "slaPolicy { id }").getString("userErrors[0].code"));
+
+        // Bad calendars are userErrors on their field, and change nothing.
+        Map<String, List<String>> bad = Map.of(
+                "businessHours: {timeZone: \"Mars/Olympus\", workingDays: [\"MONDAY\"], opens: \"09:00\", closes: \"17:00\"}", List.of("timeZone"),
+                "businessHours: {timeZone: \"UTC\", workingDays: [], opens: \"09:00\", closes: \"17:00\"}", List.of("workingDays"),
+                "businessHours: {timeZone: \"UTC\", workingDays: [\"Monday\"], opens: \"09:00\", closes: \"17:00\"}", List.of("workingDays"),
+                "businessHours: {timeZone: \"UTC\", workingDays: [\"MONDAY\"], opens: \"9am\", closes: \"17:00\"}", List.of("opens"),
+                "businessHours: {timeZone: \"UTC\", workingDays: [\"MONDAY\"], opens: \"17:00\", closes: \"09:00\"}", List.of("closes"));
+        bad.forEach((fields, field) -> {
+            JsonPath refused = update(Tokens.admin(), policy, 1, fields);
+            assertEquals("BAD_USER_INPUT", refused.getString("userErrors[0].code"), fields);
+            assertEquals(List.of("input", "businessHours", field.getFirst()), refused.getList("userErrors[0].field"), fields);
+        });
+        assertEquals(List.of("input", "aroundTheClock"), update(Tokens.admin(), policy, 1, "aroundTheClock: true, businessHours: "
+                + "{timeZone: \"UTC\", workingDays: [\"MONDAY\"], opens: \"09:00\", closes: \"17:00\"}").getList("userErrors[0].field"));
+        assertEquals(1, Sql.count(ds, "select count(*) from sla_policy where category_id = ?", GlobalId.decode("TicketCategory", category)));
+
+        JsonPath clocked = GraphQLClient.mutate(Tokens.admin(), "slaPolicyUpdate", "{id: \"" + policy + "\", expectedVersion: 1, aroundTheClock: true}", selection);
+        assertEquals(List.of(), clocked.getList("userErrors"));
+        assertNull(clocked.get("slaPolicy.businessHours"));
+        assertEquals(category, clocked.getString("slaPolicy.categoryId"), "a version keeps its category");
+        assertEquals(50, clocked.getInt("slaPolicy.resolutionMinutes"));
+
+        // A new ticket of the category runs on the category's policy, one without a category on the default.
+        String fibre = GraphQLClient.mutate(Tokens.agent(), "problemReportCreate", "{customerId: \"" + GlobalId.encode("Customer", customer)
+                + "\", title: \"Cut\", severity: MAJOR, priority: MEDIUM, categoryId: \"" + category + "\"}", "problemReport { id }").getString("problemReport.id");
+        String other = GraphQLClient.mutate(Tokens.agent(), "problemReportCreate", "{customerId: \"" + GlobalId.encode("Customer", customer)
+                + "\", title: \"Slow\", severity: MAJOR, priority: MEDIUM}", "problemReport { id }").getString("problemReport.id");
+        assertEquals(clocked.getString("slaPolicy.id"), policyOf(fibre).getString("id"));
+        assertEquals(50, policyOf(fibre).getInt("resolutionMinutes"));
+        String fallback = GraphQLClient.post(Tokens.agent(), "{ slaPolicies { id segment priority categoryId } }").extract().jsonPath()
+                .getString("data.slaPolicies.find { it.segment == 'WHOLESALE' && it.priority == 'MEDIUM' && it.categoryId == null }.id");
+        assertEquals(fallback, policyOf(other).getString("id"));
+    }
+
     private static Map<String, Object> inForce() {
         return GraphQLClient.post(Tokens.admin(), "{ slaPolicies { id segment priority version responseMinutes resolutionMinutes creditPercent } }")
                 .extract().jsonPath().getMap("data.slaPolicies.find { it.segment == 'SMALL_BUSINESS' && it.priority == 'LOW' }");
