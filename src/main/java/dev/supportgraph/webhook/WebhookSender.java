@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends due deliveries, at least once and in order per listener and resource. A round claims, in
@@ -65,21 +67,31 @@ public class WebhookSender {
     private static final int ERROR_LENGTH = 500;
 
     /**
-     * Claims due runs in one statement. {@code queue} numbers each listener's and resource's PENDING
-     * deliveries in id order (ACTIVE listeners only) and counts, up to each, those not due (in backoff
-     * or leased): a run is the due prefix of a queue, at most ?1 long, at most ?2 rows in all. Those rows
-     * are locked with SKIP LOCKED; of what was locked, only each queue's unbroken prefix from its head
-     * is kept (a concurrent claim may hold part of a queue), leased until ?3 ms from now under token ?4.
+     * Claims due runs in one statement, at a cost that follows the number of queues, not the backlog.
+     * {@code queue} lists the (listener, resource) pairs with PENDING deliveries by skipping through
+     * the order index (one descent per pair); {@code candidate} reads, of each pair of an ACTIVE
+     * listener, its first ?1 PENDING deliveries in id order and keeps the due prefix (a row in backoff
+     * or leased stops its queue), at most ?2 rows in all, oldest first. Those rows are locked with SKIP
+     * LOCKED; of what was locked, only each queue's unbroken prefix from its head is kept (a concurrent
+     * claim may hold part of a queue), leased until ?3 ms from now under token ?4.
      */
     private static final String CLAIM = """
-            with queue as (
-                select d.id, row_number() over w as position, count(*) filter (where d.next_attempt_at > now()) over w as waiting
-                from webhook_delivery d join webhook_listener l on l.id = d.listener_id
-                where d.status = 'PENDING' and l.state = 'ACTIVE'
-                window w as (partition by d.listener_id, d.resource_key order by d.id)),
+            with recursive queue as (
+                (select listener_id, resource_key from webhook_delivery where status = 'PENDING' order by listener_id, resource_key limit 1)
+                union all
+                select n.listener_id, n.resource_key from queue q, lateral (
+                    select listener_id, resource_key from webhook_delivery
+                    where status = 'PENDING' and (listener_id, resource_key) > (q.listener_id, q.resource_key)
+                    order by listener_id, resource_key limit 1) n),
             candidate as (
-                select id, position from queue where waiting = 0 and position <= ?
-                order by id limit ?),
+                select r.id, r.position from queue q join webhook_listener l on l.id = q.listener_id and l.state = 'ACTIVE',
+                lateral (select h.id, row_number() over w as position, count(*) filter (where h.next_attempt_at > now()) over w as waiting
+                         from (select d.id, d.next_attempt_at from webhook_delivery d
+                               where d.status = 'PENDING' and d.listener_id = q.listener_id and d.resource_key = q.resource_key
+                               order by d.id limit ?) h
+                         window w as (order by h.id)) r
+                where r.waiting = 0
+                order by r.id limit ?),
             locked as (
                 select d.id, d.listener_id, d.resource_key, c.position from webhook_delivery d join candidate c on c.id = d.id
                 where d.status = 'PENDING' and d.next_attempt_at <= now()
@@ -293,15 +305,27 @@ public class WebhookSender {
     }
 
     private CompletableFuture<Outcome> send(Claimed c) {
+        // The connect timeout also bounds the wait for a pooled connection: a request that never got one is never sent.
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(c.url())
+                .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(config.readTimeout().toMillis())
                 .putHeader("Content-Type", "application/json")
                 .putHeader(Signature.HEADER, Signature.header(c.secret(), Instant.now().getEpochSecond(), c.body()))
                 .putHeader(Signature.EVENT_ID_HEADER, new JsonObject(c.body()).getString("eventId"));
-        return client.request(request).compose(r -> r.send(c.body()))
+        AtomicReference<HttpClientRequest> sending = new AtomicReference<>();
+        return client.request(request).compose(r -> {
+                    sending.set(r);
+                    return r.send(c.body());
+                })
                 .compose(response -> response.body().map(ignored -> response.statusCode()))
                 .toCompletionStage().toCompletableFuture()
                 .orTimeout(sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((status, e) -> {
+                    // Given up (a receiver that trickles): the request is reset, not left to complete after its outcome is recorded.
+                    if (e != null && sending.get() != null) {
+                        sending.get().reset();
+                    }
+                })
                 .thenApply(status -> new Outcome(status, status / 100 == 2 ? null : "HTTP " + status))
                 .exceptionally(e -> new Outcome(null, String.valueOf(e.getCause() == null ? e : e.getCause())));
     }

@@ -1,6 +1,7 @@
 package dev.supportgraph.events;
 
 import dev.supportgraph.notification.EmailFanOut;
+import dev.supportgraph.testing.Concurrently;
 import dev.supportgraph.testing.Sql;
 import dev.supportgraph.webhook.WebhookFanOut;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,12 +10,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -72,7 +73,7 @@ class OutboxConsumerTest {
                 consumer.drain(name, 7, collect(seen, -1));
             }
         };
-        CompletableFuture.allOf(CompletableFuture.runAsync(replica), CompletableFuture.runAsync(replica)).get(90, TimeUnit.SECONDS);
+        Concurrently.run(Duration.ofSeconds(90), replica, replica);
         assertEquals(written, seen, "each event once, in id order");
 
         reader.purge(OffsetDateTime.now().minusDays(1));

@@ -2,6 +2,7 @@ package dev.supportgraph.webhook;
 
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.testing.GraphQLClient;
+import dev.supportgraph.testing.Concurrently;
 import dev.supportgraph.testing.Sql;
 import dev.supportgraph.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,7 +57,7 @@ class WebhookBench {
             fanOut.run();
             long expected = (long) rate * seconds * listeners;
             long start = System.nanoTime();
-            CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
+            Runnable producer = () -> {
                 // One statement every 10 ms, each its own transaction (committed at its created_at).
                 int perTick = Math.max(1, rate / 100);
                 for (int tick = 0; tick < seconds * 100; tick++) {
@@ -71,7 +71,7 @@ class WebhookBench {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
                 }
-            });
+            };
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 120L);
             Runnable replica = () -> {
                 while (receiver.received.size() < expected && System.nanoTime() < deadline) {
@@ -82,8 +82,7 @@ class WebhookBench {
                     }
                 }
             };
-            CompletableFuture.allOf(producer, CompletableFuture.runAsync(replica), CompletableFuture.runAsync(replica))
-                    .get(seconds + 180L, TimeUnit.SECONDS);
+            Concurrently.run(Duration.ofSeconds(seconds + 180L), producer, replica, replica);
             long distinct = receiver.received.stream().map(d -> d.path() + d.eventId()).distinct().count();
             // Per listener and order, the first receipts' event ids must rise (ids are zero-padded, so they sort as strings).
             java.util.Map<String, String> last = new java.util.HashMap<>();

@@ -2,6 +2,7 @@ package dev.supportgraph.webhook;
 
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.testing.GraphQLClient;
+import dev.supportgraph.testing.Concurrently;
 import dev.supportgraph.testing.Sql;
 import dev.supportgraph.testing.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,12 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -125,7 +126,7 @@ class WebhookTest {
             }
             pump();
         };
-        CompletableFuture.allOf(CompletableFuture.runAsync(replica), CompletableFuture.runAsync(replica)).get(90, TimeUnit.SECONDS);
+        Concurrently.run(Duration.ofSeconds(90), replica, replica);
         assertOnceInOrder(receiver.at(path), 200);
         assertEquals(200, Sql.count(ds, "select count(*) from webhook_delivery where listener_id = ?", listener), "fanned out once");
         assertEquals(0, Sql.count(ds, "select count(*) from webhook_delivery where listener_id = ? and attempts <> 1 and last_error is null",
@@ -171,7 +172,7 @@ class WebhookTest {
                 pump();
             }
         };
-        CompletableFuture.allOf(CompletableFuture.runAsync(replica), CompletableFuture.runAsync(replica)).get(90, TimeUnit.SECONDS);
+        Concurrently.run(Duration.ofSeconds(90), replica, replica);
         pump();
         assertEquals(300, receiver.at(path).size(), "no repeats: nothing failed");
         assertOnceInOrder(receiver.at(path), 300);
