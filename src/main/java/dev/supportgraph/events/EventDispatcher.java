@@ -30,6 +30,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,6 +96,8 @@ public class EventDispatcher {
      * shared renderings' keys the same object). Touched only on {@link #thread}.
      */
     private final Map<Function<OutboxEvent, ?>, Mapped> lastMapped = new IdentityHashMap<>();
+    /** Told (on {@link #thread}; they must not block) whenever new outbox events have been read. */
+    private final List<Runnable> newEventListeners = new CopyOnWriteArrayList<>();
     /** The last event id read from the outbox; written only on {@link #thread}. */
     private volatile long head;
     private PgSubscriber listener;
@@ -135,6 +138,14 @@ public class EventDispatcher {
         if (replays != null) {
             replays.stop();
         }
+    }
+
+    /**
+     * Runs {@code wake} whenever this replica reads new outbox events (on a NOTIFY, a reconnect or a
+     * poll), so that other outbox readers (the webhook sender) need not poll; it must return at once.
+     */
+    public void onNewEvents(Runnable wake) {
+        newEventListeners.add(wake);
     }
 
     /**
@@ -258,6 +269,7 @@ public class EventDispatcher {
         drainQueued.set(false);
         try {
             List<OutboxEvent> batch;
+            long before = head;
             do {
                 batch = reader.read(head, Long.MAX_VALUE, config.batchSize());
                 for (OutboxEvent event : batch) {
@@ -265,6 +277,9 @@ public class EventDispatcher {
                     subscriptions.forEach(s -> s.offer(event));
                 }
             } while (batch.size() == config.batchSize());
+            if (head != before) {
+                newEventListeners.forEach(Runnable::run);
+            }
         } catch (RuntimeException e) {
             // The next notification, reconnect or poll retries from the same head.
             LOG.warn("Reading the outbox failed", e);

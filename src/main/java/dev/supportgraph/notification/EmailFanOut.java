@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -55,32 +56,39 @@ public class EmailFanOut {
 
     /** Turns everything new into e-mails; returns how many outbox events were passed. */
     public int run() {
-        return consumer.drain(CONSUMER, config.fanOutBatch(), this::fanOut);
+        return consumer.drain(CONSUMER, config.fanOutBatch(), () -> new OutboxConsumer.Feature<JsonObject>() {
+            @Override
+            public List<JsonObject> rows(OutboxEvent event) {
+                return mails(event);
+            }
+
+            @Override
+            public void write(List<JsonObject> rows) {
+                em.createNativeQuery(INSERT).setParameter(1, new JsonArray(rows).encode()).executeUpdate();
+            }
+        });
     }
 
-    private void fanOut(List<OutboxEvent> events) {
-        JsonArray rows = new JsonArray();
-        for (OutboxEvent event : events) {
-            String kind = kind(event);
-            if (kind == null) {
-                continue;
-            }
-            boolean notice = EventType.PROACTIVE_NOTICE.name().equals(event.type());
-            List<Object[]> contacts = em.createNativeQuery(notice ? CUSTOMER_CONTACTS : REPORTER, Object[].class)
-                    .setParameter(1, notice ? event.customerId() : event.aggregateId()).getResultList();
-            for (Object[] contact : contacts) {
-                String reason = event.payload().getString("reason");
-                NoticeTemplates.Notice mail = templates.render(kind, (String) contact[3], Map.of(
-                        "name", (String) contact[1], "number", String.valueOf(event.payload().getString("number")),
-                        "reason", reason == null ? "" : reason));
-                rows.add(new JsonObject().put("event_id", event.id()).put("contact_id", contact[0]).put("kind", kind)
-                        .put("language", mail.language()).put("recipient", contact[2]).put("subject", mail.title())
-                        .put("body", mail.body()));
-            }
+    /** The e-mails one event becomes, as rows named like INSERT's columns. */
+    private List<JsonObject> mails(OutboxEvent event) {
+        List<JsonObject> rows = new ArrayList<>();
+        String kind = kind(event);
+        if (kind == null) {
+            return rows;
         }
-        if (!rows.isEmpty()) {
-            em.createNativeQuery(INSERT).setParameter(1, rows.encode()).executeUpdate();
+        boolean notice = EventType.PROACTIVE_NOTICE.name().equals(event.type());
+        List<Object[]> contacts = em.createNativeQuery(notice ? CUSTOMER_CONTACTS : REPORTER, Object[].class)
+                .setParameter(1, notice ? event.customerId() : event.aggregateId()).getResultList();
+        for (Object[] contact : contacts) {
+            String reason = event.payload().getString("reason");
+            NoticeTemplates.Notice mail = templates.render(kind, (String) contact[3], Map.of(
+                    "name", (String) contact[1], "number", String.valueOf(event.payload().getString("number")),
+                    "reason", reason == null ? "" : reason));
+            rows.add(new JsonObject().put("event_id", event.id()).put("contact_id", contact[0]).put("kind", kind)
+                    .put("language", mail.language()).put("recipient", contact[2]).put("subject", mail.title())
+                    .put("body", mail.body()));
         }
+        return rows;
     }
 
     /** The template kind an event is mailed with, or null when it is not mailed. */

@@ -86,7 +86,10 @@ public class EventListenerService {
     public EventListenerPayload resume(EventListenerInputs.Change input) {
         EventListener listener = find(input);
         // Before the listener is dirtied: the native statement flushes, and one change is one version step.
-        em.createNativeQuery("update webhook_delivery set pending_since = now(), next_attempt_at = now() where listener_id = ?1 and status = 'PENDING'")
+        // A delivery still leased (paused while in flight) keeps its lease: made due now, it would be sent twice.
+        em.createNativeQuery("""
+                        update webhook_delivery set pending_since = now(), next_attempt_at = case when lease_id is null then now() else next_attempt_at end
+                        where listener_id = ?1 and status = 'PENDING'""")
                 .setParameter(1, listener.id).executeUpdate();
         listener.state = EventListenerState.ACTIVE.name();
         return EventListenerPayload.ok(touched(listener));

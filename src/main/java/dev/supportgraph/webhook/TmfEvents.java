@@ -25,18 +25,21 @@ final class TmfEvents {
     private TmfEvents() {
     }
 
+    /**
+     * The TMF events of {@code e}. A state change without its target state is malformed and refused
+     * (the outbox consumer skips and counts it; TMF events carry the state).
+     */
     static List<TmfEvent> of(OutboxEvent e) {
-        String to = e.payload().getString("to");
         String key = e.aggregate() + ":" + e.aggregateId();
         List<TmfEvent> events = new ArrayList<>();
         // An event type this build does not know (written by a newer replica) simply has no TMF event.
         EventType type = Arrays.stream(EventType.values()).filter(t -> t.name().equals(e.type())).findFirst().orElse(null);
-        // So does a state change without its target state: one malformed row must not stop the feed for everyone.
-        if (type == null || to == null) {
+        if (type == null) {
             return events;
         }
         switch (type) {
             case TICKET_STATUS_CHANGED -> {
+                String to = state(e);
                 JsonObject ticket = resource(TicketKind.valueOf(e.aggregate()).nodeType, e)
                         .put("ticketType", TicketKind.valueOf(e.aggregate()).nodeType)
                         .put("status", camel(to))
@@ -51,14 +54,23 @@ final class TmfEvents {
                 }
             }
             case ORDER_STATE_CHANGED -> events.add(new TmfEvent(WebhookEventType.PRODUCT_ORDER_STATE_CHANGE, key,
-                    new JsonObject().put("productOrder", resource("ProductOrder", e).put("state", camel(to)))));
+                    new JsonObject().put("productOrder", resource("ProductOrder", e).put("state", camel(state(e))))));
             case INVOICE_STATE_CHANGED -> events.add(new TmfEvent(WebhookEventType.CUSTOMER_BILL_STATE_CHANGE, key,
-                    new JsonObject().put("customerBill", resource("Invoice", e).put("state", camel(to)))));
+                    new JsonObject().put("customerBill", resource("Invoice", e).put("state", camel(state(e))))));
             default -> {
                 // other events have no TMF listener event (yet)
             }
         }
         return events;
+    }
+
+    /** The state a change entered: TMF state events carry it, so a change without it is malformed. */
+    private static String state(OutboxEvent e) {
+        String to = e.payload().getString("to");
+        if (to == null) {
+            throw new IllegalArgumentException("a state change without its target state");
+        }
+        return to;
     }
 
     private static JsonObject resource(String nodeType, OutboxEvent e) {

@@ -9,7 +9,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "supportgraph.webhooks")
 public interface WebhookConfig {
 
-    /** How often each replica fans new outbox events out and sends due deliveries (a quarkus-scheduler interval; off disables). */
+    /**
+     * How often each replica fans new outbox events out and sends due deliveries (a quarkus-scheduler
+     * interval; off disables, also the wake-up on new outbox events). Between ticks, each new outbox
+     * event (the outbox NOTIFY) wakes the sender at once; the tick is for retries and lost notifications.
+     */
     @WithDefault("1s")
     String every();
 
@@ -17,9 +21,32 @@ public interface WebhookConfig {
     @WithDefault("500")
     int fanOutBatch();
 
-    /** Deliveries one replica claims and sends at once. */
-    @WithDefault("100")
+    /** Deliveries one replica claims and sends in one round. */
+    @WithDefault("2000")
     int deliveryBatch();
+
+    /**
+     * Consecutive deliveries of one listener and resource claimed together: sent one after the other
+     * (each after the previous one's 2xx), so a busy resource moves several events per round.
+     */
+    @WithDefault("20")
+    int perResourceBatch();
+
+    /** Deliveries one replica has in flight to one listener at a time (its resources are sent concurrently up to this). */
+    @WithDefault("16")
+    int maxInFlightPerListener();
+
+    /** HTTP connections one replica keeps per callback host and port. */
+    @WithDefault("64")
+    int maxConnectionsPerHost();
+
+    /**
+     * Added to a claim's lease beyond the longest a round can take (sends start until one send
+     * timeout after the claim, and each may take one): a row is claimed again only when its replica
+     * has certainly given up on it.
+     */
+    @WithDefault("10S")
+    Duration leaseMargin();
 
     /** TCP connect timeout of a delivery. */
     @WithDefault("5S")

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -45,17 +46,22 @@ public class WebhookFanOut {
 
     /** Fans out everything new; returns how many outbox events were passed. */
     public int run() {
-        return consumer.drain(CONSUMER, config.fanOutBatch(), this::fanOut);
+        return consumer.drain(CONSUMER, config.fanOutBatch(), Pass::new);
     }
 
-    private void fanOut(List<OutboxEvent> events) {
-        List<Target> targets = em.createQuery("select l.id, l.eventTypes, l.customerId from EventListener l order by l.id", Object[].class)
+    /** One pass: the listeners are read once, in the pass's transaction. */
+    private final class Pass implements OutboxConsumer.Feature<JsonObject> {
+
+        private final List<Target> targets = em.createQuery("select l.id, l.eventTypes, l.customerId from EventListener l order by l.id",
+                        Object[].class)
                 .getResultStream().map(r -> new Target((Long) r[0], Set.of((String[]) r[1]), (Long) r[2])).toList();
-        if (targets.isEmpty()) {
-            return;
-        }
-        JsonArray rows = new JsonArray();
-        for (OutboxEvent event : events) {
+
+        @Override
+        public List<JsonObject> rows(OutboxEvent event) {
+            List<JsonObject> rows = new ArrayList<>();
+            if (targets.isEmpty()) {
+                return rows;
+            }
             List<TmfEvents.TmfEvent> tmf = TmfEvents.of(event);
             for (int i = 0; i < tmf.size(); i++) {
                 TmfEvents.TmfEvent t = tmf.get(i);
@@ -72,9 +78,12 @@ public class WebhookFanOut {
                     }
                 }
             }
+            return rows;
         }
-        if (!rows.isEmpty()) {
-            em.createNativeQuery(INSERT).setParameter(1, rows.encode()).executeUpdate();
+
+        @Override
+        public void write(List<JsonObject> rows) {
+            em.createNativeQuery(INSERT).setParameter(1, new JsonArray(rows).encode()).executeUpdate();
         }
     }
 }

@@ -15,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +37,12 @@ final class Receiver implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
-    final List<Delivery> received = new CopyOnWriteArrayList<>();
+    /** Per path: how long the next answer is held back (taken once). */
+    private final Map<String, Long> slowOnce = new ConcurrentHashMap<>();
+    /** Per path: each answer is held back a random time up to this many milliseconds. */
+    private final Map<String, Long> jitter = new ConcurrentHashMap<>();
+    /** In order of receipt (a queue: a copy-on-write list would copy itself on each of a benchmark's 50,000 receipts). */
+    final Queue<Delivery> received = new ConcurrentLinkedQueue<>();
     final List<String> badSignatures = new CopyOnWriteArrayList<>();
     private final int port;
     private HttpServer server;
@@ -55,6 +62,16 @@ final class Receiver implements AutoCloseable {
 
     void failing(String path, boolean fail) {
         failing.put(path, fail);
+    }
+
+    /** Holds back the answer to the next delivery at {@code path} by {@code millis} (it is recorded as received at once). */
+    void slowOnce(String path, long millis) {
+        slowOnce.put(path, millis);
+    }
+
+    /** Holds back every answer at {@code path} by a random time up to {@code millis}. */
+    void jitter(String path, long millis) {
+        jitter.put(path, millis);
     }
 
     /** Everything received at {@code path}, repeats included. */
@@ -98,7 +115,13 @@ final class Receiver implements AutoCloseable {
                         Instant.now()));
                 status = 204;
             }
-            request.response().setStatusCode(status).end();
+            Long slow = slowOnce.remove(path);
+            long delay = slow != null ? slow : java.util.concurrent.ThreadLocalRandom.current().nextLong(jitter.getOrDefault(path, 0L) + 1);
+            if (delay == 0) {
+                request.response().setStatusCode(status).end();
+            } else {
+                vertx.setTimer(delay, t -> request.response().setStatusCode(status).end());
+            }
         });
     }
     /** The receiver's side of docs/webhooks.md: recompute HMAC-SHA256 over "t.body" and compare. */

@@ -2,8 +2,10 @@ package dev.supportgraph.webhook;
 
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.testing.GraphQLClient;
+import dev.supportgraph.testing.Concurrently;
 import dev.supportgraph.testing.Sql;
 import dev.supportgraph.testing.Tokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -12,12 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -42,6 +44,9 @@ class WebhookTest {
 
     @Inject
     WebhookSender sender;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeAll
     static void startReceiver() throws Exception {
@@ -121,11 +126,71 @@ class WebhookTest {
             }
             pump();
         };
-        CompletableFuture.allOf(CompletableFuture.runAsync(replica), CompletableFuture.runAsync(replica)).get(90, TimeUnit.SECONDS);
+        Concurrently.run(Duration.ofSeconds(90), replica, replica);
         assertOnceInOrder(receiver.at(path), 200);
         assertEquals(200, Sql.count(ds, "select count(*) from webhook_delivery where listener_id = ?", listener), "fanned out once");
         assertEquals(0, Sql.count(ds, "select count(*) from webhook_delivery where listener_id = ? and attempts <> 1 and last_error is null",
                 listener), "a delivery is claimed again only after a failed attempt, never by two replicas at once");
+    }
+
+    @Test
+    void aReceiverSlowerThanTheTimeoutOnceGetsOneRetryAndNothingMore() {
+        String path = "/slow";
+        long listener = listen(path, "[PRODUCT_ORDER_STATE_CHANGE]", customer());
+        long c = customerOf(listener);
+        // Answered after the read timeout (3 s in the test profile): the sender has given up, the receiver has it.
+        receiver.slowOnce(path, 4_000);
+        event("ORDER_STATE_CHANGED", "ORDER", 935_001, c, "IN_PROGRESS");
+        event("ORDER_STATE_CHANGED", "ORDER", 935_001, c, "COMPLETED");
+        pumpUntil(() -> Sql.count(ds, "select count(*) from webhook_delivery where listener_id = ? and status = 'DELIVERED'", listener) == 2);
+        sleep(1_500);
+        for (int i = 0; i < 5; i++) {
+            pump();
+        }
+        List<String> ids = receiver.at(path).stream().map(Receiver.Delivery::eventId).toList();
+        assertEquals(3, ids.size(), ids::toString);
+        assertEquals(List.of(ids.getFirst(), ids.getFirst()), ids.subList(0, 2), "the slow one once more, nothing else before it");
+        assertEquals("completed", receiver.at(path).getLast().event().getJsonObject("productOrder").getString("state"));
+        assertEquals(List.of(2, 1), Sql.rows(ds, "select attempts from webhook_delivery where listener_id = ? order by id", listener).stream()
+                .map(r -> ((Number) r.get("attempts")).intValue()).toList(), "one retry of the slow one, the other sent once");
+        assertOnceInOrder(receiver.at(path), 2);
+    }
+
+    @Test
+    void twoReplicasSendManyResourcesConcurrentlyEachInOrder() throws Exception {
+        String path = "/concurrent";
+        long listener = listen(path, "[PRODUCT_ORDER_STATE_CHANGE]", customer());
+        long c = customerOf(listener);
+        // Answers take up to 20 ms at random: concurrent sends finish in any order, a resource's must not.
+        receiver.jitter(path, 20);
+        for (int i = 0; i < 300; i++) {
+            event("ORDER_STATE_CHANGED", "ORDER", 936_000 + i % 10, c, i % 2 == 0 ? "IN_PROGRESS" : "PENDING");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Runnable replica = () -> {
+            while (receiver.at(path).size() < 300 && System.nanoTime() < deadline) {
+                pump();
+            }
+        };
+        Concurrently.run(Duration.ofSeconds(90), replica, replica);
+        pump();
+        assertEquals(300, receiver.at(path).size(), "no repeats: nothing failed");
+        assertOnceInOrder(receiver.at(path), 300);
+    }
+
+    @Test
+    void aMalformedEventIsSkippedAndTheOnesBehindItAreDelivered() {
+        String path = "/poison";
+        long listener = listen(path, "[PRODUCT_ORDER_STATE_CHANGE]", customer());
+        long c = customerOf(listener);
+        double before = registry.counter("supportgraph.outbox.consumer.skipped", "consumer", WebhookFanOut.CONSUMER).count();
+        event("ORDER_STATE_CHANGED", "ORDER", 937_001, c, null);
+        event("ORDER_STATE_CHANGED", "ORDER", 937_001, c, "COMPLETED");
+        pumpUntil(() -> receiver.firsts(path).size() >= 1);
+        pump();
+        assertOnceInOrder(receiver.at(path), 1);
+        assertEquals("completed", receiver.at(path).getFirst().event().getJsonObject("productOrder").getString("state"));
+        assertEquals(before + 1, registry.counter("supportgraph.outbox.consumer.skipped", "consumer", WebhookFanOut.CONSUMER).count());
     }
 
     @Test
