@@ -9,6 +9,7 @@ import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
 import dev.supportgraph.ticket.NoteType;
 import dev.supportgraph.ticket.TicketChangeAction;
+import dev.supportgraph.ticket.TicketExternalIds;
 import dev.supportgraph.ticket.TicketField;
 import dev.supportgraph.ticket.TicketHistory;
 import dev.supportgraph.ticket.TicketInputs;
@@ -23,6 +24,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongPredicate;
 import java.util.Set;
 
 /**
@@ -52,6 +54,9 @@ public class ProblemReportLifecycle {
     TicketLifecycle tickets;
 
     @Inject
+    TicketExternalIds externalIds;
+
+    @Inject
     TicketHistory history;
 
     @Inject
@@ -62,8 +67,10 @@ public class ProblemReportLifecycle {
 
     public ProblemReportType create(ProblemReportInputs.Create input) {
         requireAgentOrOwnCustomer();
-        long id = idempotency.once("problemReportCreate", input.idempotencyKey(), input, () -> insert(input),
-                created -> caller.canSeeCustomer(em.find(ProblemReport.class, created).customerId));
+        staffOnly(input.externalId(), "externalId");
+        LongPredicate visible = created -> caller.canSeeCustomer(em.find(ProblemReport.class, created).customerId);
+        long id = idempotency.once("problemReportCreate", input.idempotencyKey(), input, () -> externalIds.create(TicketKind.PROBLEM_REPORT,
+                input.externalId(), input, externalId -> insert(input, externalId), visible), visible);
         return ProblemReportType.of(em.find(ProblemReport.class, id));
     }
 
@@ -86,6 +93,7 @@ public class ProblemReportLifecycle {
         staffOnly(input.priority(), "priority");
         staffOnly(input.severity(), "severity");
         staffOnly(input.categoryId(), "categoryId");
+        staffOnly(input.externalId(), "externalId");
         if (input.urgency() != null) {
             history.changed(new TicketRef(TicketKind.PROBLEM_REPORT, report.id), report.customerId, TicketField.URGENCY,
                     TicketChangeAction.UPDATE, report.urgency, input.urgency(), input.reason());
@@ -119,7 +127,7 @@ public class ProblemReportLifecycle {
         return tickets.addNote(new TicketRef(TicketKind.PROBLEM_REPORT, report.id), report.customerId, input);
     }
 
-    private long insert(ProblemReportInputs.Create input) {
+    private long insert(ProblemReportInputs.Create input, String externalId) {
         OptionalLong scope = caller.customerScope();
         long customerId;
         if (scope.isPresent()) {
@@ -133,6 +141,7 @@ public class ProblemReportLifecycle {
         }
         owned("customer", "id", customerId, customerId, "customerId", "Customer");
         ProblemReport report = new ProblemReport();
+        report.externalId = externalId;
         report.customerId = customerId;
         report.title = Inputs.text(input.title(), TITLE_LENGTH, "input", "title");
         report.description = input.description() == null ? "" : input.description();

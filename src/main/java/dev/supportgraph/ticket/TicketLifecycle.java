@@ -31,6 +31,9 @@ public class TicketLifecycle {
     EntityManager em;
 
     @Inject
+    TicketExternalIds externalIds;
+
+    @Inject
     Transitions transitions;
 
     @Inject
@@ -95,6 +98,7 @@ public class TicketLifecycle {
                     categories.code(category), reason);
             ticket.categoryId = category;
         }
+        externalIds.update(kind, ticket, customerId, input.externalId(), reason);
         em.flush();
     }
 
