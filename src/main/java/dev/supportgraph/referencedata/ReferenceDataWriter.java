@@ -85,8 +85,12 @@ public class ReferenceDataWriter {
         lock(kind.type, ids);
         Map<String, E> stored = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createQuery("select e from " + kind.entity.getSimpleName() + " e where e.externalId in :ids", kind.entity)
-                    .setParameter("ids", ids).getResultList().forEach(e -> stored.put(e.externalId, e));
+            // Native with the ids as one JSON parameter: a JPQL in-list of a batch's size would be translated anew per batch.
+            @SuppressWarnings("unchecked")
+            List<E> found = em.createNativeQuery("select t.* from " + kind.type.table + " t where t.external_id in "
+                    + "(select jsonb_array_elements_text(cast(?1 as jsonb)))", kind.entity)
+                    .setParameter(1, new JsonArray(List.copyOf(ids)).encode()).getResultList();
+            found.forEach(e -> stored.put(e.externalId, e));
         }
         List<Step<E>> steps = new ArrayList<>(inputs.size());
         List<E> created = new ArrayList<>();
