@@ -2,8 +2,8 @@ package dev.supportgraph.referencedata;
 
 import dev.supportgraph.config.SupportGraphConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Dev mode's small demo data set ({@code supportgraph.dev-db.demo-data}, on by default), loaded at
+ * The dev profile's small demo data set ({@code supportgraph.dev-db.demo-data}, on by default), loaded at
  * every start: the reference data (customers, contacts, services, resources and their links) goes
  * through the bulk import like any system of record's file, then the scripts that build on it
  * (orders and invoices, tickets, routing) run. Both are idempotent: a restart changes nothing.
@@ -47,7 +47,8 @@ public class DemoData {
     DataSource dataSource;
 
     void onStart(@Observes StartupEvent event) {
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT && config.devDb().demoData()) {
+        // The dev profile, as for the embedded database (EmbeddedDatabaseConfigSourceFactory).
+        if (ConfigUtils.isProfileActive("dev") && config.devDb().demoData()) {
             importReferenceData();
             runScripts();
         }
