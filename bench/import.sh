@@ -48,7 +48,7 @@ PUBLIC_KEY=$(openssl rsa -in "$W/jwt-key.pem" -pubout 2>/dev/null | grep -v -- '
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"iss":"%s","sub":"crm","upn":"crm","groups":["integration"],"iat":%d,"exp":%d}' "$ISSUER" "$now" $((now + 86400)) | b64url)
+payload=$(printf '{"iss":"%s","aud":"supportgraph","sub":"crm","upn":"crm","groups":["integration"],"iat":%d,"exp":%d}' "$ISSUER" "$now" $((now + 86400)) | b64url)
 TOKEN="$header.$payload.$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$W/jwt-key.pem" | b64url)"
 
 log "Starting the service ($JVM_OPTS)"
@@ -77,7 +77,7 @@ for run in first re-run; do
   for type in customers contacts services; do
     log "$run: $type"
     peak=0
-    curl -sS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
+    curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
       --data-binary @"$W/$type.ndjson" "http://127.0.0.1:$PORT/import/$type" > "$W/$type-$run.json" &
     CURL=$!
     while kill -0 $CURL 2>/dev/null; do h=$(heap); [ "${h:-0}" -gt "$peak" ] && peak=$h; sleep 0.5; done

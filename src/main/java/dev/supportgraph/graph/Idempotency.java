@@ -17,8 +17,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Idempotent creates through the idempotency_key table. The key row is claimed first with
@@ -60,8 +62,26 @@ public class Idempotency {
         if (key.isBlank() || key.length() > 200) {
             throw ApiException.badInput("An idempotency key has 1 to 200 characters", "input", "idempotencyKey");
         }
-        String scopedKey = scope() + ":" + key;
-        String hash = hash(input);
+        return claimed(operation, scope() + ":" + key, hash(input), create, visible,
+                reused -> ApiException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, KEY_FIELD, reused
+                        ? "This idempotency key was already used with a different input" : "This idempotency key was already used"));
+    }
+
+    /**
+     * As {@link #once}, keyed by the id an object has in another system, one per operation across all
+     * callers (that id names one object whoever sends it): the same input again returns the first
+     * result; another input, or a result the caller may not see, is {@code duplicate}'s error.
+     * {@code fingerprint} is what counts as the same input.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long onceByExternalId(String operation, String externalId, Object fingerprint, LongSupplier create, LongPredicate visible,
+                                 Supplier<ApiException> duplicate) {
+        return claimed(operation, "external:" + externalId, hash(fingerprint), create, visible, reused -> duplicate.get());
+    }
+
+    /** Claims {@code scopedKey} and creates, or returns the first result; {@code refused} (true: another input) otherwise. */
+    private long claimed(String operation, String scopedKey, String hash, LongSupplier create, LongPredicate visible,
+                         Function<Boolean, ApiException> refused) {
         int claimed = em.createNativeQuery("""
                         insert into idempotency_key (operation, key, request_hash, result_id)
                         values (?1, ?2, ?3, 0) on conflict do nothing""")
@@ -79,12 +99,11 @@ public class Idempotency {
                 .setParameter(1, operation).setParameter(2, scopedKey)
                 .getSingleResult();
         if (!hash.equals(first[0])) {
-            throw ApiException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, KEY_FIELD,
-                    "This idempotency key was already used with a different input");
+            throw refused.apply(true);
         }
         long id = ((Number) first[1]).longValue();
         if (!visible.test(id)) {
-            throw ApiException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, KEY_FIELD, "This idempotency key was already used");
+            throw refused.apply(false);
         }
         return id;
     }

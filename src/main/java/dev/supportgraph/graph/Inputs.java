@@ -11,6 +11,14 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** The longest key of an object in another system (externalId) this API keeps. */
+    public static final int EXTERNAL_ID_LENGTH = 200;
+
+    /** An object's key in another system: 1 to {@link #EXTERNAL_ID_LENGTH} characters, stripped. */
+    public static String externalId(String value, String... field) {
+        return text(value, EXTERNAL_ID_LENGTH, field);
+    }
+
     public static String text(String value, int maxLength, String... field) {
         if (value == null || value.isBlank()) {
             throw ApiException.badInput("must not be blank", field);

@@ -19,6 +19,7 @@ public final class ProblemReportInputs {
     @Input("ProblemReportCreateInput")
     public record Create(
             @Description("Retrying with the same key and input returns the first result.") String idempotencyKey,
+            @Description("The id of this ticket in another system, unique per kind: creating again with the same externalId and input returns the first ticket; another input is a userError.") String externalId,
             @Id @Description("Required for staff; portal users report for their own customer.") String customerId,
             @NonNull String title,
             String description,
@@ -44,6 +45,7 @@ public final class ProblemReportInputs {
             @Description("New severity (staff only).") TicketSeverity severity,
             @Description("New urgency as the reporter states it.") TicketPriority urgency,
             @Id @Description("New category (staff only; an active one).") String categoryId,
+            @Description("Sets or changes the id of this ticket in another system (staff; unique per kind).") String externalId,
             @Description("Why, for the history.") String reason) implements TicketInputs.Edit {
     }
 

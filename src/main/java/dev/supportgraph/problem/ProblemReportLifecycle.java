@@ -8,6 +8,7 @@ import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
 import dev.supportgraph.ticket.NoteType;
+import dev.supportgraph.ticket.TicketExternalIds;
 import dev.supportgraph.ticket.TicketField;
 import dev.supportgraph.ticket.TicketFieldEdit;
 import dev.supportgraph.ticket.TicketInputs;
@@ -22,6 +23,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongPredicate;
 import java.util.Set;
 
 /**
@@ -51,6 +53,9 @@ public class ProblemReportLifecycle {
     TicketLifecycle tickets;
 
     @Inject
+    TicketExternalIds externalIds;
+
+    @Inject
     TriageConfig triage;
 
     @Inject
@@ -58,8 +63,10 @@ public class ProblemReportLifecycle {
 
     public ProblemReportType create(ProblemReportInputs.Create input) {
         requireAgentOrOwnCustomer();
-        long id = idempotency.once("problemReportCreate", input.idempotencyKey(), input, () -> insert(input),
-                created -> caller.canSeeCustomer(em.find(ProblemReport.class, created).customerId));
+        staffOnly(input.externalId(), "externalId");
+        LongPredicate visible = created -> caller.canSeeCustomer(em.find(ProblemReport.class, created).customerId);
+        long id = idempotency.once("problemReportCreate", input.idempotencyKey(), input, () -> externalIds.create(TicketKind.PROBLEM_REPORT,
+                input.externalId(), input, externalId -> insert(input, externalId), visible), visible);
         return ProblemReportType.of(em.find(ProblemReport.class, id));
     }
 
@@ -83,6 +90,7 @@ public class ProblemReportLifecycle {
         staffOnly(input.severity(), "severity");
         staffOnly(input.categoryId(), "categoryId");
         List<TicketFieldEdit> urgency = List.of();
+        staffOnly(input.externalId(), "externalId");
         if (input.urgency() != null) {
             urgency = List.of(new TicketFieldEdit(TicketField.URGENCY, report.urgency, input.urgency()));
             report.urgency = input.urgency();
@@ -115,7 +123,7 @@ public class ProblemReportLifecycle {
         return tickets.addNote(new TicketRef(TicketKind.PROBLEM_REPORT, report.id), report.customerId, input);
     }
 
-    private long insert(ProblemReportInputs.Create input) {
+    private long insert(ProblemReportInputs.Create input, String externalId) {
         OptionalLong scope = caller.customerScope();
         long customerId;
         if (scope.isPresent()) {
@@ -129,6 +137,7 @@ public class ProblemReportLifecycle {
         }
         owned("customer", "id", customerId, customerId, "customerId", "Customer");
         ProblemReport report = new ProblemReport();
+        report.externalId = externalId;
         report.customerId = customerId;
         report.title = Inputs.text(input.title(), TITLE_LENGTH, "input", "title");
         report.description = input.description() == null ? "" : input.description();

@@ -39,7 +39,8 @@ public record ProblemReportType(
         int version,
         @Ignore Long assigneeKey,
         @Ignore Long workGroupKey,
-        @Ignore Long categoryKey) implements Ticket {
+        @Ignore Long categoryKey,
+        String externalId) implements Ticket {
 
     public static final String TYPE = "ProblemReport";
 
@@ -56,6 +57,6 @@ public record ProblemReportType(
     static ProblemReportType of(ProblemReport p) {
         return new ProblemReportType(p.id, p.customerId, p.reportedById, p.relatedOrderId, p.relatedServiceId,
                 p.relatedInvoiceId, p.number, p.title, p.description, p.status, p.priority, p.severity, p.channel, p.urgency,
-                p.resolution, p.createdAt, p.updatedAt, p.resolvedAt, p.closedAt, (int) p.version, p.assigneeId, p.workGroupId, p.categoryId);
+                p.resolution, p.createdAt, p.updatedAt, p.resolvedAt, p.closedAt, (int) p.version, p.assigneeId, p.workGroupId, p.categoryId, p.externalId);
     }
 }

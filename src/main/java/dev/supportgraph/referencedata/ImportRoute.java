@@ -30,7 +30,7 @@ public class ImportRoute {
         router.post("/import/:type").order(BulkRequests.ORDER).handler(ctx -> {
             RowType type = RowType.named(ctx.pathParam("type"));
             if (type == null) {
-                BulkRequests.answer(ctx, 404, "Import types are customers, contacts, services, resources and links");
+                BulkRequests.answer(ctx, 404, "Import types are customers, contacts, services, resources, links, unlinks, contact_deactivations and customer_deactivations");
             } else {
                 start(ctx, type);
             }

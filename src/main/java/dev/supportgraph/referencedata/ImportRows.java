@@ -15,11 +15,15 @@ import java.util.Locale;
  */
 final class ImportRows {
 
-    /** What a line holds. LINK is a service-resource link, the others upserts. */
+    /**
+     * What a line holds: an upsert, a service-resource link or unlink, or a deactivation. A batch
+     * writes its rows by type in this order (what a row names is written before it).
+     */
     enum RowType {
         CUSTOMER(ReferenceInputs.CustomerUpsert.class), RESOURCE(ReferenceInputs.ResourceUpsert.class),
         CONTACT(ReferenceInputs.ContactUpsert.class), SERVICE(ReferenceInputs.ServiceUpsert.class),
-        LINK(ReferenceInputs.Link.class);
+        LINK(ReferenceInputs.Link.class), UNLINK(ReferenceInputs.Link.class),
+        CONTACT_DEACTIVATION(ReferenceInputs.Deactivate.class), CUSTOMER_DEACTIVATION(ReferenceInputs.Deactivate.class);
 
         final Class<?> input;
 
@@ -27,7 +31,7 @@ final class ImportRows {
             this.input = input;
         }
 
-        /** The type a path segment or a {@code type} field names: customer(s), contact(s), ..., link(s). */
+        /** The type a path segment or a {@code type} field names: customer(s), contact(s), ..., customer_deactivation(s). */
         static RowType named(String name) {
             String singular = name.toUpperCase(Locale.ROOT);
             singular = singular.endsWith("S") ? singular.substring(0, singular.length() - 1) : singular;
@@ -58,7 +62,7 @@ final class ImportRows {
             if (fixed == null) {
                 type = named == null ? null : RowType.named(named);
                 if (type == null) {
-                    return failed(line, null, ApiException.badInput("must be customer, contact, service, resource or link", TYPE_FIELD));
+                    return failed(line, null, ApiException.badInput("must be customer, contact, service, resource, link, unlink, contact_deactivation or customer_deactivation", TYPE_FIELD));
                 }
             }
             return input(line, type, object);

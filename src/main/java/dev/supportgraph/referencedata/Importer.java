@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Loads reference data from a stream of lines, batch by batch, with memory bounded by the batch
@@ -25,7 +26,7 @@ import java.util.Map;
  *
  * <h2>Order</h2>
  * Within a batch rows are written by type in dependency order (customers and resources, then
- * contacts and services, then links), so a contact may come before its customer in one file when
+ * contacts and services, then links and unlinks, then deactivations: {@link RowType}), so a contact may come before its customer in one file when
  * both fall into one batch. A row whose customer, service or resource is not found is kept
  * pending (up to {@link ImportConfig#pendingLimit()}) and tried again with each later batch and
  * once more at the end; only then is it reported (NOT_FOUND, with its line).
@@ -152,7 +153,10 @@ public class Importer {
                 case RESOURCE -> upsert(Kind.RESOURCE, ofType, actor);
                 case CONTACT -> upsert(Kind.CONTACT, ofType, actor);
                 case SERVICE -> upsert(Kind.SERVICE, ofType, actor);
-                case LINK -> ofType.stream().map(row -> link((ReferenceInputs.Link) row.input(), actor)).toList();
+                case LINK -> each(ofType, (ReferenceInputs.Link input) -> writer.link(input, true, actor));
+                case UNLINK -> each(ofType, (ReferenceInputs.Link input) -> writer.link(input, false, actor));
+                case CONTACT_DEACTIVATION -> each(ofType, (ReferenceInputs.Deactivate input) -> writer.deactivate(Kind.CONTACT, input, actor));
+                case CUSTOMER_DEACTIVATION -> each(ofType, (ReferenceInputs.Deactivate input) -> writer.deactivate(Kind.CUSTOMER, input, actor));
             };
             for (int i = 0; i < ofType.size(); i++) {
                 results.put(ofType.get(i), written.get(i));
@@ -166,11 +170,17 @@ public class Importer {
         return writer.upsert(kind, rows.stream().map(row -> (I) row.input()).toList(), actor);
     }
 
-    private Result link(ReferenceInputs.Link input, String actor) {
-        try {
-            return writer.link(input, true, actor);
-        } catch (ApiException e) {
-            return Result.failed(e);
+    /** Writes rows one by one (links, unlinks, deactivations); a refused row is its result, not the batch's failure. */
+    @SuppressWarnings("unchecked")
+    private static <I> List<Result> each(List<Row> rows, Function<I, Result> write) {
+        List<Result> results = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            try {
+                results.add(write.apply((I) row.input()));
+            } catch (ApiException e) {
+                results.add(Result.failed(e));
+            }
         }
+        return results;
     }
 }

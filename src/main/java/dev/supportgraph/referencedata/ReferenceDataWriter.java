@@ -85,8 +85,12 @@ public class ReferenceDataWriter {
         lock(kind.type, ids);
         Map<String, E> stored = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createQuery("select e from " + kind.entity.getSimpleName() + " e where e.externalId in :ids", kind.entity)
-                    .setParameter("ids", ids).getResultList().forEach(e -> stored.put(e.externalId, e));
+            // Native with the ids as one JSON parameter: a JPQL in-list of a batch's size would be translated anew per batch.
+            @SuppressWarnings("unchecked")
+            List<E> found = em.createNativeQuery("select t.* from " + kind.type.table + " t where t.external_id in "
+                    + "(select jsonb_array_elements_text(cast(?1 as jsonb)))", kind.entity)
+                    .setParameter(1, new JsonArray(List.copyOf(ids)).encode()).getResultList();
+            found.forEach(e -> stored.put(e.externalId, e));
         }
         List<Step<E>> steps = new ArrayList<>(inputs.size());
         List<E> created = new ArrayList<>();
@@ -168,8 +172,12 @@ public class ReferenceDataWriter {
         inserted.forEach(row -> byExternalId.get((String) ((Object[]) row)[0]).id = ((Number) ((Object[]) row)[1]).longValue());
     }
 
-    /** Deactivates one customer or contact (by id or externalId); UNCHANGED when it already was. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Deactivates one customer or contact (by id or externalId); UNCHANGED when it already was.
+     * Its refusals (NOT_FOUND, STALE_OBJECT) come before any write and leave the transaction usable:
+     * an import reports the row and commits the rest of its batch.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
     public <E extends ExternallyKeyed> Result deactivate(Kind<E, ?> kind, ReferenceInputs.Deactivate input, String actor) {
         long key = key(kind.type, input.id(), input.externalId(), "id", "externalId");
         E entity = em.find(kind.entity, key, LockModeType.PESSIMISTIC_WRITE);
@@ -185,9 +193,10 @@ public class ReferenceDataWriter {
 
     /**
      * Links a service to a resource it runs on, or unlinks it; UNCHANGED when it already was so.
-     * The result's key is the service's; the resource's is {@link #resourceOf}.
+     * The result's key is the service's; the resource's is {@link #resourceOf}. Its refusals come
+     * before any write and leave the transaction usable, as for {@link #deactivate}.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
     public Result link(ReferenceInputs.Link input, boolean linked, String actor) {
         long service = key(ExternalType.SERVICE, input.serviceId(), input.serviceExternalId(), "serviceId", "serviceExternalId");
         long resource = resourceOf(input);

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 /** Checks of reference-data fields beyond {@link Inputs}; every failure names its input field. */
 final class Validation {
 
-    static final int EXTERNAL_ID_LENGTH = 200;
     static final int NAME_LENGTH = 200;
     static final int SHORT_TEXT_LENGTH = 100;
     static final int ACCOUNT_NUMBER_LENGTH = 64;
@@ -29,7 +28,7 @@ final class Validation {
     }
 
     static String externalId(String value, String field) {
-        return Inputs.text(value, EXTERNAL_ID_LENGTH, "input", field);
+        return Inputs.externalId(value, "input", field);
     }
 
     /** Optional text: null stays null, otherwise as {@link Inputs#text}. */

@@ -16,6 +16,7 @@ public final class ResourceTroubleInputs {
     @Input("ResourceTroubleCreateInput")
     public record Create(
             @Description("Retrying with the same key and input returns the first result.") String idempotencyKey,
+            @Description("The id of this ticket in another system, unique per kind: creating again with the same externalId and input returns the first ticket; another input is a userError.") String externalId,
             @NonNull String title,
             String description,
             @Description("Global id of the faulty resource.") @NonNull @Id String resourceId,

@@ -10,6 +10,7 @@ import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
 import dev.supportgraph.ticket.NoteType;
+import dev.supportgraph.ticket.TicketExternalIds;
 import dev.supportgraph.ticket.TicketInputs;
 import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketLifecycle;
@@ -46,11 +47,15 @@ public class ResourceTroubleLifecycle {
     TicketLifecycle tickets;
 
     @Inject
+    TicketExternalIds externalIds;
+
+    @Inject
     Event<ResourceTroubleResolved> resolved;
 
     public ResourceTroubleType create(ResourceTroubleInputs.Create input) {
         caller.require(Role.SRE, Role.ADMIN);
-        long id = idempotency.once("resourceTroubleCreate", input.idempotencyKey(), input, () -> insert(input), Idempotency.STAFF_ONLY);
+        long id = idempotency.once("resourceTroubleCreate", input.idempotencyKey(), input, () -> externalIds.create(TicketKind.RESOURCE_TROUBLE,
+                input.externalId(), input, externalId -> insert(input, externalId), Idempotency.STAFF_ONLY), Idempotency.STAFF_ONLY);
         return ResourceTroubleType.of(em.find(ResourceTrouble.class, id));
     }
 
@@ -141,12 +146,13 @@ public class ResourceTroubleLifecycle {
         resolved.fire(new ResourceTroubleResolved(trouble.id, trouble.number, trouble.resolution));
     }
 
-    private long insert(ResourceTroubleInputs.Create input) {
+    private long insert(ResourceTroubleInputs.Create input, String externalId) {
         long resource = Inputs.id("Resource", input.resourceId(), "input", "resourceId");
         if (em.createNativeQuery("select 1 from resource where id = ?1").setParameter(1, resource).getResultList().isEmpty()) {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "resourceId"), "Resource not found: " + input.resourceId());
         }
         ResourceTrouble trouble = new ResourceTrouble();
+        trouble.externalId = externalId;
         trouble.title = Inputs.text(input.title(), 200, "input", "title");
         trouble.description = input.description() == null ? "" : input.description();
         trouble.resourceId = resource;

@@ -36,7 +36,8 @@ public record ResourceTroubleType(
         int version,
         @Ignore Long assigneeKey,
         @Ignore Long workGroupKey,
-        @Ignore Long categoryKey) implements Ticket {
+        @Ignore Long categoryKey,
+        String externalId) implements Ticket {
 
     public static final String TYPE = "ResourceTrouble";
 
@@ -53,6 +54,6 @@ public record ResourceTroubleType(
     static ResourceTroubleType of(ResourceTrouble t) {
         return new ResourceTroubleType(t.id, t.resourceId, t.number, t.title, t.description, t.status, t.priority,
                 t.severity, t.perceivedSeverity, t.probableCause, t.localization, t.resolution, t.createdAt,
-                t.updatedAt, t.resolvedAt, t.closedAt, (int) t.version, t.assigneeId, t.workGroupId, t.categoryId);
+                t.updatedAt, t.resolvedAt, t.closedAt, (int) t.version, t.assigneeId, t.workGroupId, t.categoryId, t.externalId);
     }
 }

@@ -18,6 +18,7 @@ public final class ServiceTroubleInputs {
     @Input("ServiceTroubleCreateInput")
     public record Create(
             @Description("Retrying with the same key and input returns the first result.") String idempotencyKey,
+            @Description("The id of this ticket in another system, unique per kind: creating again with the same externalId and input returns the first ticket; another input is a userError.") String externalId,
             @NonNull String title,
             String description,
             @NonNull TicketSeverity severity,

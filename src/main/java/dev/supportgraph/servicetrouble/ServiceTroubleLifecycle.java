@@ -9,6 +9,7 @@ import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
 import dev.supportgraph.ticket.NoteType;
+import dev.supportgraph.ticket.TicketExternalIds;
 import dev.supportgraph.ticket.TicketInputs;
 import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketLifecycle;
@@ -41,9 +42,13 @@ public class ServiceTroubleLifecycle {
     @Inject
     TicketLifecycle tickets;
 
+    @Inject
+    TicketExternalIds externalIds;
+
     public ServiceTroubleType create(ServiceTroubleInputs.Create input) {
         requireOperations();
-        long id = idempotency.once("serviceTroubleCreate", input.idempotencyKey(), input, () -> insert(input), Idempotency.STAFF_ONLY);
+        long id = idempotency.once("serviceTroubleCreate", input.idempotencyKey(), input, () -> externalIds.create(TicketKind.SERVICE_TROUBLE,
+                input.externalId(), input, externalId -> insert(input, externalId), Idempotency.STAFF_ONLY), Idempotency.STAFF_ONLY);
         return ServiceTroubleType.of(em.find(ServiceTrouble.class, id));
     }
 
@@ -106,8 +111,9 @@ public class ServiceTroubleLifecycle {
         return tickets.addNote(new TicketRef(TicketKind.SERVICE_TROUBLE, trouble.id), null, input);
     }
 
-    private long insert(ServiceTroubleInputs.Create input) {
+    private long insert(ServiceTroubleInputs.Create input, String externalId) {
         ServiceTrouble trouble = new ServiceTrouble();
+        trouble.externalId = externalId;
         trouble.title = Inputs.text(input.title(), 200, "input", "title");
         trouble.description = input.description() == null ? "" : input.description();
         trouble.severity = input.severity();

@@ -36,7 +36,8 @@ public record ServiceTroubleType(
         int version,
         @Ignore Long assigneeKey,
         @Ignore Long workGroupKey,
-        @Ignore Long categoryKey) implements Ticket {
+        @Ignore Long categoryKey,
+        String externalId) implements Ticket {
 
     public static final String TYPE = "ServiceTrouble";
 
@@ -53,6 +54,6 @@ public record ServiceTroubleType(
     static ServiceTroubleType of(ServiceTrouble t) {
         return new ServiceTroubleType(t.id, t.parentId, t.number, t.title, t.description, t.status, t.priority,
                 t.severity, t.impact, t.urgency, t.rootCause, t.resolution, t.createdAt, t.updatedAt, t.resolvedAt,
-                t.closedAt, (int) t.version, t.assigneeId, t.workGroupId, t.categoryId);
+                t.closedAt, (int) t.version, t.assigneeId, t.workGroupId, t.categoryId, t.externalId);
     }
 }

@@ -63,7 +63,7 @@ public class AutoClose {
     }
 
     private int closeBatch(TicketKind kind, Instant now) {
-        String table = table(kind);
+        String table = kind.table;
         String customer = kind == TicketKind.PROBLEM_REPORT ? "t.customer_id" : "null::bigint";
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         List<Object[]> rows = em.createNativeQuery("update " + table + " t set status = 'CLOSED', closed_at = ?1, updated_at = ?1,"
@@ -93,15 +93,7 @@ public class AutoClose {
         return rows.size();
     }
 
-    private static String table(TicketKind kind) {
-        return switch (kind) {
-            case PROBLEM_REPORT -> "problem_report";
-            case SERVICE_TROUBLE -> "service_trouble";
-            case RESOURCE_TROUBLE -> "resource_trouble";
-        };
-    }
-
     private static String column(TicketKind kind) {
-        return table(kind) + "_id";
+        return kind.table + "_id";
     }
 }

@@ -40,6 +40,8 @@ public interface Ticket extends Node {
 
     int version();
 
+    String externalId();
+
     /** The assigned agent's database id, or null. */
     @Ignore
     Long assigneeKey();
@@ -56,6 +58,11 @@ public interface Ticket extends Node {
     @Description("Human-readable ticket number, e.g. PR-00000042.")
     default String getNumber() {
         return number();
+    }
+
+    @Description("The id of this ticket in another system (unique per kind); null when it has none.")
+    default String getExternalId() {
+        return externalId();
     }
 
     @NonNull

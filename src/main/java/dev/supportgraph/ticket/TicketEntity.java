@@ -17,6 +17,10 @@ public abstract class TicketEntity extends TrackedEntity {
     @Column(nullable = false, insertable = false, updatable = false)
     public String number;
 
+    /** The id of this ticket in another system, unique per kind where set (see TicketExternalIds). */
+    @Column(name = "external_id")
+    public String externalId;
+
     @Column(nullable = false)
     public String title;
 

@@ -13,5 +13,6 @@ public enum TicketField {
     @Description("The urgency the customer stated.") URGENCY,
     @Description("The work group the ticket is routed to.") WORK_GROUP,
     @Description("The agent working on the ticket.") ASSIGNEE,
-    @Description("The ticket's category (values are category codes).") CATEGORY
+    @Description("The ticket's category (values are category codes).") CATEGORY,
+    @Description("The id of the ticket in another system.") EXTERNAL_ID
 }

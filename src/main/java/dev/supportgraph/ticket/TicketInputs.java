@@ -35,6 +35,8 @@ public final class TicketInputs {
 
         String categoryId();
 
+        String externalId();
+
         String reason();
     }
 
@@ -48,6 +50,7 @@ public final class TicketInputs {
             @Description("New priority.") TicketPriority priority,
             @Description("New severity.") TicketSeverity severity,
             @Id @Description("New category (an active one).") String categoryId,
+            @Description("Sets or changes the id of this ticket in another system (staff; unique per kind).") String externalId,
             @Description("Why, for the history.") String reason) implements Edit {
     }
 

@@ -1,6 +1,7 @@
 package dev.supportgraph.ticket;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 
 /**
@@ -11,16 +12,20 @@ import org.eclipse.microprofile.graphql.Name;
 @Description("The kind of a ticket.")
 public enum TicketKind {
     @Description("A customer problem report (TMF621 trouble ticket).")
-    PROBLEM_REPORT("ProblemReport"),
+    PROBLEM_REPORT("ProblemReport", "problem_report"),
     @Description("A service trouble (TMF656 service problem).")
-    SERVICE_TROUBLE("ServiceTrouble"),
+    SERVICE_TROUBLE("ServiceTrouble", "service_trouble"),
     @Description("A resource trouble (TMF642 alarm).")
-    RESOURCE_TROUBLE("ResourceTrouble");
+    RESOURCE_TROUBLE("ResourceTrouble", "resource_trouble");
 
     public final String nodeType;
+    /** The kind's table; a constant, never client text, so it may be spliced into SQL. */
+    @Ignore
+    public final String table;
 
-    TicketKind(String nodeType) {
+    TicketKind(String nodeType, String table) {
         this.nodeType = nodeType;
+        this.table = table;
     }
 
     /** The kind whose global ids carry this type name, or null. */

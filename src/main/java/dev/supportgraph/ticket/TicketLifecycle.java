@@ -34,6 +34,9 @@ public class TicketLifecycle {
     EntityManager em;
 
     @Inject
+    TicketExternalIds externalIds;
+
+    @Inject
     Transitions transitions;
 
     @Inject
@@ -107,6 +110,10 @@ public class TicketLifecycle {
             Long category = categories.chosen(input.categoryId(), "input", "categoryId");
             edits.add(new TicketFieldEdit(TicketField.CATEGORY, categories.code(ticket.categoryId), categories.code(category)));
             ticket.categoryId = category;
+        }
+        TicketFieldEdit externalId = externalIds.update(kind, ticket, input.externalId());
+        if (externalId != null) {
+            edits.add(externalId);
         }
         TicketRef ref = new TicketRef(kind, ticket.id);
         List<Map<String, Object>> changes = new ArrayList<>();

@@ -1,12 +1,11 @@
 package dev.supportgraph.lifecycle;
 
+import dev.supportgraph.referencedata.DemoData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,20 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Dev mode's demo data set (db/demo) records every ticket's status history in time order: the
  * readers (statusHistory, the SLA clocks) take the order of the ids as the order of the changes,
- * so ids, times and the from/to chain must agree. The scripts run in a transaction that is rolled
- * back, so the other tests never see the demo rows.
+ * so ids, times and the from/to chain must agree. The reference data is imported (committed, as in
+ * dev mode); the scripts run in a transaction that is rolled back, so the other tests never see the demo tickets.
  */
 @QuarkusTest
 class DemoDataHistoryTest {
 
-    private static final List<String> SCRIPTS = List.of(
-            "db/demo/R__demo_data.sql", "db/demo/R__demo_data_commerce.sql", "db/demo/R__demo_data_tickets.sql");
-
     @Inject
     DataSource dataSource;
 
+    @Inject
+    DemoData demoData;
+
     @Test
     void demoHistoriesAreInTimeOrderAndFollowTheStateMachinePath() throws Exception {
+        demoData.importReferenceData();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -45,8 +45,8 @@ class DemoDataHistoryTest {
                     last.next();
                     before = last.getLong(1);
                 }
-                for (String script : SCRIPTS) {
-                    statement.execute(read(script));
+                for (String script : DemoData.SCRIPTS) {
+                    statement.execute(DemoData.read(script));
                 }
                 List<String> problems = new ArrayList<>();
                 int changes = 0;
@@ -81,13 +81,6 @@ class DemoDataHistoryTest {
             } finally {
                 connection.rollback();
             }
-        }
-    }
-
-    private static String read(String resource) throws Exception {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            assertFalse(in == null, resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

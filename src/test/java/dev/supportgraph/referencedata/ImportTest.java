@@ -96,6 +96,40 @@ class ImportTest {
     }
 
     @Test
+    void unlinksAndDeactivationsLoadAndARerunChangesNothing() {
+        String run = unique();
+        String setup = String.join("\n",
+                "{\"type\":\"customer\"," + customer(run, run).substring(1),
+                contact(run + "-c", run),
+                "{\"type\":\"service\",\"externalId\":\"" + run + "-s\",\"customerExternalId\":\"" + run + "\",\"name\":\"Fibre\",\"category\":\"FIBRE\"}",
+                "{\"type\":\"resource\",\"externalId\":\"" + run + "-r\",\"name\":\"" + run + "-r\",\"category\":\"OLT\"}",
+                "{\"type\":\"link\",\"serviceExternalId\":\"" + run + "-s\",\"resourceExternalId\":\"" + run + "-r\"}");
+        assertEquals(Map.of("rowsRead", 5, "created", 4, "updated", 1, "unchanged", 0, "failed", 0), counts(importFile("", "application/x-ndjson", setup)));
+        String changes = String.join("\n",
+                "{\"type\":\"unlink\",\"serviceExternalId\":\"" + run + "-s\",\"resourceExternalId\":\"" + run + "-r\"}",
+                "{\"type\":\"contact_deactivation\",\"externalId\":\"" + run + "-c\"}",
+                "{\"type\":\"customer_deactivation\",\"externalId\":\"" + run + "\"}",
+                "{\"type\":\"unlink\",\"serviceExternalId\":\"" + run + "-s\",\"resourceExternalId\":\"" + run + "-missing\"}",
+                "{\"type\":\"customer_deactivation\",\"externalId\":\"" + run + "-missing\"}");
+        JsonPath first = importFile("", "application/x-ndjson", changes);
+        assertEquals(Map.of("rowsRead", 5, "created", 0, "updated", 3, "unchanged", 0, "failed", 2), counts(first));
+        assertEquals(List.of(4, 5), first.getList("errors.line"));
+        assertEquals(List.of("NOT_FOUND", "NOT_FOUND"), first.getList("errors.code"));
+        assertEquals(0, Sql.count(ds, "select count(*) from service_resource sr join service s on s.id = sr.service_id where s.external_id = ?",
+                run + "-s"));
+        assertEquals("INACTIVE", Sql.row(ds, "select status from customer where external_id = ?", run).get("status"));
+        assertEquals("INACTIVE", Sql.row(ds, "select status from contact where external_id = ?", run + "-c").get("status"));
+
+        long events = Sql.count(ds, "select count(*) from outbox_event");
+        JsonPath second = importFile("", "application/x-ndjson", changes);
+        assertEquals(Map.of("rowsRead", 5, "created", 0, "updated", 0, "unchanged", 3, "failed", 2), counts(second));
+        assertEquals(events, Sql.count(ds, "select count(*) from outbox_event"), "a re-run wrote events");
+        // One file per type works as well.
+        JsonPath byPath = importFile("customer_deactivations", "text/csv", "externalId\n" + run + "\n");
+        assertEquals(Map.of("rowsRead", 1, "created", 0, "updated", 0, "unchanged", 1, "failed", 0), counts(byPath));
+    }
+
+    @Test
     void contactsLoadFromCsv() {
         String run = unique();
         importFile("customers", "text/csv", "externalId,accountNumber,name,segment,creditRating\n"

@@ -1,13 +1,12 @@
 package dev.supportgraph.ticket;
 
+import dev.supportgraph.referencedata.DemoData;
+import dev.supportgraph.referencedata.ImportSummary;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,25 +15,30 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The dev-mode demo scripts run on the migrated schema and route tickets to groups and agents;
- * run in one transaction that is rolled back, so the shared test database keeps no demo rows.
+ * The dev-mode demo data: its reference data loads through the bulk import (a second load changes
+ * nothing), and the demo scripts on top of it route tickets to groups and agents. The scripts run
+ * in one transaction that is rolled back, so the shared test database keeps no demo tickets.
  */
 @QuarkusTest
 class DemoRoutingDataTest {
 
-    private static final List<String> SCRIPTS = List.of("R__demo_data.sql", "R__demo_data_commerce.sql",
-            "R__demo_data_tickets.sql", "R__demo_data_tickets_routing.sql");
-
     @Inject
     DataSource ds;
 
+    @Inject
+    DemoData demoData;
+
     @Test
     void demoDataShowsGroupsAssigneesQueuesNotesAndRatings() throws Exception {
+        demoData.importReferenceData();
+        ImportSummary again = demoData.importReferenceData();
+        assertEquals(List.of(45L, 0L, 0L, 45L, 0L), List.of(again.rowsRead(), again.created(), again.updated(), again.unchanged(),
+                again.failed()));
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                for (String script : SCRIPTS) {
-                    s.execute(read("db/demo/" + script));
+                for (String script : DemoData.SCRIPTS) {
+                    s.execute(DemoData.read(script));
                 }
                 assertEquals("Network Operations L2|Dev SRE", one(s, """
                         select g.name || '|' || a.name from problem_report p join work_group g on g.id = p.work_group_id
@@ -75,12 +79,6 @@ class DemoRoutingDataTest {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

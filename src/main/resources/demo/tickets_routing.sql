@@ -1,4 +1,4 @@
--- Demo routing for dev mode (runs after R__demo_data_tickets.sql): the dev tokens' staff as agents,
+-- Demo routing for dev mode (DemoData runs it after tickets.sql): the dev tokens' staff as agents,
 -- two work groups with members, and open tickets assigned, escalated or waiting in a queue, with
 -- their field history; categories, a queue with at-risk and breached reports, notes on every ticket
 -- kind and a rating. Idempotent like the other demo scripts.

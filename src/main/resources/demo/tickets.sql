@@ -1,4 +1,4 @@
--- Demo tickets for dev mode (runs after R__demo_data.sql and R__demo_data_commerce.sql). Every
+-- Demo tickets for dev mode (DemoData runs it after reference-data.ndjson and commerce.sql). Every
 -- statement is idempotent and joins to the rows it needs, so it inserts nothing for missing ones.
 -- Problem reports are keyed by (customer, title), troubles by title.
 
