@@ -53,7 +53,7 @@ class RecordFieldAccessTest {
         data.item(order, customer, 2, "Router", 1, "15.5", null);
         data.invoice(customer, "SETTLED", LocalDate.parse("2025-02-05"), "100.00", "100.00", "0.00");
 
-        GraphQLClient.post(Tokens.agent(), """
+        GraphQLClient.reference(Tokens.agent(), "application/json", """
                         query($id: ID!) { node(id: $id) { ... on Customer { name status creditRating
                           orders(first: 5) { totalCount pageInfo { hasNextPage }
                             edges { node { id number description state priority orderDate createdAt completionDate stateReason

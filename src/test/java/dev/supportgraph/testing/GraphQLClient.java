@@ -35,6 +35,10 @@ public final class GraphQLClient {
         return request(token, query, variables).accept(accept).when().post("/graphql").then();
     }
 
+    public static ValidatableResponse reference(String token, String query) {
+        return reference(token, ContentType.JSON.toString(), query, Map.of());
+    }
+
     /** Posts to the GraphQL engine itself, bypassing the planner: the planner's reference (test profile only). */
     public static ValidatableResponse reference(String token, String accept, String query, Map<String, Object> variables) {
         return request(token, query, variables).header(CompiledQueries.REFERENCE_HEADER, "reference").accept(accept)
