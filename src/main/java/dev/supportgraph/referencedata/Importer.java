@@ -167,7 +167,7 @@ public class Importer {
 
     @SuppressWarnings("unchecked")
     private <I extends ReferenceInputs.Upsert> List<Result> upsert(Kind<?, I> kind, List<Row> rows, String actor) {
-        return writer.upsert(kind, rows.stream().map(row -> (I) row.input()).toList(), actor);
+        return writer.upsertBatch(kind, rows.stream().map(row -> (I) row.input()).toList(), actor);
     }
 
     /** Writes rows one by one (links, unlinks, deactivations); a refused row is its result, not the batch's failure. */

@@ -19,8 +19,11 @@ import dev.supportgraph.referencedata.ReferenceInputs.ServiceUpsert;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static dev.supportgraph.referencedata.Validation.NAME_LENGTH;
@@ -77,6 +80,20 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
                     .put("status", c.status.name()).put("segment", c.segment.name()).put("credit_rating", c.creditRating)
                     .put("preferred_language", c.preferredLanguage);
         }
+
+        @Override
+        List<Column<CustomerUpsert>> sqlColumns() {
+            return List.of(Column.set("account_number", "text", in -> in.accountNumber()), Column.set("name", "text", in -> in.name()),
+                    Column.set("segment", "text", in -> in.segment().name()),
+                    Column.keep("status", "text", "'ACTIVE'", in -> in.status() == null ? null : in.status().name()),
+                    Column.set("credit_rating", "integer", in -> in.creditRating().toString()),
+                    Column.keep("preferred_language", "text", "'en'", in -> in.preferredLanguage()));
+        }
+
+        @Override
+        String eventCustomerColumn() {
+            return "t.id";
+        }
     };
 
     static final Kind<Contact, ContactUpsert> CONTACT = new Kind<>(ExternalType.CONTACT, Contact.class, Contact::new, Map.of()) {
@@ -125,6 +142,20 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
                     .put("role", c.role).put("email", c.email).put("phone", c.phone).put("preferred_channel", c.preferredChannel.name())
                     .put("language", c.language).put("status", c.status.name());
         }
+
+        @Override
+        List<Column<ContactUpsert>> sqlColumns() {
+            return List.of(Column.customer(), Column.set("name", "text", in -> in.name()), Column.set("role", "text", in -> in.role()),
+                    Column.keep("email", "text", null, in -> in.email()), Column.keep("phone", "text", null, in -> in.phone()),
+                    Column.keep("preferred_channel", "text", "'EMAIL'", in -> in.preferredChannel() == null ? null : in.preferredChannel().name()),
+                    Column.keep("language", "text", "'en'", in -> in.language()),
+                    Column.keep("status", "text", "'ACTIVE'", in -> in.status() == null ? null : in.status().name()));
+        }
+
+        @Override
+        String eventCustomerColumn() {
+            return "t.customer_id";
+        }
     };
 
     static final Kind<ServiceInstance, ServiceUpsert> SERVICE = new Kind<>(ExternalType.SERVICE, ServiceInstance.class,
@@ -166,6 +197,19 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
                     .put("category", s.category).put("state", s.state.name()).put("monthly_charge", s.monthlyCharge.toPlainString())
                     .put("currency", s.currency);
         }
+
+        @Override
+        List<Column<ServiceUpsert>> sqlColumns() {
+            return List.of(Column.customer(), Column.set("name", "text", in -> in.name()), Column.set("category", "text", in -> in.category()),
+                    Column.keep("state", "text", "'ACTIVE'", in -> in.state() == null ? null : in.state().name()),
+                    Column.keep("monthly_charge", "numeric", "0", in -> in.monthlyCharge()),
+                    Column.keep("currency", "char(3)", "'EUR'", in -> in.currency()));
+        }
+
+        @Override
+        String eventCustomerColumn() {
+            return "t.customer_id";
+        }
     };
 
     static final Kind<Resource, ResourceUpsert> RESOURCE = new Kind<>(ExternalType.RESOURCE, Resource.class, Resource::new,
@@ -196,6 +240,19 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
         JsonObject columns(Resource r) {
             return new JsonObject().put("external_id", r.externalId).put("name", r.name).put("category", r.category)
                     .put("location", r.location).put("operational_state", r.operationalState.name());
+        }
+
+        @Override
+        List<Column<ResourceUpsert>> sqlColumns() {
+            return List.of(Column.set("name", "text", in -> in.name()), Column.set("category", "text", in -> in.category()),
+                    Column.keep("location", "text", null, in -> in.location()),
+                    Column.keep("operational_state", "text", "'ENABLE'",
+                            in -> in.operationalState() == null ? null : in.operationalState().name()));
+        }
+
+        @Override
+        String eventCustomerColumn() {
+            return "null::bigint";
         }
     };
 
@@ -233,6 +290,36 @@ abstract class Kind<E extends ExternallyKeyed, I extends ReferenceInputs.Upsert>
 
     /** A new object's row: its columns (by name, as the table has them) and values; the others take their defaults. */
     abstract JsonObject columns(E entity);
+
+    /**
+     * The columns an import batch writes with one statement (besides external_id), in the same
+     * way as {@link #apply}: a set column takes the input's value, a kept one the input's value if
+     * given, else the stored one, else its default.
+     */
+    abstract List<Column<I>> sqlColumns();
+
+    /** The column (or expression) of a written row that scopes its events to a customer (see {@link #customerOf}). */
+    abstract String eventCustomerColumn();
+
+    /**
+     * One column of an import batch's statement: its SQL type, whether an omitted value keeps the
+     * stored one ({@code fallback}: the SQL default of a new row, null for none) and the input's
+     * value as text (the customer's key for customer_id).
+     */
+    record Column<I>(String name, String type, boolean keep, String fallback, BiFunction<I, Long, String> value) {
+
+        static <I> Column<I> set(String name, String type, Function<I, String> value) {
+            return new Column<>(name, type, false, null, (in, customer) -> value.apply(in));
+        }
+
+        static <I> Column<I> keep(String name, String type, String fallback, Function<I, String> value) {
+            return new Column<>(name, type, true, fallback, (in, customer) -> value.apply(in));
+        }
+
+        static <I> Column<I> customer() {
+            return new Column<>("customer_id", "bigint", false, null, (in, customer) -> customer.toString());
+        }
+    }
 
     /** A new object as the input describes it (defaults for what it omits). */
     E create(String externalId, I input, Long customerKey) {

@@ -14,16 +14,22 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 
 /**
@@ -35,7 +41,9 @@ import java.util.TreeSet;
  * Before it reads, a batch takes a transaction-scoped advisory lock per external id (in sorted
  * order, so two batches never wait on each other crosswise). A concurrent upsert of the same id
  * waits until the first commits, then finds its row and updates it: one row per external id, and
- * the partial unique index on external_id guards whatever does not take the locks.
+ * the partial unique index on external_id guards whatever does not take the locks. An import batch
+ * ({@link #upsertBatch}) takes no advisory locks: its insert's conflict clause waits for the row
+ * another transaction inserts or updates, and its rows are sorted by external id.
  */
 @ApplicationScoped
 public class ReferenceDataWriter {
@@ -70,15 +78,7 @@ public class ReferenceDataWriter {
         List<Result> results = new ArrayList<>(inputs.size());
         List<I> valid = new ArrayList<>(inputs.size());
         List<ApiException> invalid = new ArrayList<>(inputs.size());
-        for (I input : inputs) {
-            try {
-                valid.add(kind.validated(input));
-                invalid.add(null);
-            } catch (ApiException e) {
-                valid.add(null);
-                invalid.add(e);
-            }
-        }
+        validate(kind, inputs, valid, invalid);
         Map<String, Long> customers = customers(kind, valid);
         Set<String> ids = new TreeSet<>();
         valid.stream().filter(v -> v != null).forEach(v -> ids.add(v.externalId()));
@@ -116,6 +116,138 @@ public class ReferenceDataWriter {
             results.add(new Result(step.entity().id, step.outcome(), null));
         }
         return results;
+    }
+
+    /**
+     * Upserts an import batch of one type like {@link #upsert}, with one statement: an insert of the
+     * rows as bound arrays whose conflict on external_id updates only a row that differs, so an
+     * unchanged row is neither written nor returned, and a returned row tells created from updated
+     * (xmax = 0). No read of the stored objects and no advisory locks: the conflict clause
+     * serializes concurrent writers of one external id. A batch with what the statement cannot
+     * decide (expectedVersion, a customer by global id, an external id twice) goes through
+     * {@link #upsert}. A unique key another object holds fails the whole batch, as there.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends ExternallyKeyed, I extends ReferenceInputs.Upsert> List<Result> upsertBatch(Kind<E, I> kind, List<I> inputs, String actor) {
+        List<I> valid = new ArrayList<>(inputs.size());
+        List<ApiException> invalid = new ArrayList<>(inputs.size());
+        validate(kind, inputs, valid, invalid);
+        Set<String> seen = new HashSet<>();
+        for (I v : valid) {
+            if (v != null && (v.expectedVersion() != null || !seen.add(v.externalId())
+                    || kind.customerRef(v) != null && kind.customerRef(v).customerId() != null)) {
+                return upsert(kind, inputs, actor);
+            }
+        }
+        Map<String, Long> customers = customers(kind, valid);
+        List<Result> results = new ArrayList<>(Collections.nCopies(inputs.size(), null));
+        List<Kind.Column<I>> columns = kind.sqlColumns();
+        List<String[]> values = new ArrayList<>();
+        List<Integer> written = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (invalid.get(i) != null) {
+                results.set(i, Result.failed(invalid.get(i)));
+                continue;
+            }
+            I v = valid.get(i);
+            try {
+                Long customerKey = customerKey(kind.customerRef(v), customers);
+                String[] row = new String[columns.size() + 1];
+                row[0] = v.externalId();
+                for (int c = 0; c < columns.size(); c++) {
+                    row[c + 1] = columns.get(c).value().apply(v, customerKey);
+                }
+                values.add(row);
+                written.add(i);
+            } catch (ApiException e) {
+                results.set(i, Result.failed(e));
+            }
+        }
+        Map<String, Object[]> changed = write(kind, columns, values);
+        for (int i : written) {
+            String externalId = valid.get(i).externalId();
+            Object[] row = changed.get(externalId);
+            if (row == null) {
+                results.set(i, new Result(null, UpsertOutcome.UNCHANGED, null));
+                continue;
+            }
+            long key = (Long) row[0];
+            boolean created = (Boolean) row[1];
+            outbox.publish(kind.type.event, kind.type.name(), key, (Long) row[2],
+                    payload(created ? ReferenceChange.CREATED : ReferenceChange.UPDATED, externalId, actor));
+            results.set(i, new Result(key, created ? UpsertOutcome.CREATED : UpsertOutcome.UPDATED, null));
+        }
+        return results;
+    }
+
+    /**
+     * Runs the batch's upsert (see {@link #upsertBatch}); the rows it wrote by external id: id,
+     * created, the customer of the events. The input's rows: external id, then a value per column.
+     */
+    private <I extends ReferenceInputs.Upsert> Map<String, Object[]> write(Kind<?, I> kind, List<Kind.Column<I>> columns, List<String[]> values) {
+        Map<String, Object[]> changed = new HashMap<>();
+        if (values.isEmpty()) {
+            return changed;
+        }
+        String table = kind.type.table;
+        StringJoiner names = new StringJoiner(", ", "external_id, ", "");
+        StringJoiner arrays = new StringJoiner(", ", "cast(? as text[]), ", "");
+        StringJoiner selected = new StringJoiner(", ", "x.external_id, ", "");
+        StringJoiner updates = new StringJoiner(", ");
+        StringJoiner stored = new StringJoiner(", ");
+        StringJoiner excluded = new StringJoiner(", ");
+        for (Kind.Column<I> column : columns) {
+            String given = "cast(x." + column.name() + " as " + column.type() + ")";
+            names.add(column.name());
+            arrays.add("cast(? as text[])");
+            // A kept column of a new row takes its default; of a stored row, its stored value.
+            selected.add(!column.keep() ? given : "coalesce(" + given + ", s." + column.name()
+                    + (column.fallback() == null ? "" : ", " + column.fallback()) + ")");
+            updates.add(column.name() + " = excluded." + column.name());
+            stored.add("t." + column.name());
+            excluded.add("excluded." + column.name());
+        }
+        String sql = "insert into " + table + " as t (" + names + ") select " + selected
+                + " from unnest(" + arrays + ") as x(" + names + ") left join " + table + " s on s.external_id = x.external_id"
+                // Sorted: two batches that share external ids lock their rows in the same order, never crosswise.
+                + " order by x.external_id"
+                + " on conflict (external_id) where external_id is not null do update set " + updates
+                + ", updated_at = now(), version = t.version + 1 where (" + stored + ") is distinct from (" + excluded + ")"
+                + " returning t.id, t.external_id, t.xmax = 0, " + kind.eventCustomerColumn();
+        try {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int c = 0; c <= columns.size(); c++) {
+                        String[] column = new String[values.size()];
+                        for (int r = 0; r < values.size(); r++) {
+                            column[r] = values.get(r)[c];
+                        }
+                        statement.setArray(c + 1, connection.createArrayOf("text", column));
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            long customer = rows.getLong(4);
+                            changed.put(rows.getString(2), new Object[]{rows.getLong(1), rows.getBoolean(3), rows.wasNull() ? null : customer});
+                        }
+                    }
+                }
+            });
+        } catch (PersistenceException e) {
+            throw conflict(kind, e);
+        }
+        return changed;
+    }
+
+    private static <I extends ReferenceInputs.Upsert> void validate(Kind<?, I> kind, List<I> inputs, List<I> valid, List<ApiException> invalid) {
+        for (I input : inputs) {
+            try {
+                valid.add(kind.validated(input));
+                invalid.add(null);
+            } catch (ApiException e) {
+                valid.add(null);
+                invalid.add(e);
+            }
+        }
     }
 
     /** What became of one input: its object and outcome, or why not. */

@@ -65,6 +65,41 @@ class ImportTest {
     }
 
     @Test
+    void aBatchWritesOnlyWhatChangedAndADatabaseFailureIsReportedAsItsLine() {
+        String run = unique();
+        String taken = unique();
+        Sql.exec(ds, "insert into customer (account_number, name, segment, credit_rating) values (?, 'Holder', 'CONSUMER', 1)", taken);
+        importFile("customers", "application/x-ndjson", String.join("\n", customer(run + "-1", run + "-1"), customer(run + "-2", run + "-2"),
+                customer(run + "-3", run + "-3").replace("}", ",\"status\":\"SUSPENDED\"}")));
+        importFile("contacts", "application/x-ndjson", contact(run + "-c1", run + "-1").replace("\"role\"", "\"email\":\"a@x.example\",\"role\""));
+        String stored = rowVersions(run);
+        long events = Sql.count(ds, "select count(*) from outbox_event");
+        // Line 1 unchanged, line 2 renamed, line 3 takes an account number another customer holds (a failure only the
+        // database finds), line 4 omits the status it was created with (kept, unchanged), line 5 is new.
+        String file = String.join("\n", customer(run + "-1", run + "-1"), customer(run + "-2", run + "-2").replace("Customer ", "Renamed "),
+                customer(run + "-2b", taken), customer(run + "-3", run + "-3"), customer(run + "-4", run + "-4")) + "\n";
+        JsonPath summary = importFile("customers", "application/x-ndjson", file);
+        assertEquals(Map.of("rowsRead", 5, "created", 1, "updated", 1, "unchanged", 2, "failed", 1), counts(summary));
+        assertEquals(List.of(3), summary.getList("errors.line"));
+        assertEquals(List.of("accountNumber"), summary.getList("errors.field"));
+        assertEquals(events + 2, Sql.count(ds, "select count(*) from outbox_event"), "one event per created or updated row");
+        String[] before = stored.split(",");
+        String[] after = rowVersions(run).split(",");
+        assertEquals(List.of(before[0], before[2]), List.of(after[0], after[2]), "an unchanged row was written");
+        assertEquals("SUSPENDED", Sql.row(ds, "select status from customer where external_id = ?", run + "-3").get("status"));
+        // The contact omits its e-mail: kept, nothing written.
+        assertEquals(Map.of("rowsRead", 1, "created", 0, "updated", 0, "unchanged", 1, "failed", 0),
+                counts(importFile("contacts", "application/x-ndjson", contact(run + "-c1", run + "-1"))));
+        assertEquals("a@x.example", Sql.row(ds, "select email from contact where external_id = ?", run + "-c1").get("email"));
+
+        String written = rowVersions(run);
+        long eventsWritten = Sql.count(ds, "select count(*) from outbox_event");
+        assertEquals(1, importFile("customers", "application/x-ndjson", file).getInt("failed"));
+        assertEquals(written, rowVersions(run), "a re-run wrote a row");
+        assertEquals(eventsWritten, Sql.count(ds, "select count(*) from outbox_event"), "a re-run wrote events");
+    }
+
+    @Test
     void aContactMayComeBeforeItsCustomerInOneFile() {
         String run = unique();
         StringBuilder file = new StringBuilder();
@@ -168,6 +203,12 @@ class ImportTest {
 
     private String versions(String run) {
         return Sql.rows(ds, "select string_agg(version::text || updated_at::text, ',' order by id) as v from customer where external_id like ?",
+                run + "-%").getFirst().get("v").toString();
+    }
+
+    /** Each row's transaction id and version (a write changes the first), in external id order. */
+    private String rowVersions(String run) {
+        return Sql.rows(ds, "select string_agg(xmin::text || ':' || version, ',' order by external_id) as v from customer where external_id like ?",
                 run + "-%").getFirst().get("v").toString();
     }
 
