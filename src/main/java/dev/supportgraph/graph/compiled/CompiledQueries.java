@@ -2,6 +2,10 @@ package dev.supportgraph.graph.compiled;
 
 import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.graph.NodeLoader;
+import dev.supportgraph.observability.OperationSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -50,6 +54,7 @@ public class CompiledQueries {
     private final String customerClaim;
     private final Pool pool;
     private final Timer answered;
+    private final OperationSpans spans;
 
     /**
      * Plans by document text and the values of its {@code @include}/{@code @skip} variables; empty:
@@ -75,8 +80,9 @@ public class CompiledQueries {
 
     @Inject
     CompiledQueries(CompiledQueriesConfig config, SupportGraphConfig graph, SecurityConfig security, Pool pool,
-                    MeterRegistry registry, EntityManagerFactory entities) {
+                    MeterRegistry registry, EntityManagerFactory entities, OperationSpans spans) {
         this.config = config;
+        this.spans = spans;
         this.entities = entities;
         this.paging = graph.paging();
         this.customerClaim = security.customerClaim();
@@ -176,15 +182,23 @@ public class CompiledQueries {
             return false;
         }
         long start = System.nanoTime();
+        // The operation's span, current (in the request's Vert.x context) until the statement has
+        // answered: the reactive client opens its SQL span once it has a connection, below it, and
+        // log lines meanwhile carry its trace id.
+        Span span = spans.planned(plan.get().operationName());
+        Scope scope = span.makeCurrent();
         pool.preparedQuery(plan.get().sql()).execute(parameters.get()).onComplete(result -> {
+            scope.close();
             if (result.failed()) {
                 Log.debugf(result.cause(), "Compiled query failed; the GraphQL engine answers instead");
+                span.recordException(result.cause()).setStatus(StatusCode.ERROR).end();
                 ctx.next();
                 return;
             }
             answered.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, responseType)
                     .end("{\"data\":" + result.result().iterator().next().getString(0) + "}");
+            span.end();
         });
         return true;
     }
