@@ -6,7 +6,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,8 +31,11 @@ public class OperationSpans {
 
     /** A span for a planned query (the caller makes it current and ends it). */
     public Span planned(String operationName) {
-        return start(OperationDefinition.Operation.QUERY.name(), operationName)
+        Span span = tracer.spanBuilder(OperationSpanName.ENGINE_NAME).startSpan()
+                .setAttribute(OperationSpanName.OPERATION_TYPE, OperationDefinition.Operation.QUERY.name())
                 .setAttribute(PLANNED, true).setAttribute(TRANSPORT, "http");
+        name(span, operationName);
+        return span;
     }
 
     /**
@@ -49,13 +51,6 @@ public class OperationSpans {
             name(span, name);
             span.setAttribute(PLANNED, false).setAttribute(TRANSPORT, "websocket");
         }
-        return span;
-    }
-
-    private Span start(String operationType, String operationName) {
-        Span span = tracer.spanBuilder(OperationSpanName.ENGINE_NAME).startSpan();
-        span.setAttribute(OperationSpanName.OPERATION_TYPE, operationType.toUpperCase(Locale.ROOT));
-        name(span, operationName);
         return span;
     }
 
