@@ -420,7 +420,7 @@ public class GraphQLOverWebSocket {
             // the resolvers, on worker threads of that context, are below it).
             Span span = operationSpans.overWebSocket(request.getString("query"),
                     request.get("operationName") instanceof JsonString name ? name.getString() : null);
-            Scope scope = span.makeCurrent();
+            Scope scope = OperationSpans.makeCurrent(span);
             try {
                 identities.setIdentity(identity);
                 Operation operation = new Operation(this, id, requests.getState(), operationContext, span, scope);

@@ -4,6 +4,7 @@ import graphql.language.OperationDefinition;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -52,6 +53,11 @@ public class OperationSpans {
             span.setAttribute(PLANNED, false).setAttribute(TRANSPORT, "websocket");
         }
         return span;
+    }
+
+    /** Makes the span current while tracing records; with tracing off the Vert.x context is left as it is. */
+    public static Scope makeCurrent(Span span) {
+        return span.isRecording() ? span.makeCurrent() : Scope.noop();
     }
 
     private static void name(Span span, String operationName) {

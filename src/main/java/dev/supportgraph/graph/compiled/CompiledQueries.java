@@ -186,7 +186,7 @@ public class CompiledQueries {
         // answered: the reactive client opens its SQL span once it has a connection, below it, and
         // log lines meanwhile carry its trace id.
         Span span = spans.planned(plan.get().operationName());
-        Scope scope = span.makeCurrent();
+        Scope scope = OperationSpans.makeCurrent(span);
         pool.preparedQuery(plan.get().sql()).execute(parameters.get()).onComplete(result -> {
             scope.close();
             if (result.failed()) {
