@@ -20,7 +20,7 @@ public record InvoiceLineType(
         @NonNull String description,
         int quantity,
         @Description("Price of one unit.") @NonNull Money unitAmount,
-        @Description("quantity times unitAmount.") @NonNull Money amount) implements Node {
+        @Description("The quantity times unitAmount.") @NonNull Money amount) implements Node {
 
     public static final String TYPE = "InvoiceLine";
 

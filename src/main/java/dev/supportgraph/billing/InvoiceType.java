@@ -27,7 +27,7 @@ public record InvoiceType(
         @Description("Amount due, with its currency.") @NonNull Money totalAmount,
         @Description("Amount paid so far.") @NonNull Money paidAmount,
         @NonNull @Description("Credits granted on this invoice.") Money adjustedAmount,
-        @NonNull @Description("totalAmount - adjustedAmount - paidAmount.")
+        @NonNull @Description("What is still due: totalAmount - adjustedAmount - paidAmount.")
         @ComputedAs("e.totalAmount - e.adjustedAmount - e.paidAmount") Money amountDue,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,

@@ -8,7 +8,10 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import dev.supportgraph.observability.OperationSpans;
 import dev.supportgraph.security.TokenCache;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.vertx.http.runtime.filters.QuarkusRequestWrapper;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
@@ -96,6 +99,9 @@ public class GraphQLOverWebSocket {
 
     @Inject
     CurrentIdentityAssociation identities;
+
+    @Inject
+    OperationSpans operationSpans;
 
     @Inject
     TokenCache tokens;
@@ -409,9 +415,15 @@ public class GraphQLOverWebSocket {
         private void execute(String id, JsonObject request, ContextInternal operationContext) {
             ManagedContext requests = Arc.container().requestContext();
             requests.activate();
+            // No HTTP span around it: the operation's own span is the trace's root, current in the
+            // operation's Vert.x context until the first answer (the engine's span and the SQL of
+            // the resolvers, on worker threads of that context, are below it).
+            Span span = operationSpans.overWebSocket(request.getString("query"),
+                    request.get("operationName") instanceof JsonString name ? name.getString() : null);
+            Scope scope = OperationSpans.makeCurrent(span);
             try {
                 identities.setIdentity(identity);
-                Operation operation = new Operation(this, id, requests.getState(), operationContext);
+                Operation operation = new Operation(this, id, requests.getState(), operationContext, span, scope);
                 operations.put(id, operation);
                 Map<String, Object> metaData = new HashMap<>();
                 metaData.put("runBlocking", false);
@@ -478,12 +490,18 @@ public class GraphQLOverWebSocket {
         private volatile ContextInternal executionContext;
         private volatile Subscription events;
         private volatile boolean cancelled;
+        /** The operation's span and its scope, until its first answer. */
+        private volatile Span span;
+        private volatile Scope scope;
 
-        Operation(Connection connection, String id, InjectableContext.ContextState requestState, ContextInternal executionContext) {
+        Operation(Connection connection, String id, InjectableContext.ContextState requestState, ContextInternal executionContext,
+                  Span span, Scope scope) {
             this.connection = connection;
             this.id = id;
             this.requestState = requestState;
             this.executionContext = executionContext;
+            this.span = span;
+            this.scope = scope;
         }
 
         // --- the execution's first answer ------------------------------------------------------
@@ -492,8 +510,16 @@ public class GraphQLOverWebSocket {
         void answered() {
             InjectableContext.ContextState state = requestState;
             ContextInternal context = executionContext;
+            Span started = span;
+            Scope current = scope;
             requestState = null;
             executionContext = null;
+            span = null;
+            scope = null;
+            if (started != null) {
+                current.close();
+                started.end();
+            }
             if (state != null) {
                 context.runOnContext(v -> Arc.container().requestContext().destroy(state));
             }

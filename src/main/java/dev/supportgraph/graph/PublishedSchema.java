@@ -2,9 +2,7 @@ package dev.supportgraph.graph;
 
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.DirectiveInfo;
-import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.SchemaPrinter;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -13,7 +11,7 @@ import jakarta.inject.Inject;
  * The SDL served on /graphql/schema.graphql (and committed as published-schema.graphql): a complete
  * schema that schema-first tools (codegen, relay-compiler, graphql-inspector) can build on their
  * own. SmallRye's printer leaves the custom scalars out, or with the scalars prints every built-in
- * directive too, so the schema (with {@link SchemaConventions} applied) is printed here with
+ * directive too, so the executed schema (described by {@link SchemaConventions}) is printed here with
  * graphql-java's printer options: custom scalars with their {@code @specifiedBy}, the application's
  * directive definitions, no built-in ones.
  */
@@ -38,10 +36,7 @@ public class PublishedSchema {
     public String sdl() {
         String printed = sdl;
         if (printed == null) {
-            // The conventions are applied to an independent copy: graphql-java's SchemaTransformer
-            // re-points elements it shares with the source schema, which would corrupt the executed one.
-            GraphQLSchema copy = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(PRINTER.print(schema.get())));
-            printed = PRINTER.print(SchemaConventions.apply(copy));
+            printed = PRINTER.print(schema.get());
             sdl = printed;
         }
         return printed;

@@ -3,21 +3,29 @@ package dev.supportgraph.graph;
 import graphql.Directives;
 import graphql.schema.GraphQLAppliedDirectiveArgument;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLNamedSchemaElement;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.TypeResolver;
 import graphql.schema.SchemaTransformer;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,14 +37,16 @@ import static graphql.schema.GraphQLNonNull.nonNull;
  * and the descriptions of the Relay and mutation conventions every list and mutation follows
  * (connections, edges, paging arguments, sort orders, filters, payloads, {@code input:}, {@code id},
  * {@code version}, {@code expectedVersion}, the shared ticket fields). An element with its own
- * {@code @Description} keeps it. Applied to a copy of the schema for printing only (see
- * {@link PublishedSchema}): the executed schema stays SmallRye's, whose resolvers return the type
- * instances it built (introspection therefore shows the code's descriptions only).
+ * {@code @Description} keeps it. Applied to the executed schema, on the builder SmallRye fires before
+ * it builds it, so introspection (GraphiQL, codegen) and the published SDL say the same.
+ * <p>
+ * The transformation replaces the described types with new instances, while SmallRye's interface
+ * and union resolvers return the instances it built: graphql-java would then match no fragment
+ * ({@code ... on Ticket}) against them, as it compares type instances. The resolvers are therefore
+ * wrapped to return the executed schema's type of the same name.
  */
-final class SchemaConventions {
-
-    private SchemaConventions() {
-    }
+@ApplicationScoped
+public class SchemaConventions {
 
     /** A custom scalar's description and the document that specifies its text form. */
     record ScalarSpec(String description, String url) {
@@ -83,7 +93,37 @@ final class SchemaConventions {
             Map.entry("quantity", "Number of units."),
             Map.entry("comment", "Optional free-text comment."));
 
-    static GraphQLSchema apply(GraphQLSchema schema) {
+    void describe(@Observes GraphQLSchema.Builder builder) {
+        GraphQLSchema described = apply(builder.build());
+        builder.query(described.getQueryType())
+                .mutation(described.getMutationType())
+                .subscription(described.getSubscriptionType())
+                .clearAdditionalTypes()
+                .additionalTypes(new LinkedHashSet<>(described.getAdditionalTypes()))
+                // Directive definitions too: their arguments name the replaced scalars (@constraint).
+                .clearDirectives()
+                .additionalDirectives(new LinkedHashSet<>(described.getDirectives()))
+                .codeRegistry(resolvingToSchemaTypes(described));
+    }
+
+    /** The schema's code registry with each interface's and union's resolver returning the schema's own type. */
+    private static GraphQLCodeRegistry resolvingToSchemaTypes(GraphQLSchema schema) {
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        return registry.transform(codes -> {
+            for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+                TypeResolver resolver = type instanceof GraphQLInterfaceType face ? registry.getTypeResolver(face)
+                        : type instanceof GraphQLUnionType union ? registry.getTypeResolver(union) : null;
+                if (resolver != null) {
+                    codes.typeResolver(type.getName(), environment -> {
+                        GraphQLObjectType resolved = resolver.getType(environment);
+                        return resolved == null ? null : environment.getSchema().getObjectType(resolved.getName());
+                    });
+                }
+            }
+        });
+    }
+
+    private static GraphQLSchema apply(GraphQLSchema schema) {
         return SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
             @Override
             public TraversalControl visitGraphQLScalarType(GraphQLScalarType scalar, TraverserContext<GraphQLSchemaElement> context) {

@@ -11,7 +11,7 @@ import java.util.List;
 @Description("Who and what a trouble affects, computed from the inventory when asked.")
 public record TroubleImpact(
         @Description("Distinct customers owning an affected service.") int customersAffected,
-        @NonNull @Description("customersAffected per segment (segments without customers left out).") List<@NonNull SegmentImpact> bySegment,
+        @NonNull @Description("The customers affected per segment (segments without customers left out).") List<@NonNull SegmentImpact> bySegment,
         @Description("Open problem reports about an affected service, directly or through a service trouble on it.") int openProblemReports,
         @NonNull @Description("Sum of the affected services' monthly charges, one amount per currency (no exchange rates are applied).")
         List<@NonNull Money> monthlyRevenueAtRisk) {

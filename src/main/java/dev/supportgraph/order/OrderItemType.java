@@ -24,7 +24,7 @@ public record OrderItemType(
         @Description("What the item does to the customer's services.") @NonNull ItemAction action,
         int quantity,
         @Description("Price of one unit.") @NonNull Money unitPrice,
-        @NonNull @Description("quantity x unitPrice.") @ComputedAs("e.unitPrice * e.quantity") Money total,
+        @NonNull @Description("The quantity times unitPrice.") @ComputedAs("e.unitPrice * e.quantity") Money total,
         @NonNull OrderItemState state,
         int version) implements Node {
 

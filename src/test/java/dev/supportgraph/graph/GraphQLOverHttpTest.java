@@ -1,12 +1,21 @@
 package dev.supportgraph.graph;
 
 import dev.supportgraph.testing.Tokens;
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import com.aayushatharva.brotli4j.decoder.DecoderJNI;
+import com.aayushatharva.brotli4j.decoder.DirectDecompress;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import io.vertx.core.json.JsonObject;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -17,6 +26,10 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * GraphQL over HTTP (docs/http.md): with Accept application/graphql-response+json every response
@@ -28,6 +41,10 @@ class GraphQLOverHttpTest {
 
     private static final String MODERN = "application/graphql-response+json";
     private static final String LEGACY = "application/json";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TestHTTPResource("/graphql")
+    URI endpoint;
 
     @Test
     void malformedRequestsAre400WhateverTheClientAccepts() {
@@ -192,6 +209,34 @@ class GraphQLOverHttpTest {
         given().header("Accept-Encoding", "gzip").contentType(LEGACY).accept(MODERN).auth().oauth2(Tokens.agent())
                 .body(json("{ customers(first: 5) { edges { node { id name } } } }")).post("/graphql").then()
                 .statusCode(200).header("Content-Encoding", "gzip").body("errors", equalTo(null));
+    }
+
+    /** Brotli for clients that prefer it (browsers send {@code br}); RestAssured cannot decode it, so raw bytes. */
+    @Test
+    void answersAreBrotliCompressedWhenTheClientAsks() throws Exception {
+        Brotli4jLoader.ensureAvailability();
+        HttpResponse<byte[]> sdl = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/graphql/schema.graphql"))
+                .header("Accept-Encoding", "br").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, sdl.statusCode());
+        assertEquals("br", sdl.headers().firstValue("Content-Encoding").orElse(null));
+        assertTrue(brotli(sdl.body()).contains("type Query"));
+
+        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(endpoint)
+                .header("Accept-Encoding", "br").header("Content-Type", LEGACY).header("Accept", MODERN)
+                .header("Authorization", "Bearer " + Tokens.agent())
+                .POST(HttpRequest.BodyPublishers.ofString(json("{ customers(first: 5) { edges { node { id name } } } }")))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, answer.statusCode());
+        assertEquals("br", answer.headers().firstValue("Content-Encoding").orElse(null));
+        JsonObject body = new JsonObject(brotli(answer.body()));
+        assertNull(body.getValue("errors"), body::encode);
+        assertNotNull(body.getJsonObject("data").getJsonObject("customers"));
+    }
+
+    private static String brotli(byte[] compressed) throws java.io.IOException {
+        DirectDecompress decompressed = Decoder.decompress(compressed);
+        assertEquals(DecoderJNI.Status.DONE, decompressed.getResultStatus());
+        return new String(decompressed.getDecompressedData(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.testing.GraphQLClient;
+import dev.supportgraph.testing.Tokens;
 import graphql.introspection.Introspection;
+import graphql.introspection.IntrospectionResultToSchema;
+import graphql.language.Document;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
@@ -18,10 +22,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.not;
@@ -79,7 +86,22 @@ class SchemaTest {
 
     @Test
     void everyElementIsDescribed() {
-        GraphQLSchema schema = build(served());
+        assertDescribed(build(served()));
+    }
+
+    /** Introspection (GraphiQL, Apollo Studio, codegen) reads the executed schema: described as well. */
+    @Test
+    void introspectionDescribesEveryElement() throws IOException {
+        String query;
+        try (InputStream in = getClass().getResourceAsStream("/graphiql-introspection.graphql")) {
+            query = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, Object> data = GraphQLClient.query(Tokens.agent(), query).getMap("data");
+        Document document = new IntrospectionResultToSchema().createSchemaDefinition(data);
+        assertDescribed(UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().buildRegistry(document)));
+    }
+
+    private static void assertDescribed(GraphQLSchema schema) {
         List<String> undescribed = new ArrayList<>();
         for (GraphQLNamedType type : schema.getAllTypesAsList()) {
             if (Introspection.isIntrospectionTypes(type)

@@ -1,18 +1,25 @@
 package dev.supportgraph.operations;
 
+import dev.supportgraph.observability.OperationSpans;
 import dev.supportgraph.testing.GraphQLClient;
+import dev.supportgraph.testing.GraphQLWebSocket;
 import dev.supportgraph.testing.Tokens;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,11 +27,13 @@ import java.util.stream.Collectors;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * With tracing on, a GraphQL request is one trace: a span named after the operation, and the SQL
- * statements it ran as spans below it, exported to an in-process collector.
+ * With tracing on, a GraphQL operation is one trace: a span named after the operation, and the SQL
+ * statements it ran as spans below it, exported to an in-process collector; whether the engine ran
+ * it, the planner answered it with one statement, or it came over a WebSocket.
  */
 @QuarkusTest
 @TestProfile(TracingTest.TracingOn.class)
@@ -43,16 +52,70 @@ class TracingTest {
     @Inject
     InMemorySpanExporter spans;
 
+    @TestHTTPResource("/graphql")
+    URI endpoint;
+
+    @Inject
+    Vertx vertx;
+
     @Test
     void aGraphQLOperationIsASpanWithItsSqlStatementsBelowIt() throws Exception {
         spans.reset();
-        GraphQLClient.post(Tokens.agent(), "query TracedCustomers { customers(first: 2) { totalCount edges { node { name } } } }")
+        GraphQLClient.reference(Tokens.agent(), "application/json",
+                        "query TracedCustomers { customers(first: 2) { totalCount edges { node { name } } } }", Map.of())
                 .statusCode(200).body("errors", equalTo(null));
 
-        SpanData operation = await(() -> spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getName().contains("TracedCustomers")).findFirst());
-        assertEquals("TracedCustomers", operation.getAttributes().get(AttributeKey.stringKey("graphql.operationName")));
+        SpanData operation = operationSpan("TracedCustomers");
+        assertSqlBelow(operation, "from customer");
+    }
 
+    @Test
+    void aPlannedQueryIsASpanLikeTheEnginesWithItsStatementBelowIt() throws Exception {
+        spans.reset();
+        GraphQLClient.post(Tokens.agent(), "query PlannedCustomers { customers(first: 2) { totalCount edges { node { name } } } }")
+                .statusCode(200).body("errors", equalTo(null));
+
+        SpanData operation = operationSpan("PlannedCustomers", "http");
+        assertEquals(true, operation.getAttributes().get(OperationSpans.PLANNED));
+        assertEquals("QUERY", operation.getAttributes().get(AttributeKey.stringKey("graphql.operationType")));
+        assertSqlBelow(operation, "customer");
+    }
+
+    @Test
+    void anOperationOverWebSocketIsASpanWithItsSqlStatementsBelowIt() throws Exception {
+        spans.reset();
+        try (GraphQLWebSocket ws = GraphQLWebSocket.open(vertx, endpoint, GraphQLWebSocket.TRANSPORT_WS, null)
+                .init(Tokens.agent())) {
+            ws.subscribe("1", "query SocketCustomers { customers(first: 2) { totalCount } }", Map.of());
+            assertNotNull(ws.nextData("1", "customers", Duration.ofSeconds(10)).getValue("totalCount"));
+            ws.subscribe("2", "subscription SocketTickets { ticketStatusChanged { eventId status } }", Map.of());
+
+            SpanData query = operationSpan("SocketCustomers", "websocket");
+            assertEquals(false, query.getAttributes().get(OperationSpans.PLANNED));
+            assertEquals(query.getSpanId(), operationSpan("SocketCustomers").getParentSpanId(), "the engine's span is below");
+            assertSqlBelow(query, "from customer");
+
+            SpanData subscription = operationSpan("SocketTickets", "websocket");
+            assertEquals("SUBSCRIPTION", subscription.getAttributes().get(AttributeKey.stringKey("graphql.operationType")));
+        }
+    }
+
+    /** The engine's span of the named operation. */
+    private SpanData operationSpan(String name) throws InterruptedException {
+        return operationSpan(name, null);
+    }
+
+    /** The span of the named operation carried by {@code transport}; the engine's when null (it has no such attribute). */
+    private SpanData operationSpan(String name, String transport) throws InterruptedException {
+        SpanData operation = await(() -> spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("GraphQL:" + name))
+                .filter(span -> Objects.equals(transport, span.getAttributes().get(OperationSpans.TRANSPORT)))
+                .findFirst());
+        assertEquals(name, operation.getAttributes().get(AttributeKey.stringKey("graphql.operationName")));
+        return operation;
+    }
+
+    private void assertSqlBelow(SpanData operation, String fragment) throws InterruptedException {
         List<SpanData> statements = await(() -> {
             List<SpanData> below = spans.getFinishedSpanItems().stream()
                     .filter(span -> span.getTraceId().equals(operation.getTraceId()))
@@ -60,7 +123,7 @@ class TracingTest {
                     .toList();
             return below.isEmpty() ? Optional.empty() : Optional.of(below);
         });
-        assertTrue(statements.stream().anyMatch(span -> statement(span).toLowerCase(java.util.Locale.ROOT).contains("from customer")),
+        assertTrue(statements.stream().anyMatch(span -> statement(span).toLowerCase(java.util.Locale.ROOT).contains(fragment)),
                 "a statement reading customers: " + statements.stream().map(TracingTest::statement).toList());
     }
 
@@ -96,7 +159,8 @@ class TracingTest {
         }
         Optional<T> last = probe.get();
         assertFalse(last.isEmpty(), () -> "not exported within " + WAIT_MILLIS + " ms; spans: " + spans.getFinishedSpanItems()
-                .stream().map(span -> span.getName() + " " + span.getAttributes()).toList());
+                .stream().map(span -> span.getName() + " " + span.getTraceId() + "/" + span.getParentSpanId() + "/" + span.getSpanId()
+                        + " " + span.getAttributes()).toList());
         return last.get();
     }
 }

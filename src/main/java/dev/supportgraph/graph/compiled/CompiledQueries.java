@@ -6,7 +6,10 @@ import dev.supportgraph.graph.QueryLimits;
 import dev.supportgraph.graph.QueryRefused;
 import io.vertx.core.json.JsonArray;
 import io.vertx.pgclient.PgException;
-import java.time.Duration;
+import dev.supportgraph.observability.OperationSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -28,6 +31,7 @@ import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,7 @@ public class CompiledQueries {
 
     /** PostgreSQL's SQLSTATE of a statement cancelled by statement_timeout. */
     private static final String QUERY_CANCELED = "57014";
+    private final OperationSpans spans;
 
     /**
      * Plans by document text and the values of its {@code @include}/{@code @skip} variables; empty:
@@ -84,9 +89,10 @@ public class CompiledQueries {
 
     @Inject
     CompiledQueries(CompiledQueriesConfig config, SupportGraphConfig graph, SecurityConfig security, Pool pool,
-                    MeterRegistry registry, EntityManagerFactory entities, QueryLimits limits) {
+                    MeterRegistry registry, EntityManagerFactory entities, QueryLimits limits, OperationSpans spans) {
         this.config = config;
         this.timeout = limits.timeout();
+        this.spans = spans;
         this.entities = entities;
         this.paging = graph.paging();
         this.customerClaim = security.customerClaim();
@@ -186,22 +192,31 @@ public class CompiledQueries {
             return false;
         }
         long start = System.nanoTime();
+        // The operation's span, current (in the request's Vert.x context) until the statement has
+        // answered: the reactive client opens its SQL span once it has a connection, below it, and
+        // log lines meanwhile carry its trace id.
+        Span span = spans.planned(plan.get().operationName());
+        Scope scope = OperationSpans.makeCurrent(span);
         pool.preparedQuery(plan.get().sql()).execute(parameters.get()).onComplete(result -> {
+            scope.close();
             if (result.failed() && result.cause() instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())) {
                 // Cut off at the request timeout (the pool's statement_timeout): the engine would only run as long again.
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, responseType).end(new JsonObject()
                         .put("errors", new JsonArray().add(QueryRefused.timedOut(timeout).toSpecification()))
                         .putNull("data").encode());
+                span.setStatus(StatusCode.ERROR, "timeout").end();
                 return;
             }
             if (result.failed()) {
                 Log.debugf(result.cause(), "Compiled query failed; the GraphQL engine answers instead");
+                span.recordException(result.cause()).setStatus(StatusCode.ERROR).end();
                 ctx.next();
                 return;
             }
             answered.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, responseType)
                     .end("{\"data\":" + result.result().iterator().next().getString(0) + "}");
+            span.end();
         });
         return true;
     }
