@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The package dependency rules of docs/architecture.md, on the compiled main classes (plain JUnit,
  * no Quarkus, no database). Domain rooms may use the infrastructure layers, never the other way
- * round; top-level packages have no cycles; the planner ({@code graph.compiled}) is reached only
+ * round; the upper layer ({@code subscription}) may use both and neither uses it; top-level packages have no cycles; the planner ({@code graph.compiled}) is reached only
  * from {@code graph}.
  * <p>
  * Today's violations of the first two rules are frozen (ArchUnit's {@link FreezingArchRule}): they are listed in
@@ -46,6 +46,12 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {"customer", "order", "inventory", "billing", "problem", "servicetrouble",
             "resourcetrouble", "sla", "impact", "satisfaction", "agent", "ticket", "referencedata", "category", "alarm",
             "webhook", "notification"};
+
+    /**
+     * Room-like layers above the domain rooms: they may use the domain rooms and the infrastructure,
+     * and no infrastructure layer uses them (the domain rooms' streams, built on {@code events}).
+     */
+    private static final String[] UPPER = {"subscription"};
 
     /** Layers the domain rooms build on; they must not name a domain room. */
     private static final String[] INFRASTRUCTURE = {"lifecycle", "graph", "events", "persistence", "security", "config",
@@ -93,7 +99,7 @@ class ArchitectureTest {
 
     @Test
     void everyTopLevelPackageIsADomainRoomOrALayer() {
-        classes().should().resideInAnyPackage(packages(Stream.of(DOMAIN, INFRASTRUCTURE).flatMap(Arrays::stream)
+        classes().should().resideInAnyPackage(packages(Stream.of(UPPER, DOMAIN, INFRASTRUCTURE).flatMap(Arrays::stream)
                         .toArray(String[]::new)))
                 .because("a new package is placed in ArchitectureTest and docs/architecture.md")
                 .check(main);
@@ -105,6 +111,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(packages(DOMAIN))
                 .as("infrastructure does not use domain rooms");
         FreezingArchRule.freeze(rule).check(main);
+    }
+
+    @Test
+    void infrastructureDoesNotUseTheUpperLayers() {
+        noClasses().that().resideInAnyPackage(packages(INFRASTRUCTURE))
+                .should().dependOnClassesThat().resideInAnyPackage(packages(UPPER))
+                .as("infrastructure does not use the layers above the domain rooms")
+                .check(main);
     }
 
     @Test

@@ -33,12 +33,12 @@ public record TicketFieldsEvent(
     }
 
     /** As staff receive it. */
-    static TicketFieldsEvent of(OutboxEvent event) {
+    public static TicketFieldsEvent of(OutboxEvent event) {
         return of(event, event.payload().getString("reason"));
     }
 
     /** As a portal user receives it: the reason is written for staff's history, which portal users never see. */
-    static TicketFieldsEvent forCustomer(OutboxEvent event) {
+    public static TicketFieldsEvent forCustomer(OutboxEvent event) {
         return of(event, null);
     }
 

@@ -34,7 +34,7 @@ public record TicketQueueEvent(
      * One shared mapper per change: every subscriber that sees an event enter its queue receives
      * the same object (and rendering), whatever its queue.
      */
-    static final Map<TicketQueueChange, Function<OutboxEvent, TicketQueueEvent>> MAPPERS = Arrays.stream(TicketQueueChange.values())
+    public static final Map<TicketQueueChange, Function<OutboxEvent, TicketQueueEvent>> MAPPERS = Arrays.stream(TicketQueueChange.values())
             .collect(Collectors.toUnmodifiableMap(c -> c, c -> event -> of(event, c)));
 
     private static TicketQueueEvent of(OutboxEvent event, TicketQueueChange change) {

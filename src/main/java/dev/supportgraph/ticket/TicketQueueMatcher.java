@@ -24,10 +24,10 @@ import java.util.stream.Stream;
  * those of the ticket lists' filters (TicketQueueFilter, kinds, status); SLA states are judged at
  * the event's time. A subscriber keeps it for its whole life, so it holds decoded keys only.
  */
-final class TicketQueueMatcher {
+public final class TicketQueueMatcher {
 
     /** The events that can move a ticket in, out of or within a queue. */
-    static final Set<String> TYPES = Stream.of(EventType.TICKET_STATUS_CHANGED, EventType.TICKET_ASSIGNMENT_CHANGED,
+    public static final Set<String> TYPES = Stream.of(EventType.TICKET_STATUS_CHANGED, EventType.TICKET_ASSIGNMENT_CHANGED,
             EventType.TICKET_FIELDS_CHANGED, EventType.TICKET_SLA_CHANGED).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final Set<String> kinds;
@@ -42,7 +42,7 @@ final class TicketQueueMatcher {
     private final List<TicketSlaState> sla;
     private final Duration atRiskBefore;
 
-    TicketQueueMatcher(TicketQueueFilter queue, List<TicketKind> kinds, List<TicketStatus> statuses, Supplier<OptionalLong> me,
+    public TicketQueueMatcher(TicketQueueFilter queue, List<TicketKind> kinds, List<TicketStatus> statuses, Supplier<OptionalLong> me,
                        Duration atRiskBefore) {
         this.kinds = kinds == null ? null : kinds.stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
         this.statuses = statuses == null ? null : Set.copyOf(statuses);
@@ -57,7 +57,7 @@ final class TicketQueueMatcher {
     }
 
     /** What the event did to the ticket's place in this queue; null when it was and is outside it. */
-    TicketQueueChange change(OutboxEvent event) {
+    public TicketQueueChange change(OutboxEvent event) {
         if (!TYPES.contains(event.type()) || kinds != null && !kinds.contains(event.aggregate())) {
             return null;
         }

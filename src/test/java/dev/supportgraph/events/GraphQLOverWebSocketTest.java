@@ -1,6 +1,7 @@
 package dev.supportgraph.events;
 
 import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.subscription.TicketEventFilter;
 import dev.supportgraph.testing.GraphQLWebSocket;
 import dev.supportgraph.testing.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,8 @@
 package dev.supportgraph.events;
 
 import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.subscription.InvoiceEventFilter;
+import dev.supportgraph.subscription.OrderEventFilter;
 import dev.supportgraph.testing.GraphQLClient;
 import dev.supportgraph.testing.GraphQLWebSocket;
 import dev.supportgraph.testing.Sql;

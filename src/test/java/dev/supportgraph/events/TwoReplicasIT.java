@@ -2,6 +2,7 @@ package dev.supportgraph.events;
 
 import dev.supportgraph.devdb.EmbeddedDatabase;
 import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.subscription.TicketEventFilter;
 import dev.supportgraph.testing.GraphQLWebSocket;
 import dev.supportgraph.testing.PackagedApp;
 import dev.supportgraph.testing.Sql;

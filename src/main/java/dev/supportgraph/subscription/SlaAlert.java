@@ -1,5 +1,8 @@
-package dev.supportgraph.events;
+package dev.supportgraph.subscription;
 
+import dev.supportgraph.events.EventId;
+import dev.supportgraph.events.EventType;
+import dev.supportgraph.events.OutboxEvent;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.sla.SlaEventKind;
 import dev.supportgraph.ticket.TicketKind;

@@ -1,8 +1,13 @@
-package dev.supportgraph.ticket;
+package dev.supportgraph.subscription;
 
-import dev.supportgraph.events.TicketEventFilter;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Nodes;
+import dev.supportgraph.ticket.Ticket;
+import dev.supportgraph.ticket.TicketFieldsEvent;
+import dev.supportgraph.ticket.TicketKind;
+import dev.supportgraph.ticket.TicketQueueEvent;
+import dev.supportgraph.ticket.TicketQueueFilter;
+import dev.supportgraph.ticket.TicketStatus;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;

@@ -1,7 +1,9 @@
-package dev.supportgraph.events;
+package dev.supportgraph.subscription;
 
 import dev.supportgraph.billing.InvoiceState;
 import dev.supportgraph.billing.InvoiceType;
+import dev.supportgraph.events.EventId;
+import dev.supportgraph.events.OutboxEvent;
 import dev.supportgraph.graph.GlobalId;
 import io.vertx.core.json.JsonObject;
 import org.eclipse.microprofile.graphql.Description;

@@ -1,9 +1,14 @@
-package dev.supportgraph.ticket;
+package dev.supportgraph.subscription;
 
 import dev.supportgraph.agent.AgentDirectory;
 import dev.supportgraph.events.EventType;
-import dev.supportgraph.events.TicketEventFilter;
-import dev.supportgraph.events.TicketEventService;
+import dev.supportgraph.ticket.SlaWindows;
+import dev.supportgraph.ticket.TicketFieldsEvent;
+import dev.supportgraph.ticket.TicketKind;
+import dev.supportgraph.ticket.TicketQueueEvent;
+import dev.supportgraph.ticket.TicketQueueFilter;
+import dev.supportgraph.ticket.TicketQueueMatcher;
+import dev.supportgraph.ticket.TicketStatus;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,13 @@
-package dev.supportgraph.events;
+package dev.supportgraph.subscription;
 
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.error.ApiException;
 import dev.supportgraph.error.ErrorCode;
+import dev.supportgraph.events.EventDispatcher;
+import dev.supportgraph.events.EventId;
+import dev.supportgraph.events.EventType;
+import dev.supportgraph.events.OutboxEvent;
+import dev.supportgraph.events.OutboxReader;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.ticket.TicketKind;

@@ -1,5 +1,7 @@
-package dev.supportgraph.events;
+package dev.supportgraph.subscription;
 
+import dev.supportgraph.events.EventId;
+import dev.supportgraph.events.OutboxEvent;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketStatus;

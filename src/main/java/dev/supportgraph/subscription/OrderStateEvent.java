@@ -1,5 +1,7 @@
-package dev.supportgraph.events;
+package dev.supportgraph.subscription;
 
+import dev.supportgraph.events.EventId;
+import dev.supportgraph.events.OutboxEvent;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.order.OrderState;
 import dev.supportgraph.order.ProductOrderType;

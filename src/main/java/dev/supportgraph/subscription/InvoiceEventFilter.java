@@ -1,4 +1,4 @@
-package dev.supportgraph.events;
+package dev.supportgraph.subscription;
 
 import dev.supportgraph.billing.InvoiceState;
 import org.eclipse.microprofile.graphql.Description;
