@@ -68,7 +68,7 @@ public class EmailSender {
                 error = error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
                 if (attempts >= config.maxAttempts()) {
                     LOG.warnf("E-mail %d to %s failed after %d attempts: %s", id, mail[1], attempts, error);
-                    record("update email_notification set status = 'FAILED', last_error = ?2 where id = ?1", id, error);
+                    record("update email_notification set status = 'FAILED', last_error = ?2, failed_at = now() where id = ?1", id, error);
                 } else {
                     long delay = Backoff.millis(config.initialBackoff(), config.maxBackoff(), attempts);
                     record("update email_notification set last_error = ?2, next_attempt_at = now() + ?3 * interval '1 millisecond' where id = ?1",
