@@ -1,16 +1,24 @@
 package dev.supportgraph.notification;
 
 import dev.supportgraph.events.Backoff;
+import dev.supportgraph.events.EventDispatcher;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends due e-mails over SMTP. A round claims a batch ({@code FOR UPDATE SKIP LOCKED}, so
@@ -18,6 +26,8 @@ import java.util.List;
  * being sent), sends each outside any transaction and records SENT, or schedules a retry with
  * backoff and jitter, or FAILED after {@code max-attempts}. A replica dying between the SMTP
  * acceptance and the SENT update makes the e-mail go out again after the lease (at least once).
+ * Rounds run on this replica's own thread whenever the outbox NOTIFY reports new events (through
+ * {@link EventDispatcher}) and on every {@code every} tick.
  */
 @ApplicationScoped
 public class EmailSender {
@@ -44,12 +54,54 @@ public class EmailSender {
     @Inject
     NotificationConfig config;
 
+    @Inject
+    EventDispatcher dispatcher;
+
+    /** This replica's rounds, one at a time, off the event loops and the scheduler (they block on JDBC and SMTP). */
+    private final ExecutorService pump = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "supportgraph-email");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+
+    void start(@Observes StartupEvent event) {
+        if (!"off".equals(config.every())) {
+            dispatcher.onNewEvents(this::wake);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        pump.shutdown();
+    }
+
     @Scheduled(identity = "email-notifications", every = "${supportgraph.notifications.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        fanOut.run();
-        while (sendDue() == config.sendBatch()) {
-            // a full batch: more may be due right now
+        wake();
+    }
+
+    /** Queues a round on this replica's thread; wake-ups that come before it starts are folded into it. */
+    void wake() {
+        if (pumpQueued.compareAndSet(false, true)) {
+            try {
+                pump.execute(this::pump);
+            } catch (RejectedExecutionException e) {
+                // shutting down
+            }
+        }
+    }
+
+    private void pump() {
+        pumpQueued.set(false);
+        try {
+            fanOut.run();
+            while (sendDue() == config.sendBatch()) {
+                // a full batch: more may be due right now
+            }
+        } catch (RuntimeException e) {
+            // The next wake-up or tick tries again; one line, not a stack trace per wake-up of a database outage.
+            LOG.warnf("E-mail round failed: %s", e);
         }
     }
 
@@ -68,7 +120,7 @@ public class EmailSender {
                 error = error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
                 if (attempts >= config.maxAttempts()) {
                     LOG.warnf("E-mail %d to %s failed after %d attempts: %s", id, mail[1], attempts, error);
-                    record("update email_notification set status = 'FAILED', last_error = ?2 where id = ?1", id, error);
+                    record("update email_notification set status = 'FAILED', last_error = ?2, failed_at = now() where id = ?1", id, error);
                 } else {
                     long delay = Backoff.millis(config.initialBackoff(), config.maxBackoff(), attempts);
                     record("update email_notification set last_error = ?2, next_attempt_at = now() + ?3 * interval '1 millisecond' where id = ?1",

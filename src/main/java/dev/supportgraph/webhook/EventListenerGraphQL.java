@@ -1,9 +1,13 @@
 package dev.supportgraph.webhook;
 
+import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.CustomerService;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.Mutations;
+import dev.supportgraph.graph.PageRequest;
+import dev.supportgraph.graph.Selection;
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Context;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -27,10 +31,18 @@ public class EventListenerGraphQL {
     @Inject
     CustomerService customers;
 
+    @Inject
+    SupportGraphConfig config;
+
+    @Inject
+    Context context;
+
     @Query
     @Description("The webhook listeners the caller manages, oldest first: all for admin and integration, a portal user's own; empty for other roles.")
-    public @NonNull List<@NonNull EventListenerType> eventListeners() {
-        return service.list();
+    public @NonNull EventListenerConnection eventListeners(Integer first, String after, Integer last, String before,
+                                                           EventListenerFilter filter) {
+        return service.connection(PageRequest.of(first, after, last, before, config.paging()), filter,
+                Selection.wantsTotalCount(context));
     }
 
     @Description("The customer whose events it receives; null when it receives all customers' events.")

@@ -5,6 +5,11 @@ import dev.supportgraph.error.ApiException;
 import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.graph.Idempotency;
 import dev.supportgraph.graph.Inputs;
+import dev.supportgraph.graph.Keyset;
+import dev.supportgraph.graph.Page;
+import dev.supportgraph.graph.PageRequest;
+import dev.supportgraph.graph.SortKey;
+import dev.supportgraph.graph.Where;
 import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.security.Caller;
 import dev.supportgraph.security.Role;
@@ -12,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.StatelessSession;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -19,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * Webhook listeners: admins and systems of record (integration) manage all of them; a portal user
@@ -36,6 +43,9 @@ public class EventListenerService {
     EntityManager em;
 
     @Inject
+    StatelessSession session;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -44,28 +54,47 @@ public class EventListenerService {
     @Inject
     WebhookConfig config;
 
-    /** The caller's listeners (all of them for admin and integration, a portal user's own), oldest first. */
-    public List<EventListenerType> list() {
+    /** The listeners' keyset order: oldest first (ids grow with registration). */
+    private static final SortKey<EventListener> OLDEST_FIRST = new SortKey<>("ID", "e.id", l -> l.id, Long::valueOf);
+
+    /**
+     * A page of the caller's listeners (all of them for admin and integration, a portal user's own;
+     * none for other roles), oldest first, with the total when {@code withTotal}.
+     */
+    public EventListenerConnection connection(PageRequest request, EventListenerFilter filter, boolean withTotal) {
         if (!manages() && !caller.has(Role.CUSTOMER)) {
-            return List.of();
+            return new EventListenerConnection(List.of(), Page.empty().pageInfo(), withTotal ? 0 : null);
         }
-        OptionalLong own = owner();
-        List<EventListener> listeners = own.isEmpty()
-                ? em.createQuery("select l from EventListener l order by l.id", EventListener.class).getResultList()
-                : em.createQuery("select l from EventListener l where l.ownerCustomerId = ?1 order by l.id", EventListener.class)
-                .setParameter(1, own.getAsLong()).getResultList();
+        Page<EventListener> page = Keyset.page(session, EventListener.class, where(filter), OLDEST_FIRST, false, request, l -> l.id);
         Map<Long, long[]> counts = new HashMap<>();
         for (Object row : em.createNativeQuery("""
                         select listener_id, count(*) filter (where status = 'PENDING'), count(*) filter (where status = 'DEAD')
                         from webhook_delivery where status <> 'DELIVERED' and listener_id = any(?1) group by listener_id""")
-                .setParameter(1, listeners.stream().map(l -> l.id).toArray(Long[]::new)).getResultList()) {
+                .setParameter(1, page.rows().stream().map(l -> l.id).toArray(Long[]::new)).getResultList()) {
             Object[] r = (Object[]) row;
             counts.put(((Number) r[0]).longValue(), new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
         }
-        return listeners.stream().map(l -> {
+        Page<EventListenerType> types = page.map(l -> {
             long[] c = counts.getOrDefault(l.id, new long[2]);
             return EventListenerType.of(l, c[0], c[1]);
-        }).toList();
+        });
+        return new EventListenerConnection(types.edges(EventListenerConnection.EventListenerEdge::new), types.pageInfo(),
+                withTotal ? (int) Keyset.count(session, EventListener.class, where(filter)) : null);
+    }
+
+    /** The filter's conditions within the caller's scope (a portal user's own listeners). */
+    private Where where(EventListenerFilter filter) {
+        Where where = new Where();
+        owner().ifPresent(own -> where.eq("e.ownerCustomerId", own));
+        if (filter != null) {
+            where.in("e.state", filter.state() == null ? null : filter.state().stream().map(Enum::name).toList());
+            // array_position per type: array_intersects and array_contains bind the types as varchar[], which PostgreSQL
+            // cannot compare to the text[] column; a varchar element is compatible with it.
+            List<WebhookEventType> types = filter.eventType() == null ? List.of() : filter.eventType();
+            where.any(types.stream().map(t -> "array_position(e.eventTypes, :" + t.name() + ") > 0").toList(),
+                    types.stream().collect(Collectors.toMap(Enum::name, t -> t.tmfName, (x, y) -> x)));
+        }
+        return where;
     }
 
     public EventListenerPayload register(EventListenerInputs.Register input) {

@@ -15,6 +15,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,6 +49,9 @@ class EmailNotificationTest {
 
     @Inject
     EmailSender sender;
+
+    @Inject
+    NotificationConfig config;
 
     @BeforeAll
     static void startSmtp() {
@@ -121,6 +126,65 @@ class EmailNotificationTest {
         assertTrue(body(anna, 0).contains("Replaced the router") && body(anna, 0).contains("bewerten"), () -> body(anna, 0));
         assertEquals("SENT", Sql.row(ds, "select status from email_notification where contact_id = ? and kind = 'EMAIL_TICKET_RESOLVED'", annaId)
                 .get("status"));
+    }
+
+    /** Each test counts only its own messages. */
+    @AfterEach
+    void purgeMailboxes() throws Exception {
+        greenMail.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void aFailedEmailIsReplayedByAnAdminAndDeliveredOnce() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long customer = Sql.exec(ds, "insert into customer (account_number, name, segment, credit_rating) values (?, 'Replay Ltd', 'ENTERPRISE', 700) returning id",
+                "replay-" + tag);
+        String eve = contact(customer, "Eve", "eve-" + tag + "@example.com", "en", "EMAIL", "ACTIVE");
+        long eveId = Sql.count(ds, "select id from contact where email = ?", eve);
+        long report = Sql.exec(ds, "insert into problem_report (customer_id, reported_by_id, title, severity, priority, channel, status) "
+                + "values (?, ?, 'Down', 'MINOR', 'LOW', 'PORTAL', 'IN_PROGRESS') returning id", customer, eveId);
+        fanOut.run();
+
+        // SMTP refuses connections on the last allowed attempt: the e-mail is given up.
+        greenMail.stop();
+        Sql.exec(ds, """
+                insert into outbox_event (type, aggregate, aggregate_id, customer_id, payload)
+                values ('TICKET_STATUS_CHANGED', 'PROBLEM_REPORT', ?, ?, jsonb_build_object('number', 'PR-' || ?::text, 'from', 'IN_PROGRESS',
+                        'to', 'RESOLVED', 'action', 'resolve', 'reason', 'Rebooted', 'actor', 'test', 'at', now()::text)) returning id""",
+                report, customer, report);
+        fanOut.run();
+        long mail = Sql.count(ds, "select id from email_notification where contact_id = ?", eveId);
+        Sql.exec(ds, "update email_notification set attempts = ? where id = ? returning id", config.maxAttempts() - 1, mail);
+        pumpUntil(() -> "FAILED".equals(Sql.row(ds, "select status from email_notification where id = ?", mail).get("status")));
+        String id = GlobalId.encode("EmailNotification", mail);
+
+        JsonPath failed = GraphQLClient.post(Tokens.admin(), "{ emailNotifications(last: 100, filter: {status: [FAILED]}) "
+                + "{ edges { node { id status attempts failedAt lastError } } } }").statusCode(200).extract().jsonPath();
+        assertEquals(List.of("FAILED"), failed.getList("data.emailNotifications.edges.node.findAll { it.id == '" + id + "' }.status"), failed::prettify);
+        assertEquals(List.of("FORBIDDEN"), GraphQLClient.post(Tokens.agent(), "{ emailNotifications { totalCount } }").statusCode(200)
+                .extract().jsonPath().getList("errors.extensions.code"));
+        assertEquals(List.of("BAD_USER_INPUT"), GraphQLClient.mutate(Tokens.admin(), "emailNotificationReplay", "{}", "replayed { id }")
+                .getList("userErrors.code"));
+
+        greenMail = new GreenMail(smtp);
+        greenMail.start();
+        JsonPath replayed = GraphQLClient.mutate(Tokens.admin(), "emailNotificationReplay", "{ids: [\"" + id + "\"]}", "replayed { id status attempts failedAt }");
+        assertEquals(List.of(), replayed.getList("userErrors"), replayed::prettify);
+        assertEquals(List.of(id), replayed.getList("replayed.id"));
+        assertEquals(List.of("PENDING"), replayed.getList("replayed.status"));
+        assertEquals(List.of(0), replayed.getList("replayed.attempts"));
+        assertNull(replayed.getString("replayed[0].failedAt"));
+        // Once: the row is no longer FAILED, so a second replay (by id or by time) takes nothing.
+        assertEquals(List.of(), GraphQLClient.mutate(Tokens.admin(), "emailNotificationReplay", "{ids: [\"" + id + "\"]}", "replayed { id }")
+                .getList("replayed"));
+        assertEquals(List.of(), GraphQLClient.mutate(Tokens.admin(), "emailNotificationReplay", "{failedSince: \"2000-01-01T00:00:00Z\"}", "replayed { id }")
+                .getList("replayed.findAll { it.id == '" + id + "' }"));
+
+        pumpUntil(() -> !to(eve).isEmpty());
+        pump();
+        pump();
+        assertEquals(List.of("Your problem report PR-" + report + " is resolved"), subjects(eve));
+        assertEquals("SENT", Sql.row(ds, "select status from email_notification where id = ?", mail).get("status"));
     }
 
     private String contact(long customer, String name, String email, String language, String channel, String status) {

@@ -221,7 +221,13 @@ class PermissionMutationTest {
                     "select count(*) from webhook_listener where id = ?", listener);
         }),
         EVENT_LISTENER_REPLAY("eventListenerReplay", "F F OK F F F", (t, c) -> t.versioned("webhook_listener", "EventListener",
-                t.listener(c, "ACTIVE"), ""));
+                t.listener(c, "ACTIVE"), "")),
+        EMAIL_NOTIFICATION_REPLAY("emailNotificationReplay", "F F OK F F F", (t, c) -> {
+            long mail = Sql.exec(t.ds, """
+                    insert into email_notification (event_id, contact_id, kind, language, recipient, subject, body, status, attempts, failed_at)
+                    values (0, ?, 'EMAIL_OUTAGE', 'en', 'ann@example.com', 'Outage', 'Body', 'FAILED', 10, now()) returning id""", t.contact(c));
+            return new Target("{ids: [\"" + gid("EmailNotification", mail) + "\"]}", "select status from email_notification where id = ?", mail);
+        });
 
         final String mutation;
         final List<String> outcomes;

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -94,9 +96,9 @@ class WebhookTest {
         pumpUntil(() -> Sql.count(ds, "select count(*) from webhook_delivery where listener_id = ? and status = 'DEAD'", listener) == 1);
         assertTrue(Sql.count(ds, "select attempts from webhook_delivery where listener_id = ?", listener) > 1, "retried before giving up");
         assertEquals(0, receiver.firsts(path).size());
-        JsonPath listed = GraphQLClient.post(Tokens.admin(), "{ eventListeners { id deadDeliveries pendingDeliveries } }")
+        JsonPath listed = GraphQLClient.post(Tokens.admin(), "{ eventListeners(last: 100) { edges { node { id deadDeliveries pendingDeliveries } } } }")
                 .statusCode(200).extract().jsonPath();
-        assertEquals(1, (int) listed.<Integer>getList("data.eventListeners.findAll { it.id == '" + gid("EventListener", listener) + "' }.deadDeliveries").getFirst());
+        assertEquals(1, (int) listed.<Integer>getList("data.eventListeners.edges.node.findAll { it.id == '" + gid("EventListener", listener) + "' }.deadDeliveries").getFirst());
 
         receiver.failing(path, false);
         String input = "{id: \"" + gid("EventListener", listener) + "\", expectedVersion: 0}";
@@ -287,6 +289,42 @@ class WebhookTest {
         assertOnceInOrder(receiver.at(path), 5);
     }
 
+    @Test
+    void listenersArePagedAndFilteredWithinThePortalUsersOwn() {
+        long c = customer();
+        String token = Tokens.customer(c);
+        String orders = register(token, "/paged", "[PRODUCT_ORDER_STATE_CHANGE]", null).getString("eventListener.id");
+        String bills = register(token, "/paged", "[CUSTOMER_BILL_STATE_CHANGE, TROUBLE_TICKET_STATE_CHANGE]", null).getString("eventListener.id");
+        String paused = register(token, "/paged", "[PRODUCT_ORDER_STATE_CHANGE]", null).getString("eventListener.id");
+        assertEquals(List.of(), GraphQLClient.mutate(token, "eventListenerPause", "{id: \"" + paused + "\", expectedVersion: 0}", "eventListener { state }")
+                .getList("userErrors"));
+        register(Tokens.customer(customer()), "/paged", "[PRODUCT_ORDER_STATE_CHANGE]", null);
+
+        JsonPath first = listPage(token, "first: 2");
+        assertEquals(List.of(orders, bills), first.getList("edges.node.id"));
+        assertEquals(3, first.getInt("totalCount"));
+        assertTrue(first.getBoolean("pageInfo.hasNextPage"));
+        JsonPath rest = listPage(token, "first: 2, after: \"" + first.getString("pageInfo.endCursor") + "\"");
+        assertEquals(List.of(paused), rest.getList("edges.node.id"));
+        assertFalse(rest.getBoolean("pageInfo.hasNextPage"));
+        assertTrue(rest.getBoolean("pageInfo.hasPreviousPage"));
+
+        assertEquals(List.of(paused), listPage(token, "filter: {state: [PAUSED]}").getList("edges.node.id"));
+        assertEquals(List.of(bills), listPage(token, "filter: {eventType: [CUSTOMER_BILL_STATE_CHANGE, TROUBLE_TICKET_RESOLVED]}").getList("edges.node.id"));
+        assertEquals(List.of(orders), listPage(token, "filter: {state: [ACTIVE], eventType: [PRODUCT_ORDER_STATE_CHANGE]}").getList("edges.node.id"));
+        assertEquals(0, listPage(Tokens.agent(), "first: 5").getInt("totalCount"));
+
+        JsonPath tooMany = GraphQLClient.post(token, "{ eventListeners(first: 101) { edges { cursor } } }").statusCode(200).extract().jsonPath();
+        assertEquals(List.of("BAD_USER_INPUT"), tooMany.getList("errors.extensions.code"), tooMany::prettify);
+    }
+
+    private static JsonPath listPage(String token, String arguments) {
+        JsonPath json = GraphQLClient.post(token, "{ eventListeners(" + arguments + ") { totalCount edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }")
+                .statusCode(200).extract().jsonPath();
+        assertNull(json.get("errors"), json::prettify);
+        return json.setRootPath("data.eventListeners");
+    }
+
     /** Registers (as admin) a listener of one customer's events at {@code path}; returns its database id. */
     private long listen(String path, String types, long customer) {
         JsonPath registered = register(Tokens.admin(), receiver.url(path), types, gid("Customer", customer));
@@ -304,7 +342,8 @@ class WebhookTest {
     }
 
     private static List<String> listIds(String token) {
-        return GraphQLClient.post(token, "{ eventListeners { id } }").statusCode(200).extract().jsonPath().getList("data.eventListeners.id");
+        return GraphQLClient.post(token, "{ eventListeners(last: 100) { edges { node { id } } } }").statusCode(200).extract().jsonPath()
+                .getList("data.eventListeners.edges.node.id");
     }
 
     private long customerOf(long listener) {
