@@ -1,12 +1,16 @@
 package dev.supportgraph.observability;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Keeps /q/metrics clean for {@code promtool check metrics} (docs/operations.md, "Metrics"): a HELP
@@ -17,7 +21,8 @@ import java.util.Map;
  * ({@code sql_pool_*}), not a second time as client meters (tagged {@code clientType="sql"}, named
  * {@code postgresql_*} or, without a metrics name, {@code m__*}, with camelCase labels); no long task timers, which this registry writes as a
  * summary whose samples ({@code _active_count}, {@code _duration_sum}) no parser assigns to it
- * (the same connections are counted by {@code http_server_active_connections}).
+ * (the same connections are counted by {@code http_server_active_connections}); label names in
+ * snake_case whatever library registered the meter.
  */
 @Singleton
 public class MetricsFilter implements MeterFilter {
@@ -47,7 +52,8 @@ public class MetricsFilter implements MeterFilter {
         boolean replaced = id.getName().equals("process.cpu.time")
                 || id.getName().startsWith("agroal.") && "milliseconds".equals(id.getBaseUnit());
         boolean unparsable = id.getType() == Meter.Type.LONG_TASK_TIMER;
-        boolean sqlClientCopy = "sql".equals(id.getTag("clientType"));
+        // Micrometer maps before it accepts, so the tag may already be snake_case here.
+        boolean sqlClientCopy = "sql".equals(id.getTag("client_type")) || "sql".equals(id.getTag("clientType"));
         return replaced || unparsable || sqlClientCopy ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
     }
 
@@ -56,9 +62,19 @@ public class MetricsFilter implements MeterFilter {
         String name = GAUGE_NAMES.getOrDefault(id.getName(), id.getName());
         String description = id.getDescription() == null || id.getDescription().isBlank()
                 ? DESCRIPTIONS.get(name) : id.getDescription();
-        if (name.equals(id.getName()) && (description == null || description.equals(id.getDescription()))) {
+        List<Tag> tags = id.getTags();
+        boolean camelCase = tags.stream().anyMatch(tag -> !tag.getKey().equals(snakeCase(tag.getKey())));
+        if (name.equals(id.getName()) && !camelCase && (description == null || description.equals(id.getDescription()))) {
             return id;
         }
-        return new Meter.Id(name, Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description, id.getType());
+        return new Meter.Id(name, camelCase ? Tags.of(tags.stream().map(tag -> Tag.of(snakeCase(tag.getKey()), tag.getValue())).toList())
+                : Tags.of(tags), id.getBaseUnit(), description, id.getType());
     }
+
+    /** Prometheus' label style: libraries (the Vert.x mail client's meters) tag in camelCase, e.g. {@code clientType}. */
+    static String snakeCase(String key) {
+        return CAMEL_HUMP.matcher(key).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 }
