@@ -2,6 +2,7 @@ package dev.supportgraph.notification;
 
 import dev.supportgraph.events.Backoff;
 import dev.supportgraph.events.EventDispatcher;
+import dev.supportgraph.events.WokenRounds;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,10 +16,6 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends due e-mails over SMTP. A round claims a batch ({@code FOR UPDATE SKIP LOCKED}, so
@@ -57,13 +54,8 @@ public class EmailSender {
     @Inject
     EventDispatcher dispatcher;
 
-    /** This replica's rounds, one at a time, off the event loops and the scheduler (they block on JDBC and SMTP). */
-    private final ExecutorService pump = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "supportgraph-email");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    /** This replica's rounds (see {@link WokenRounds}). */
+    private final WokenRounds rounds = new WokenRounds("E-mail", "supportgraph-email", this::rounds);
 
     void start(@Observes StartupEvent event) {
         if (!"off".equals(config.every())) {
@@ -72,7 +64,7 @@ public class EmailSender {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        pump.shutdown();
+        rounds.shutdown();
     }
 
     @Scheduled(identity = "email-notifications", every = "${supportgraph.notifications.every}",
@@ -81,27 +73,14 @@ public class EmailSender {
         wake();
     }
 
-    /** Queues a round on this replica's thread; wake-ups that come before it starts are folded into it. */
     void wake() {
-        if (pumpQueued.compareAndSet(false, true)) {
-            try {
-                pump.execute(this::pump);
-            } catch (RejectedExecutionException e) {
-                // shutting down
-            }
-        }
+        rounds.wake();
     }
 
-    private void pump() {
-        pumpQueued.set(false);
-        try {
-            fanOut.run();
-            while (sendDue() == config.sendBatch()) {
-                // a full batch: more may be due right now
-            }
-        } catch (RuntimeException e) {
-            // The next wake-up or tick tries again; one line, not a stack trace per wake-up of a database outage.
-            LOG.warnf("E-mail round failed: %s", e);
+    private void rounds() {
+        fanOut.run();
+        while (sendDue() == config.sendBatch()) {
+            // a full batch: more may be due right now
         }
     }
 

@@ -2,6 +2,7 @@ package dev.supportgraph.webhook;
 
 import dev.supportgraph.events.Backoff;
 import dev.supportgraph.events.EventDispatcher;
+import dev.supportgraph.events.WokenRounds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,11 +38,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -154,13 +151,8 @@ public class WebhookSender {
     @Inject
     Vertx vertx;
 
-    /** This replica's rounds, one at a time, off the event loops and the scheduler (they block on JDBC). */
-    private final ExecutorService pump = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "supportgraph-webhooks");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    /** This replica's rounds (see {@link WokenRounds}). */
+    private final WokenRounds rounds = new WokenRounds("Webhook", "supportgraph-webhooks", this::rounds);
     private HttpClient client;
     private Counter delivered;
     private Counter failed;
@@ -188,7 +180,7 @@ public class WebhookSender {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        pump.shutdown();
+        rounds.shutdown();
     }
 
     @Scheduled(identity = "webhooks", every = "${supportgraph.webhooks.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -196,27 +188,14 @@ public class WebhookSender {
         wake();
     }
 
-    /** Queues rounds on this replica's thread; wake-ups that come before they start are folded into them. */
     void wake() {
-        if (pumpQueued.compareAndSet(false, true)) {
-            try {
-                pump.execute(this::pump);
-            } catch (RejectedExecutionException e) {
-                // shutting down
-            }
-        }
+        rounds.wake();
     }
 
-    private void pump() {
-        pumpQueued.set(false);
-        try {
-            do {
-                fanOut.run();
-            } while (sendDue() > 0);
-        } catch (RuntimeException e) {
-            // The next wake-up or tick tries again; one line, not a stack trace per second of a database outage.
-            LOG.warnf("Webhook round failed: %s", e);
-        }
+    private void rounds() {
+        do {
+            fanOut.run();
+        } while (sendDue() > 0);
     }
 
     /** One round: claims due runs, sends them, records the outcomes; returns how many deliveries were claimed. */
