@@ -9,6 +9,7 @@ import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
+import graphql.language.NullValue;
 import graphql.language.ObjectField;
 import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
@@ -57,7 +58,9 @@ import java.util.Set;
  * JSON number as a long and later truncates it: 4294967396 would become 100), {@code Date} and
  * {@code DateTime} values outside the configured years (the database's own range would end in an
  * INTERNAL error), and ranges whose {@code xFrom} lies after their {@code xTo} (an input object's
- * fields of that naming, given together, e.g. a filter's createdFrom and createdTo). Checked generically
+ * fields of that naming, given together, e.g. a filter's createdFrom and createdTo), and null items in a
+ * list (a filter's {@code status: [null]} names no status; the schema keeps {@code [T]} for the clients
+ * whose variables declare it so). Checked generically
  * against the schema's types: the arguments written in the document (each syntax node once;
  * fragments are not expanded) and the variables against their declared types.
  */
@@ -68,6 +71,7 @@ public final class InputCheck {
     }
 
     /** Range bounds come in pairs named {@code <x>From} and {@code <x>To}. */
+    private static final String NULL_ITEM = "must not be null (a list item)";
     private static final String FROM = "From";
     private static final String TO = "To";
 
@@ -169,6 +173,9 @@ public final class InputCheck {
                 GraphQLType element = unwrapped instanceof GraphQLList list ? list.getWrappedType() : null;
                 for (int i = 0; i < array.getValues().size(); i++) {
                     path.add(Integer.toString(i));
+                    if (array.getValues().get(i) instanceof NullValue) {
+                        throw QueryRefused.badInput(path, NULL_ITEM);
+                    }
                     literal(array.getValues().get(i), (GraphQLInputType) element, name, path);
                     path.removeLast();
                 }
@@ -210,6 +217,9 @@ public final class InputCheck {
                 int i = 0;
                 for (Object item : list) {
                     path.add(Integer.toString(i++));
+                    if (item == null) {
+                        throw QueryRefused.badInput(path, NULL_ITEM);
+                    }
                     value(item, element, name, path);
                     path.removeLast();
                 }

@@ -1,6 +1,7 @@
 package dev.supportgraph.notification;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 
 import java.time.OffsetDateTime;
@@ -22,7 +23,7 @@ public final class EmailNotificationInputs {
     @Input("EmailNotificationReplayInput")
     @Description("Which FAILED e-mails to send again: either ids or failedSince.")
     public record Replay(
-            @Description("Global ids of these notifications (at most the page size limit); those not FAILED are left alone.") List<String> ids,
+            @Id @Description("Global ids of these notifications (at most the page size limit); those not FAILED are left alone.") List<String> ids,
             @Description("Every notification given up at or after this time.") OffsetDateTime failedSince) {
     }
 }

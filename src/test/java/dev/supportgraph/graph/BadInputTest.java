@@ -146,6 +146,24 @@ class BadInputTest {
                 .body("errors", equalTo(null));
     }
 
+    /** A null inside a list names nothing: refused with the item's path, written in the document or sent as a variable. */
+    @Test
+    void nullListItemsAreBadUserInput() {
+        GraphQLClient.post(Tokens.agent(), "{ problemReports(filter: { status: [OPEN, null] }) { totalCount } }")
+                .statusCode(200)
+                .body("data", equalTo(null))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].extensions.field", contains("problemReports", "filter", "status", "1"));
+        List<Object> segments = new ArrayList<>();
+        segments.add(null);
+        GraphQLClient.post(Tokens.agent(), "query($s: [CustomerSegment]) { customers(filter: { segment: $s }) { totalCount } }",
+                        Map.of("s", segments))
+                .statusCode(200)
+                .body("data", equalTo(null))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].extensions.field", contains("s", "0"));
+    }
+
     @Test
     void textBeyondItsLimitIsBadUserInputNamingTheField() {
         Map<String, Object> input = Map.of("title", "Too long", "priority", "MEDIUM", "severity", "MINOR",

@@ -15,6 +15,8 @@ import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.idl.ScalarInfo;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -133,6 +136,36 @@ class SchemaTest {
     private static void check(List<String> undescribed, String path, String description) {
         if (description == null || description.isBlank()) {
             undescribed.add(path);
+        }
+    }
+
+    /** Every global id a client sends or reads is an {@code ID} (Relay, typed clients); ids of other systems are strings. */
+    @Test
+    void globalIdsAreIds() {
+        List<String> wrong = new ArrayList<>();
+        for (GraphQLNamedType type : build(served()).getAllTypesAsList()) {
+            if (type instanceof GraphQLFieldsContainer container) {
+                for (GraphQLFieldDefinition field : container.getFieldDefinitions()) {
+                    String path = type.getName() + "." + field.getName();
+                    checkId(wrong, path, field.getName(), field.getType());
+                    for (GraphQLArgument argument : field.getArguments()) {
+                        checkId(wrong, path + "(" + argument.getName() + ":)", argument.getName(), argument.getType());
+                    }
+                }
+            } else if (type instanceof GraphQLInputObjectType input) {
+                for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
+                    checkId(wrong, type.getName() + "." + field.getName(), field.getName(), field.getType());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static void checkId(List<String> wrong, String path, String name, GraphQLType type) {
+        boolean globalId = (name.equals("id") || name.equals("ids") || name.endsWith("Id") || name.endsWith("Ids"))
+                && !name.toLowerCase(Locale.ROOT).contains("external");
+        if (globalId && !GraphQLTypeUtil.unwrapAll(type).getName().equals("ID")) {
+            wrong.add(path + " is a global id but typed " + GraphQLTypeUtil.simplePrint(type));
         }
     }
 
