@@ -25,6 +25,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.validation.Validator;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -258,18 +259,36 @@ public class GraphQLHttpFilter {
             return;
         }
         request.forward(ctx, query);
-        if (operations.queriesOnly() && compiled.applies(ctx)) {
-            Map<String, Object> variables = request.variables == null ? null : request.variables.getMap();
-            if (!compiled.knows(query, variables)) {
-                planOnFirstSight(query, operations.document(), variables);
-            }
-            // Labelled as SmallRye labels its answers (no charset parameter; JSON is UTF-8).
-            if (compiled.answer(ctx, query, request.operationName, request.variables,
-                    ResponseType.of(ctx))) {
-                return;
-            }
+        if (!operations.queriesOnly() || !compiled.applies(ctx)) {
+            ctx.next();
+            return;
         }
-        ctx.next();
+        Map<String, Object> variables = request.variables == null ? null : request.variables.getMap();
+        if (compiled.knows(query, variables)) {
+            answerOrPass(ctx, query, request);
+            return;
+        }
+        // Vetting and planning a new document take up to milliseconds of CPU: on a worker, so that the
+        // requests queued on this event loop do not wait for someone's new (or hostile) document.
+        String text = query;
+        Document document = operations.document();
+        ctx.vertx().executeBlocking(() -> {
+            planOnFirstSight(text, document, variables);
+            return null;
+        }, false).onComplete(planned -> {
+            if (planned.failed()) {
+                Log.error("Planning a new document failed; the engine answers it", planned.cause());
+            }
+            answerOrPass(ctx, text, request);
+        });
+    }
+
+    /** Answers by the plan when there is one; else the engine answers. */
+    private void answerOrPass(RoutingContext ctx, String query, Request request) {
+        // Labelled as SmallRye labels its answers (no charset parameter; JSON is UTF-8).
+        if (!compiled.answer(ctx, query, request.operationName, request.variables, ResponseType.of(ctx))) {
+            ctx.next();
+        }
     }
 
     /**
