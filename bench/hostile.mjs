@@ -2,10 +2,15 @@
 // work (fragment fan-out and cycles, aliases of nodes(ids:) with one id repeated selecting long
 // text, large pages, deep nesting, long strings with NUL and odd Unicode, Ints beyond 32 bits,
 // dates outside 1900..9999 and reversed ranges, huge variables), sent by --callers loops for
-// --duration seconds as anonymous, portal and staff callers in turn. Prints one JSON line: how
-// many were sent, answered, refused (4xx or GraphQL errors), 5xx, INTERNAL errors, and the slowest.
-//   node hostile.mjs --url U --token STAFF --portal-token PORTAL --duration S --callers N [--seed K]
+// --duration seconds as anonymous, portal and staff callers in turn; and --replays WebSocket clients
+// (graphql-ws) that replay every ticket event from the start (`after:` the first event id), staff and
+// portal in turn, and start over once caught up. Prints one JSON line: how many were sent, answered,
+// refused (4xx or GraphQL errors), 5xx, INTERNAL errors, the slowest, and the replays run and events
+// they read.
+//   node hostile.mjs --url U --token STAFF --portal-token PORTAL --duration S --callers N [--replays R] [--seed K]
 import http from "node:http";
+import WebSocket from "ws";
+import { createClient } from "graphql-ws";
 import { prng } from "./shapes.mjs";
 
 const opt = {};
@@ -77,9 +82,38 @@ function send(body, token) {
 }
 
 const stats = { kind: "hostile", callers: Number(opt.callers ?? 4), sent: 0, answered: 0, refused: 0, serverErrors: 0,
-  internal: 0, failed: 0, maxMs: 0 };
+  internal: 0, failed: 0, maxMs: 0, replays: Number(opt.replays ?? 0), replaysRun: 0, replayedEvents: 0, replayErrors: 0 };
 const end = performance.now() + Number(opt.duration ?? 10) * 1000;
-await Promise.all(Array.from({ length: stats.callers }, async () => {
+const REPLAY = `subscription { ticketStatusChanged(after: "E${"0".repeat(19)}") { eventId } }`;
+
+// One replaying client: reads the whole outbox from its start, and starts over when it has caught up
+// (no event for a second) or failed, until the end.
+async function replayer(i) {
+  const wsUrl = url.href.replace(/^http/, "ws");
+  const token = [opt.token, opt["portal-token"]][i % 2];
+  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0,
+    connectionParams: { Authorization: `Bearer ${token}` } });
+  while (performance.now() < end) {
+    stats.replaysRun++;
+    await new Promise((resolve) => {
+      let idle;
+      const stop = client.subscribe({ query: REPLAY }, {
+        next: () => {
+          stats.replayedEvents++;
+          clearTimeout(idle);
+          idle = setTimeout(() => { stop(); resolve(); }, 1000);
+        },
+        error: () => { stats.replayErrors++; clearTimeout(idle); resolve(); },
+        complete: () => { clearTimeout(idle); resolve(); },
+      });
+      idle = setTimeout(() => { stop(); resolve(); }, 1000 + Math.max(0, end - performance.now()));
+    });
+  }
+  await client.dispose();
+}
+
+await Promise.all([...Array.from({ length: stats.replays }, (_, i) => replayer(i)),
+  ...Array.from({ length: stats.callers }, async () => {
   while (performance.now() < end) {
     const start = performance.now();
     const { status, text } = await send(pick(generators)(), tokens[stats.sent % tokens.length]);
@@ -91,5 +125,5 @@ await Promise.all(Array.from({ length: stats.callers }, async () => {
     else stats.answered++;
     if (text.includes('"INTERNAL"')) stats.internal++;
   }
-}));
+})]);
 console.log(JSON.stringify(stats));

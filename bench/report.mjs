@@ -169,7 +169,9 @@ if (hostileNormal.length || hostile) {
     p();
     p(`Hostile: ${hostile.callers} callers sent ${hostile.sent} documents: ${hostile.answered} answered, ${hostile.refused} refused, `
       + `${hostile.serverErrors} 5xx, ${hostile.internal} INTERNAL, ${hostile.failed} failed connections, slowest ${hostile.maxMs} ms; `
-      + `OutOfMemoryError in the service's log: ${hostile.outOfMemoryErrors}.`);
+      + `${hostile.replays ?? 0} replaying WebSocket clients ran ${hostile.replaysRun ?? 0} replays of every ticket event `
+      + `(${hostile.replayedEvents ?? 0} events read, ${hostile.replayErrors ?? 0} errors); `
+      + `OutOfMemoryError in the service's log: ${hostile.outOfMemoryErrors}. ${hostile.seconds ?? "?"} s per phase; JVM: \`${hostile.jvm ?? "default"}\`.`);
   }
   if (quiet && attack) {
     goal(attack.p99 <= 2 * quiet.p99 && attack.errors === 0 && (hostile?.outOfMemoryErrors ?? 0) === 0,

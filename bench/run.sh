@@ -427,28 +427,35 @@ for t in $MUTATION_TARGETS; do
 done
 
 # --- 3b. Hostile callers (PARTS="... hostile"; not in the default PARTS) -------------------------
-# Normal traffic (HOSTILE_SHAPE, default ticket) at a fixed rate (HOSTILE_RATE; default half its
-# measured max rate, 50/s when it was not measured), first quiet, then while HOSTILE_CALLERS (4)
-# loops send bench/hostile.mjs's generated documents as anonymous, portal and staff callers. The
+# On the service as its pod runs it (DEPLOYED_JVM_OPTS: the image's JVM under the chart's memory
+# limit, exiting on OutOfMemoryError), normal traffic (HOSTILE_SHAPE, default ticket) at a fixed rate
+# (HOSTILE_RATE; default half its measured max rate, 50/s when it was not measured) for
+# HOSTILE_DURATION s (default 120; the smoke run: DURATION), first quiet, then while HOSTILE_CALLERS
+# (4) loops send bench/hostile.mjs's generated documents as anonymous, portal and staff callers and
+# HOSTILE_REPLAYS (50) WebSocket clients replay every ticket event from the start, over and over. The
 # report compares the two p99s (goal: within 2x, no errors) and counts the hostile answers, 5xx,
-# INTERNAL errors and OutOfMemoryErrors in the service's log.
+# INTERNAL errors, replays and OutOfMemoryErrors in the service's log.
 if part hostile; then
   HOSTILE_SHAPE=${HOSTILE_SHAPE:-ticket}
   hostile_rate=${HOSTILE_RATE:-$(TARGETS=ours fixed_rate_for "$HOSTILE_SHAPE")}
   [ "$hostile_rate" -gt 1 ] || hostile_rate=50
-  log "Hostile callers: $HOSTILE_SHAPE at $hostile_rate/s, quiet, then with ${HOSTILE_CALLERS:-4} hostile callers"
-  load run ours "$HOSTILE_SHAPE" --connections "$CONNECTIONS" --duration "$DURATION" --rate "$hostile_rate" \
+  if [ "$SMOKE" = 1 ]; then hostile_duration=${HOSTILE_DURATION:-$DURATION}; else hostile_duration=${HOSTILE_DURATION:-120}; fi
+  stop_ours
+  JVM_OPTS="$DEPLOYED_JVM_OPTS" start_ours "$W/ours-hostile.log" || { echo "the service did not start" >&2; exit 1; }
+  log "Hostile callers: $HOSTILE_SHAPE at $hostile_rate/s for $hostile_duration s, quiet, then with ${HOSTILE_CALLERS:-4} hostile callers and ${HOSTILE_REPLAYS:-50} replays (JVM: $DEPLOYED_JVM_OPTS)"
+  load run ours "$HOSTILE_SHAPE" --connections "$CONNECTIONS" --duration "$hostile_duration" --rate "$hostile_rate" \
     | jq -c '{kind:"hostile-normal",phase:"quiet"} + .' >> "$RESULTS"
   (cd "$B" && "$NODE" hostile.mjs --url "$OURS_URL" --token "$TOKEN" \
     --portal-token "$(mint bench-portal '["customer"]' ',"customer_id":"1"')" \
-    --duration $((DURATION + 2)) --callers "${HOSTILE_CALLERS:-4}") > "$W/hostile.json" &
+    --duration $((hostile_duration + 2)) --callers "${HOSTILE_CALLERS:-4}" --replays "${HOSTILE_REPLAYS:-50}") > "$W/hostile.json" &
   hostile_pid=$!
   sleep 1
-  load run ours "$HOSTILE_SHAPE" --connections "$CONNECTIONS" --duration "$DURATION" --rate "$hostile_rate" \
+  load run ours "$HOSTILE_SHAPE" --connections "$CONNECTIONS" --duration "$hostile_duration" --rate "$hostile_rate" \
     | jq -c '{kind:"hostile-normal",phase:"attack"} + .' >> "$RESULTS"
   wait "$hostile_pid" || fail "bench/hostile.mjs failed"
-  jq -c --argjson oom "$(cat "$W"/ours*.log 2>/dev/null | grep -c OutOfMemoryError || true)" \
-    '. + {outOfMemoryErrors: $oom}' "$W/hostile.json" >> "$RESULTS"
+  kill -0 "$OURS_PID" 2>/dev/null || fail "the service died under hostile callers"
+  jq -c --argjson oom "$(grep -c OutOfMemoryError "$W/ours-hostile.log" || true)" --arg jvm "$DEPLOYED_JVM_OPTS" \
+    --argjson seconds "$hostile_duration" '. + {outOfMemoryErrors: $oom, jvm: $jvm, seconds: $seconds}' "$W/hostile.json" >> "$RESULTS"
 fi
 
 # --- 4. Subscriptions (only the service; PostGraphile is stopped to free the machine) ----------
