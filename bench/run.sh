@@ -442,6 +442,7 @@ if part hostile; then
   if [ "$SMOKE" = 1 ]; then hostile_duration=${HOSTILE_DURATION:-$DURATION}; else hostile_duration=${HOSTILE_DURATION:-120}; fi
   stop_ours
   JVM_OPTS="$DEPLOYED_JVM_OPTS" start_ours "$W/ours-hostile.log" || { echo "the service did not start" >&2; exit 1; }
+  [ "$WARMUP_JVM" = 0 ] || wrk_run ours "$HOSTILE_SHAPE" "$WARMUP_JVM" # the quiet phase measures a warm JIT
   log "Hostile callers: $HOSTILE_SHAPE at $hostile_rate/s for $hostile_duration s, quiet, then with ${HOSTILE_CALLERS:-4} hostile callers and ${HOSTILE_REPLAYS:-50} replays (JVM: $DEPLOYED_JVM_OPTS)"
   load run ours "$HOSTILE_SHAPE" --connections "$CONNECTIONS" --duration "$hostile_duration" --rate "$hostile_rate" \
     | jq -c '{kind:"hostile-normal",phase:"quiet"} + .' >> "$RESULTS"
