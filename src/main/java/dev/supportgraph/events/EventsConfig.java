@@ -66,6 +66,14 @@ public interface EventsConfig {
     @WithDefault("2")
     int replayThreads();
 
+    /**
+     * Replayed events this replica hands to subscribers per second, all replays together (0: no
+     * bound). Live events are not counted: a replay's catch-up is paced so that it cannot take the
+     * event loops from queries and live delivery (bench/run.sh PARTS=hostile measures the effect).
+     */
+    @WithDefault("2000")
+    int replayEventsPerSecond();
+
     /** How long events stay replayable with {@code after:}; older rows are purged. */
     @WithDefault("P7D")
     Duration retention();

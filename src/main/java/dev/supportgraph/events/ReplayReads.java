@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
  * never waits for a replay's statement. Each read is one page (at most what the subscriber's
  * buffer takes, {@code batch-size} rows), filtered in SQL by event type and customer; and at most
  * {@code replays-per-caller} replays of one caller read at a time, the others wait for a slot
- * (they keep their cursor). The bookkeeping runs on the dispatcher thread only.
+ * (they keep their cursor); the pages of all replays together are handed over at most at
+ * {@code replay-events-per-second} ({@link ReplayBudget}). The bookkeeping runs on the dispatcher thread only.
  */
 final class ReplayReads {
 
@@ -37,6 +38,7 @@ final class ReplayReads {
     private final LongSupplier head;
     private final Consumer<EventSubscription<?>> afterRead;
     private final ExecutorService threads;
+    private final ReplayBudget budget;
     /** Replays holding a slot, per caller; touched only on the dispatcher thread. */
     private final Map<String, Integer> running = new HashMap<>();
     private final Set<EventSubscription<?>> holding = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -56,6 +58,7 @@ final class ReplayReads {
         this.dispatcher = dispatcher;
         this.head = head;
         this.afterRead = afterRead;
+        this.budget = new ReplayBudget(config.replayEventsPerSecond());
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(config.replayThreads(), r -> {
             Thread t = new Thread(r, "supportgraph-replay-" + n.incrementAndGet());
@@ -90,9 +93,13 @@ final class ReplayReads {
                 List<OutboxEvent> events;
                 try {
                     events = reader.read(page.after(), page.upTo(), page.limit(), page.scope());
+                    budget.pace(events.size());
                 } catch (RuntimeException e) {
                     LOG.warn("Reading the outbox for a replay failed; it is retried", e);
                     events = null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // shutting down: nothing is delivered any more
                 }
                 List<OutboxEvent> read = events;
                 dispatcher.execute(() -> {
