@@ -37,4 +37,14 @@ public @interface JoinedBy {
 
     /** With {@link #through()}: HQL path on {@code l} of the listed row's id, e.g. {@code l.serviceTroubleId}. */
     String childKey() default "";
+
+    /**
+     * With {@link #through()}: the parent's attribute the link's {@link #parentKey()} holds, its id
+     * unless said (a resource trouble's services are those linked to its {@code resourceId}; the
+     * resolver then batches by that key).
+     */
+    String parentAttribute() default "id";
+
+    /** HQL condition on {@code e} the listed rows also meet (none when blank), e.g. active services only. */
+    String where() default "";
 }

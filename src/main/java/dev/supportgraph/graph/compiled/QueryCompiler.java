@@ -310,7 +310,7 @@ final class QueryCompiler {
             case Catalog.Column column -> column(table, alias, column, name);
             case Catalog.MoneyOf money -> object(field.getChildren(), part -> switch (part.getFieldName()) {
                 case "amount" -> Optional.of("(" + money.amount().replace("{t}", alias) + ")::numeric(20, 2)::text");
-                case "currency" -> Optional.of(alias + "." + money.currencyColumn());
+                case "currency" -> Optional.of(money.currency().replace("{t}", alias));
                 case "__typename" -> Optional.of(typename(part));
                 default -> Optional.<String>empty();
             });
@@ -326,12 +326,14 @@ final class QueryCompiler {
 
     /** The join of a to-many list's rows ({@code child}) to their parent row ({@code parent}), up to its where clause. */
     private String joined(Catalog.Many many, String child, String parent) {
+        String condition = many.condition() == null ? "" : " and " + many.condition().replace("{t}", child);
         if (many.link() == null) {
-            return " where " + child + "." + many.parentKey() + " = " + parent + ".id";
+            return " where " + child + "." + many.parentKey() + " = " + parent + ".id" + condition;
         }
         String link = alias();
         return " join " + many.link().table() + " " + link + " on " + link + "." + many.link().childColumn() + " = " + child
-                + ".id where " + link + "." + many.link().parentColumn() + " = " + parent + ".id";
+                + ".id where " + link + "." + many.link().parentColumn() + " = " + parent + "." + many.link().parentRowColumn()
+                + condition;
     }
 
     private Optional<String> column(Catalog.Table table, String alias, Catalog.Column column, String name) {
