@@ -265,10 +265,15 @@ final class QueryCompiler {
     /** A value with the plan variables' values it was planned for (JSON as in {@link #jsonOf}). */
     private Object planned(Value<?> value) {
         return switch (value) {
-            case VariableReference variable -> planning.get(variable.getName()) instanceof Map<?, ?> map
-                    ? new JsonObject(new HashMap<>(map.entrySet().stream().collect(Collectors.toMap(e -> String.valueOf(e.getKey()),
-                            e -> e.getValue() == null ? NullValue.of() : e.getValue()))))
-                    : planning.get(variable.getName());
+            case VariableReference variable -> {
+                Object bound = planning.get(variable.getName());
+                if (bound instanceof Map<?, ?> map) {
+                    JsonObject json = new JsonObject();
+                    map.forEach((name, field) -> json.put(String.valueOf(name), field));
+                    yield json;
+                }
+                yield bound;
+            }
             case ObjectValue object -> {
                 JsonObject json = new JsonObject();
                 object.getObjectFields().forEach(f -> json.put(f.getName(), planned(f.getValue())));

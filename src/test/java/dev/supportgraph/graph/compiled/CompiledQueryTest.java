@@ -203,6 +203,24 @@ class CompiledQueryTest {
         assertTrue(byDefault.contains("Line drops at night"), byDefault);
     }
 
+    /** The agent's queue page (bench shape queue): planned, ordering variable included, until it sets a queue. */
+    @Test
+    void theQueuePageIsPlannedUntilItSetsAQueue() {
+        String query = """
+                query Queue($status: [TicketStatus], $queue: TicketQueueFilter, $order: TicketOrder) {
+                  problemReports(first: 50, filter: { status: $status, queue: $queue }, orderBy: $order) { totalCount
+                    edges { cursor node { id number title status priority assignee { name } workGroup { name }
+                      category { name } customer { name segment } } } pageInfo { hasNextPage endCursor } } }""";
+        Map<String, Object> order = Map.of("field", "SLA_DUE", "direction", "ASC");
+        String all = assertSameAnswerTwice(Tokens.agent(), "application/json", query, Map.of("order", order));
+        assertTrue(all.contains("Line drops at night"), all);
+        double before = compiled();
+        String unassigned = post(Tokens.agent(), "application/json", query,
+                Map.of("order", order, "queue", Map.of("unassigned", true))).asString();
+        assertEquals(before, compiled(), "a queue is the engine's (docs/planner.md)");
+        assertTrue(unassigned.contains("Line drops at night") && !unassigned.contains("\"errors\""), unassigned);
+    }
+
     @Test
     void requestsAPlanCannotAnswerGoToTheEngine() {
         String query = "query($id: ID!) { customer(id: $id) { name } }";
