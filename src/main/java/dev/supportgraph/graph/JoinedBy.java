@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * On a batch resolver of a to-many list ({@code @Source List<Parent>} returning a list per
  * parent): how the listed rows join their parent and in which order the resolver returns them,
- * as the HQL its service passes to {@link ScopedReads#byParents} (or through a link table). The query planner
+ * as the HQL its service passes to {@link ScopedReads#byParents} (or, through a link table, to
+ * {@link ScopedReads#byLinks}). The query planner
  * ({@code graph.compiled}) reads it to answer the list in SQL; without it the list stays on the
  * resolver.
  */
