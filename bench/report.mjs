@@ -15,7 +15,7 @@ const SHAPES = {
   nplus1: "(c) 50 problem reports + customer, contact, service",
   page: "(d) filtered, ordered page of tickets (+ totalCount)",
   mutation: "(e) status change mutation",
-  // The real pages (f)-(m), reported when a run measured them (READ_SHAPES).
+  // The real pages (f)-(n), reported when a run measured them (READ_SHAPES).
   ...Object.fromEntries(Object.entries(shapes).filter(([name]) => !["ticket", "nested", "nplus1", "page", "mutation"].includes(name))
     .map(([name, shape]) => [name, shape.title])),
 };

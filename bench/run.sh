@@ -14,8 +14,8 @@
 # to preload pg_stat_statements; statement counts are then skipped), SKIP_PGL=1, SKIP_SUBS=1,
 # PARTS (default "reads mutation subs": which measurements to run; empty: none, only load the data;
 # "hostile" adds normal traffic under hostile callers, bench/hostile.mjs), HOSTILE_SHAPE, HOSTILE_RATE, HOSTILE_CALLERS, READ_SHAPES (default the
-# four original ones; the real pages (f)-(m) of shapes.mjs: READ_SHAPES="agentTicket customer360 invoices secondPage nodes
-# troubleTree ownReports ownInvoices"), PROFILE=0 (no JFR recording of
+# four original ones; the real pages (f)-(n) of shapes.mjs: READ_SHAPES="agentTicket customer360 invoices secondPage nodes
+# troubleTree ownReports ownInvoices queue"), PROFILE=0 (no JFR recording of
 # the service's measured max-rate runs; they cost it about 1-2%), IDLE_RUNS (idle measurements, each on a fresh
 # service; the report takes the median), IDLE_SUBS, IDLE_WARMUP (idle subscriptions
 # opened first and kept; the idle ones are measured on top of them), FANOUT_SAME, FANOUT_DISTINCT,

@@ -110,7 +110,7 @@ export const shapes = {
   },
 
   // Pages real clients load (issue 17), not in the default READ_SHAPES: run them with
-  // READ_SHAPES="agentTicket customer360 invoices secondPage nodes troubleTree ownReports ownInvoices".
+  // READ_SHAPES="agentTicket customer360 invoices secondPage nodes troubleTree ownReports ownInvoices queue".
   agentTicket: {
     title: "(f) agent's ticket page: report, customer, contact, notes, history, service troubles",
     ours: (rng, ctx) => ({
@@ -273,6 +273,27 @@ export const shapes = {
       variables: { id: String(int(rng, 1, ctx.customers)) },
     }),
     check: (json) => graphqlErrors(json) ?? (Object.values(json.data)[0] ? null : "customer not found"),
+  },
+
+  // An agent app's queue page: the unassigned tickets of the chosen states, soonest SLA due first
+  // (ordering and queue as the app's variables), with assignee, work group, category and customer.
+  queue: {
+    title: "(n) agent's queue: 50 unassigned tickets by SLA due with assignee, category and customer",
+    ours: (rng) => ({
+      query: `query Queue($status: [TicketStatus], $queue: TicketQueueFilter, $order: TicketOrder) {
+          problemReports(first: 50, filter: { status: $status, queue: $queue }, orderBy: $order) { totalCount
+            edges { cursor node { ${TICKET_FIELDS} assignee { id name } workGroup { id name } category { id name }
+              customer { id name segment } } } pageInfo { hasNextPage endCursor } } }`,
+      variables: { status: pick(rng, QUEUE_STATUSES), queue: { unassigned: true }, order: { field: "SLA_DUE", direction: "ASC" } },
+    }),
+    pgl: (rng) => ({
+      query: `query Queue($status: [String!]) { allProblemReports(first: 50,
+          filter: { status: { in: $status }, assigneeId: { isNull: true } }, orderBy: [RESOLUTION_DUE_ORDER_ASC, PRIMARY_KEY_ASC]) {
+            totalCount edges { cursor node { ${TICKET_FIELDS} agentByAssigneeId { id name } workGroupByWorkGroupId { id name }
+              ticketCategoryByCategoryId { id name } customerByCustomerId { id name segment } } } pageInfo { hasNextPage endCursor } } }`,
+      variables: { status: pick(rng, QUEUE_STATUSES) },
+    }),
+    check: (json) => graphqlErrors(json) ?? (Array.isArray(Object.values(json.data)[0]?.edges) ? null : "no edges"),
   },
 
   // Toggles problem reports between IN_PROGRESS and HELD. The ticket (id, version, status) comes

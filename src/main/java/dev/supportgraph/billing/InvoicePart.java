@@ -1,5 +1,6 @@
 package dev.supportgraph.billing;
 
+import dev.supportgraph.graph.CurrencyOf;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -8,6 +9,7 @@ import jakarta.persistence.MappedSuperclass;
 
 /** What lines, payments and adjustments share: they belong to one invoice and, like it, to one customer. */
 @MappedSuperclass
+@CurrencyOf(value = Invoice.class, key = "invoiceId")
 public abstract class InvoicePart {
 
     @Id

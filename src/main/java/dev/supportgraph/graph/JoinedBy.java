@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * On a batch resolver of a to-many list ({@code @Source List<Parent>} returning a list per
  * parent): how the listed rows join their parent and in which order the resolver returns them,
- * as the HQL its service passes to {@link ScopedReads#byParents} (or through a link table). The query planner
+ * as the HQL its service passes to {@link ScopedReads#byParents} (or, through a link table, to
+ * {@link ScopedReads#byLinks}). The query planner
  * ({@code graph.compiled}) reads it to answer the list in SQL; without it the list stays on the
  * resolver.
  */
@@ -37,4 +38,14 @@ public @interface JoinedBy {
 
     /** With {@link #through()}: HQL path on {@code l} of the listed row's id, e.g. {@code l.serviceTroubleId}. */
     String childKey() default "";
+
+    /**
+     * With {@link #through()}: the parent's attribute the link's {@link #parentKey()} holds, its id
+     * unless said (a resource trouble's services are those linked to its {@code resourceId}; the
+     * resolver then batches by that key).
+     */
+    String parentAttribute() default "id";
+
+    /** HQL condition on {@code e} the listed rows also meet (none when blank), e.g. active services only. */
+    String where() default "";
 }

@@ -195,6 +195,27 @@ public final class ScopedReads<E, T extends Node, F, O extends Ordering<? super 
         return byKeys(path, keys, orderBy).stream().collect(Collectors.groupingBy(parentOf));
     }
 
+    /**
+     * The visible rows a link table ({@code link}, aliased {@code l}) pairs with each of {@code keys},
+     * keyed by them, in {@code orderBy} order: what a resolver's {@link JoinedBy} with {@code through}
+     * declares, given the same paths ({@code parentKey}, {@code childKey} on {@code l}, {@code condition}
+     * on {@code e}, blank: none); one statement, none without keys.
+     */
+    public Map<Long, List<T>> byLinks(Class<?> link, String parentKey, String childKey, String condition,
+                                      Collection<Long> keys, String orderBy) {
+        if (keys.isEmpty() || hidden()) {
+            return Map.of();
+        }
+        Where where = new Where().keyIn(parentKey, keys);
+        Where scopedWhere = customerPath == null ? where : scoped(where);
+        var query = session.createQuery("select " + parentKey + ", e from " + entity.getSimpleName() + " e join "
+                + link.getSimpleName() + " l on " + childKey + " = e.id where " + scopedWhere.hql()
+                + (condition.isBlank() ? "" : " and " + condition) + " order by " + orderBy, Object[].class);
+        scopedWhere.params().forEach(query::setParameter);
+        return query.getResultList().stream().collect(Collectors.groupingBy(row -> ((Number) row[0]).longValue(),
+                Collectors.mapping(row -> toType.apply(entity.cast(row[1])), Collectors.toList())));
+    }
+
     /** The visible rows matching {@code where}, in {@code orderBy} order (HQL on {@code e}). */
     private List<T> list(Where where, String orderBy) {
         Where scopedWhere = customerPath == null ? where : scoped(where);

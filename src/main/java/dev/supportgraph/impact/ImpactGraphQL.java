@@ -4,6 +4,8 @@ import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.customer.CustomerConnection;
 import dev.supportgraph.customer.CustomerType;
 import dev.supportgraph.graph.Batch;
+import dev.supportgraph.graph.JoinedBy;
+import dev.supportgraph.inventory.ServiceResource;
 import dev.supportgraph.graph.Page;
 import dev.supportgraph.graph.PageRequest;
 import dev.supportgraph.graph.Selection;
@@ -24,13 +26,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /** Impact analysis on service and resource troubles (staff only, like the troubles themselves). */
 @GraphQLApi
 @Authenticated
 public class ImpactGraphQL {
+
+    /** A fault on a resource affects the active services running on it ({@link Affected#RESOURCE_TROUBLE}). */
+    private static final String ACTIVE = "e.state = dev.supportgraph.inventory.ServiceState.ACTIVE";
 
     @Inject
     ImpactService service;
@@ -46,11 +50,11 @@ public class ImpactGraphQL {
 
     @Name("affectedServices")
     @Description("The active services running on the faulty resource.")
+    @JoinedBy(through = ServiceResource.class, parentAttribute = "resourceId", parentKey = ServiceResource.RESOURCE,
+            childKey = ServiceResource.SERVICE, where = ACTIVE, orderBy = InventoryService.BY_ID)
     public List<@NonNull List<@NonNull ServiceType>> resourceTroubleAffectedServices(@Source List<ResourceTroubleType> troubles) {
-        Map<Long, List<Long>> serviceKeys = service.affectedServiceKeys(Affected.RESOURCE_TROUBLE, keys(troubles, ResourceTroubleType::key));
-        Map<Long, ServiceType> services = inventory.services().mapByIds(serviceKeys.values().stream().flatMap(List::stream).distinct().toList());
-        return troubles.stream().map(t -> serviceKeys.getOrDefault(t.key(), List.of()).stream()
-                .map(services::get).filter(Objects::nonNull).toList()).toList();
+        return Batch.many(troubles, ResourceTroubleType::resourceKey, keys -> inventory.services().byLinks(ServiceResource.class,
+                ServiceResource.RESOURCE, ServiceResource.SERVICE, ACTIVE, keys, InventoryService.BY_ID));
     }
 
     @Name("affectedCustomers")

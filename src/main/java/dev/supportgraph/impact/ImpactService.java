@@ -38,15 +38,6 @@ public class ImpactService {
     @Inject
     CustomerService customers;
 
-    /** The affected service ids of each trouble, in id order. */
-    public Map<Long, List<Long>> affectedServiceKeys(Affected affected, Collection<Long> troubleIds) {
-        return StaffOnly.batch(caller, troubleIds, () -> {
-            List<Object[]> rows = em.createNativeQuery("select a.trouble_id, a.service_id from (" + affected.pairs
-                    + ") a order by a.service_id", Object[].class).setParameter("ids", KeyList.of(troubleIds)).getResultList();
-            return rows.stream().collect(Collectors.groupingBy(r -> key(r[0]), Collectors.mapping(r -> key(r[1]), Collectors.toList())));
-        });
-    }
-
     /**
      * A page of each trouble's affected customers: one statement picks the ids of every page
      * ({@code row_number()} per trouble), a second loads those customers.

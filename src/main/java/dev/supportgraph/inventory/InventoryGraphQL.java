@@ -67,12 +67,16 @@ public class InventoryGraphQL {
 
     @Name("resources")
     @Description("The resources this service runs on (staff only; empty for portal users).")
+    @JoinedBy(through = ServiceResource.class, parentKey = ServiceResource.SERVICE, childKey = ServiceResource.RESOURCE,
+            orderBy = InventoryService.BY_NAME)
     public List<@NonNull List<@NonNull ResourceType>> serviceResources(@Source List<ServiceType> services) {
         return Batch.many(services, ServiceType::key, service::resourcesByServices);
     }
 
     @Name("services")
     @Description("The services running on this resource.")
+    @JoinedBy(through = ServiceResource.class, parentKey = ServiceResource.RESOURCE, childKey = ServiceResource.SERVICE,
+            orderBy = InventoryService.BY_NAME)
     public List<@NonNull List<@NonNull ServiceType>> resourceServices(@Source List<ResourceType> resources) {
         return Batch.many(resources, ResourceType::key, service::servicesByResources);
     }

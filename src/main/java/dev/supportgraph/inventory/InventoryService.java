@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads of services (within the caller's customer scope) and resources (staff only: a portal
@@ -25,18 +24,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class InventoryService implements NodeLoader {
 
+    /** The order of services and resources listed through their link, HQL on {@code e}. */
+    public static final String BY_NAME = "e.name, e.id";
+
+    /** The order of the services a trouble affects, HQL on {@code e}. */
+    public static final String BY_ID = "e.id";
+
     private ScopedReads<ServiceInstance, ServiceType, ServiceFilter, ServiceOrder> services;
 
     private ScopedReads<Resource, ResourceType, ResourceFilter, ResourceOrder> resources;
-
-    @Inject
-    ServiceInstanceRepository servicesOnResources;
-
-    @Inject
-    ResourceRepository resourcesOfServices;
-
-    @Inject
-    Caller caller;
 
     @Inject
     InventoryService(StatelessSession session, Caller caller) {
@@ -60,24 +56,14 @@ public class InventoryService implements NodeLoader {
         return services.byParents("e.customerId", customerIds, "e.customerId, e.name, e.id", ServiceType::customerKey);
     }
 
-    /** The services running on each resource, keyed by resource id; nothing for portal users. */
+    /** The visible services running on each resource, keyed by resource id, by name. */
     public Map<Long, List<ServiceType>> servicesByResources(Collection<Long> resourceIds) {
-        if (!caller.readsReferenceData() || resourceIds.isEmpty()) {
-            return Map.of();
-        }
-        return servicesOnResources.byResources(resourceIds).stream()
-                .collect(Collectors.groupingBy(row -> (Long) row[0],
-                        Collectors.mapping(row -> ServiceType.of((ServiceInstance) row[1]), Collectors.toList())));
+        return services.byLinks(ServiceResource.class, ServiceResource.RESOURCE, ServiceResource.SERVICE, "", resourceIds, BY_NAME);
     }
 
-    /** The resources each service runs on, keyed by service id; nothing for portal users. */
+    /** The resources each service runs on, keyed by service id, by name (staff only, as resources are). */
     public Map<Long, List<ResourceType>> resourcesByServices(Collection<Long> serviceIds) {
-        if (!caller.readsReferenceData() || serviceIds.isEmpty()) {
-            return Map.of();
-        }
-        return resourcesOfServices.byServices(serviceIds).stream()
-                .collect(Collectors.groupingBy(row -> (Long) row[0],
-                        Collectors.mapping(row -> ResourceType.of((Resource) row[1]), Collectors.toList())));
+        return resources.byLinks(ServiceResource.class, ServiceResource.SERVICE, ServiceResource.RESOURCE, "", serviceIds, BY_NAME);
     }
 
     @Override

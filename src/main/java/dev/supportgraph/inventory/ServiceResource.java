@@ -14,6 +14,10 @@ import java.io.Serializable;
 @IdClass(ServiceResource.Key.class)
 public class ServiceResource {
 
+    /** The link's paths ({@code l}), named by both lists' {@code @JoinedBy} and the reads that answer them. */
+    public static final String SERVICE = "l.serviceId";
+    public static final String RESOURCE = "l.resourceId";
+
     @Id
     @Column(name = "service_id")
     public long serviceId;

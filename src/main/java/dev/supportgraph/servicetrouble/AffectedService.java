@@ -14,6 +14,10 @@ import java.io.Serializable;
 @IdClass(AffectedService.Key.class)
 public class AffectedService {
 
+    /** The link's paths ({@code l}), named by both lists' {@code @JoinedBy} and the reads that answer them. */
+    public static final String TROUBLE = "l.serviceTroubleId";
+    public static final String SERVICE = "l.serviceId";
+
     @Id
     @Column(name = "service_trouble_id")
     public long serviceTroubleId;

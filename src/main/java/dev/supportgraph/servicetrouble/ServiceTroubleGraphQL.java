@@ -23,8 +23,6 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /** Service troubles: the top-level list, their hierarchy, and the edges leading to them. Staff only. */
 @GraphQLApi
@@ -79,19 +77,15 @@ public class ServiceTroubleGraphQL {
     }
 
     @Description("The services this trouble affects.")
+    @JoinedBy(through = AffectedService.class, parentKey = AffectedService.TROUBLE, childKey = AffectedService.SERVICE, orderBy = InventoryService.BY_ID)
     public List<@NonNull List<@NonNull ServiceType>> affectedServices(@Source List<ServiceTroubleType> troubles) {
-        // Two statements for the level: the link rows, then the services through the inventory's own scope.
-        Map<Long, List<Long>> serviceKeys = service.affectedServiceKeys(
-                troubles.stream().map(ServiceTroubleType::key).distinct().toList());
-        Map<Long, ServiceType> services = inventory.services().mapByIds(
-                serviceKeys.values().stream().flatMap(List::stream).distinct().toList());
-        return troubles.stream().map(t -> serviceKeys.getOrDefault(t.key(), List.of()).stream()
-                .map(services::get).filter(Objects::nonNull).toList()).toList();
+        return Batch.many(troubles, ServiceTroubleType::key, keys -> inventory.services().byLinks(AffectedService.class,
+                AffectedService.TROUBLE, AffectedService.SERVICE, "", keys, InventoryService.BY_ID));
     }
 
     @Name("serviceTroubles")
     @Description("Service troubles affecting this service, newest first (empty for portal customers).")
-    @JoinedBy(through = AffectedService.class, parentKey = "l.serviceId", childKey = "l.serviceTroubleId", orderBy = TicketLinks.NEWEST_FIRST)
+    @JoinedBy(through = AffectedService.class, parentKey = AffectedService.SERVICE, childKey = AffectedService.TROUBLE, orderBy = TicketLinks.NEWEST_FIRST)
     public List<@NonNull List<@NonNull ServiceTroubleType>> serviceServiceTroubles(@Source List<ServiceType> services) {
         return Batch.many(services, ServiceType::key, service::byServices);
     }

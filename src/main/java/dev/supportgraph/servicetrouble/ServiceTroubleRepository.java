@@ -1,6 +1,5 @@
 package dev.supportgraph.servicetrouble;
 
-import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.graph.Where;
 import dev.supportgraph.problem.ProblemReportServiceTrouble;
 import dev.supportgraph.ticket.TicketLinks;
@@ -34,10 +33,5 @@ public class ServiceTroubleRepository {
     public List<Object[]> byServices(Collection<Long> serviceIds) {
         return TicketLinks.linked(session, ServiceTrouble.class, AffectedService.class,
                 "serviceTroubleId", "serviceId", serviceIds, new Where());
-    }
-
-    /** The affected service ids of each given trouble, as {@code [serviceTroubleId, serviceId]} rows. */
-    public List<AffectedService> affectedServices(Collection<Long> troubleIds) {
-        return KeyList.load(session, AffectedService.class, "e.serviceTroubleId", troubleIds, "e.serviceTroubleId, e.serviceId");
     }
 }

@@ -19,7 +19,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Reads of service troubles, for staff only (see {@link StaffOnly}). */
 @ApplicationScoped
@@ -61,12 +60,6 @@ public class ServiceTroubleService implements NodeLoader {
     public Map<Long, List<ServiceTroubleType>> byServices(Collection<Long> serviceKeys) {
         return StaffOnly.batch(caller, serviceKeys, () -> TicketLinks.byParent(links.byServices(serviceKeys),
                 ServiceTrouble.class, ServiceTroubleType::of));
-    }
-
-    /** The ids of the services each trouble affects. */
-    public Map<Long, List<Long>> affectedServiceKeys(Collection<Long> troubleKeys) {
-        return StaffOnly.batch(caller, troubleKeys, () -> links.affectedServices(troubleKeys).stream().collect(Collectors.groupingBy(
-                l -> l.serviceTroubleId, Collectors.mapping(l -> l.serviceId, Collectors.toList()))));
     }
 
     @Override

@@ -38,8 +38,8 @@ record Catalog(Map<String, Table> tables, Map<String, Listing> listings, Map<Str
     record GlobalIdOf() implements Field {
     }
 
-    /** An amount (SQL on the row {@code {t}}) with its currency column ({@link dev.supportgraph.graph.Money}). */
-    record MoneyOf(String amount, String currencyColumn) implements Field {
+    /** An amount with its currency, both SQL on the row {@code {t}} ({@link dev.supportgraph.graph.Money}). */
+    record MoneyOf(String amount, String currency) implements Field {
     }
 
     /** A to-one relation: the visible row of {@code type} whose id is this row's {@code foreignKey}. */
@@ -48,13 +48,17 @@ record Catalog(Map<String, Table> tables, Map<String, Listing> listings, Map<Str
 
     /**
      * A to-many list: the visible rows of {@code type} whose {@code parentKey} is this row's id, or
-     * with a {@code link} those the link table pairs with this row, in {@code orderBy} ({@code {t}} the row).
+     * with a {@code link} those the link table pairs with this row, meeting {@code condition} (null:
+     * none), in {@code orderBy} ({@code {t}} the row in both).
      */
-    record Many(String type, String parentKey, String orderBy, Link link) implements Field {
+    record Many(String type, String parentKey, String orderBy, Link link, String condition) implements Field {
     }
 
-    /** A many-to-many link table: {@code parentColumn} holds the parent's id, {@code childColumn} the listed row's. */
-    record Link(String table, String parentColumn, String childColumn) {
+    /**
+     * A many-to-many link table: {@code parentColumn} holds the parent row's {@code parentRowColumn}
+     * (its id, or another key of it), {@code childColumn} the listed row's id.
+     */
+    record Link(String table, String parentColumn, String childColumn, String parentRowColumn) {
     }
 
     /** A connection of the rows of {@code listing} whose {@code parentKey} is this row's id (a customer's orders). */

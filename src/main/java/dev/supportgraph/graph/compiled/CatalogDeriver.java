@@ -2,6 +2,7 @@ package dev.supportgraph.graph.compiled;
 
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.ComputedAs;
+import dev.supportgraph.graph.CurrencyOf;
 import dev.supportgraph.graph.CustomerSees;
 import dev.supportgraph.graph.JoinedBy;
 import dev.supportgraph.graph.Node;
@@ -283,19 +284,25 @@ final class CatalogDeriver {
             String parentName = Character.toLowerCase(type.getName().charAt(0)) + type.getName().substring(1);
             String parentPath = join.parentKey().replace(JoinedBy.PARENT, parentName);
             Optional<String> orderBy = hqlToSql(targetEntity, join.orderBy());
+            Optional<String> condition = join.where().isBlank() ? Optional.empty() : hqlToSql(targetEntity, join.where());
+            if (!join.where().isBlank() && condition.isEmpty()) {
+                return Either.no("@JoinedBy of " + resolver + " has a condition the planner cannot read");
+            }
             if (join.through() == void.class) {
                 Optional<String> parentKey = attributePath(targetEntity, parentPath);
                 return parentKey.isPresent() && orderBy.isPresent()
-                        ? Either.of(new Catalog.Many(target.getName(), parentKey.get(), orderBy.get(), null))
+                        ? Either.of(new Catalog.Many(target.getName(), parentKey.get(), orderBy.get(), null, condition.orElse(null)))
                         : Either.no("@JoinedBy of " + resolver + " names what the entity does not map");
             }
             EntityPersister link = metamodel.findEntityDescriptor(join.through());
             Optional<String> parentKey = linkPath(join.through(), parentPath);
             Optional<String> childKey = linkPath(join.through(), join.childKey());
-            return link != null && parentKey.isPresent() && childKey.isPresent() && orderBy.isPresent()
+            Optional<String> parentRow = column(entities.get(type.getName()), join.parentAttribute());
+            return link != null && parentKey.isPresent() && childKey.isPresent() && orderBy.isPresent() && parentRow.isPresent()
                     ? Either.of(new Catalog.Many(target.getName(), null, orderBy.get(),
-                            new Catalog.Link(link.getTableName(), parentKey.get(), childKey.get())))
-                    : Either.no("@JoinedBy of " + resolver + " names what the entity or its link does not map");
+                            new Catalog.Link(link.getTableName(), parentKey.get(), childKey.get(), parentRow.get()),
+                            condition.orElse(null)))
+                    : Either.no("@JoinedBy of " + resolver + " names what the entity, its parent or its link does not map");
         }
         GraphQLObjectType node = nodeTypeOfConnection(returned);
         if (node != null) {
@@ -331,7 +338,7 @@ final class CatalogDeriver {
             Optional<String> amount = computed != null ? hqlToSql(entity, computed.value())
                     : attribute != null && attribute.getType() == BigDecimal.class ? column(entity, accessor).map(c -> "{t}." + c)
                     : Optional.empty();
-            Optional<String> currency = column(entity, "currency");
+            Optional<String> currency = currency(entity);
             return amount.isPresent() && currency.isPresent()
                     ? Either.of(new Catalog.MoneyOf(amount.get(), currency.get()))
                     : Either.no("money without an amount and a currency on the row");
@@ -353,6 +360,25 @@ final class CatalogDeriver {
         }
         return column(entity, accessor).map(column -> Either.of(new Catalog.Column("{t}." + column)))
                 .orElseGet(() -> Either.no("entity attribute " + accessor + " is not one column"));
+    }
+
+    /**
+     * The currency of the entity's amounts, SQL on {@code {t}}: its own {@code currency} column, or
+     * the one of the row its {@link CurrencyOf} names (read as its resolvers join it).
+     */
+    private Optional<String> currency(Class<?> entity) {
+        Optional<String> own = column(entity, "currency");
+        CurrencyOf of = entity.getAnnotation(CurrencyOf.class);
+        if (own.isPresent() || of == null) {
+            return own.map(column -> "{t}." + column);
+        }
+        EntityPersister holder = metamodel.findEntityDescriptor(of.value());
+        Optional<String> currency = column(of.value(), "currency");
+        Optional<String> id = holder == null ? Optional.empty() : column(of.value(), holder.getIdentifierPropertyName());
+        Optional<String> key = column(entity, of.key());
+        return currency.isEmpty() || id.isEmpty() || key.isEmpty() ? Optional.empty()
+                : Optional.of("(select {t}c." + currency.get() + " from " + holder.getTableName() + " {t}c where {t}c."
+                        + id.get() + " = {t}." + key.get() + ")");
     }
 
     private static boolean isScalarOrEnum(GraphQLNamedType type) {

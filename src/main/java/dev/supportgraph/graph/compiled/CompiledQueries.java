@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -66,7 +67,7 @@ public class CompiledQueries {
     private final OperationSpans spans;
 
     /**
-     * Plans by document text and the values of its {@code @include}/{@code @skip} variables; empty:
+     * Plans by document text and the values of its plan variables ({@code @include}/{@code @skip}, {@code orderBy}); empty:
      * learned, but not planned. Emptied when full (clients send few documents).
      */
     private final Map<String, Plans> plans = new ConcurrentHashMap<>();
@@ -77,13 +78,26 @@ public class CompiledQueries {
     private volatile Catalog catalog;
     private volatile GraphQLSchema catalogSchema;
 
-    /** The plans of one document: one per value of the variables its directives read. */
-    private record Plans(List<String> directiveVariables, Map<List<Object>, Optional<CompiledQuery>> byValues) {
+    /** The plans of one document: one per value of the variables its statement's text depends on. */
+    private record Plans(List<String> planVariables, Map<List<Object>, Optional<CompiledQuery>> byValues) {
 
         List<Object> key(Map<String, ?> variables) {
-            List<Object> key = new ArrayList<>(directiveVariables.size());
-            directiveVariables.forEach(name -> key.add(variables == null ? null : variables.get(name)));
+            List<Object> key = new ArrayList<>(planVariables.size());
+            planVariables.forEach(name -> key.add(variables == null ? null : canonical(variables.get(name))));
             return key;
+        }
+
+        /** An input object as the same key whichever way it was decoded (JSON object or map, any field order). */
+        private static Object canonical(Object value) {
+            if (value instanceof JsonObject object) {
+                return canonical(object.getMap());
+            }
+            if (value instanceof Map<?, ?> map) {
+                Map<String, Object> sorted = new TreeMap<>();
+                map.forEach((name, field) -> sorted.put(String.valueOf(name), canonical(field)));
+                return sorted;
+            }
+            return value;
         }
     }
 
@@ -134,7 +148,7 @@ public class CompiledQueries {
             plans.clear();
         }
         Plans forDocument = plans.computeIfAbsent(query, q -> new Plans(
-                List.copyOf(QueryCompiler.directiveVariables(document)), new ConcurrentHashMap<>()));
+                List.copyOf(QueryCompiler.planVariables(document)), new ConcurrentHashMap<>()));
         forDocument.byValues().put(forDocument.key(variables), plan);
     }
 
@@ -158,7 +172,7 @@ public class CompiledQueries {
         return config.enabled() && !(config.referenceHeader() && "reference".equals(ctx.request().getHeader(REFERENCE_HEADER)));
     }
 
-    /** Whether {@code query} was planned (or found not to plan) for these values of its directive variables. */
+    /** Whether {@code query} was planned (or found not to plan) for these values of its plan variables. */
     public boolean knows(String query, Map<String, Object> variables) {
         Plans known = plans.get(query);
         return known != null && known.byValues().containsKey(known.key(variables));

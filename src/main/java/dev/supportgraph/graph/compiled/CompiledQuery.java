@@ -13,10 +13,10 @@ import java.util.OptionalLong;
  * Bind parameters: {@code $1} the caller's customer scope (null for staff), then the arguments.
  *
  * @param operationName      the name of the document's one operation (null when anonymous)
- * @param directiveVariables the variables {@code @include}/{@code @skip} read: the plan holds for
- *                           the values they had when it was made
+ * @param planVariables the variables the statement's text depends on ({@link QueryCompiler#planVariables}):
+ *                      the plan holds for the values they had when it was made
  */
-record CompiledQuery(String operationName, String sql, List<Parameter> parameters, List<String> directiveVariables) {
+record CompiledQuery(String operationName, String sql, List<Parameter> parameters, List<String> planVariables) {
 
     /** An argument's value for one request: from a literal of the document or from the variables. */
     interface Parameter {

@@ -67,6 +67,8 @@ import java.util.stream.Collectors;
  */
 final class QueryCompiler {
 
+    private static final String ORDER_BY = "orderBy";
+
     /** PostgreSQL functions take at most 100 arguments: json_build_object gets 50 fields. */
     private static final int MAX_FIELDS_PER_OBJECT = 50;
 
@@ -75,11 +77,15 @@ final class QueryCompiler {
     private final int defaultPageSize;
     private final int maxPageSize;
     private final List<CompiledQuery.Parameter> parameters = new ArrayList<>();
+    /** The values of the {@link #planVariables} the plan is made for. */
+    private final Map<String, Object> planning;
     private int aliases;
     /** The first field the planner could not answer (for the debug log). */
     private String refused;
 
-    private QueryCompiler(Catalog catalog, GraphQLSchema schema, int defaultPageSize, int maxPageSize) {
+    private QueryCompiler(Catalog catalog, GraphQLSchema schema, int defaultPageSize, int maxPageSize,
+                          Map<String, Object> planning) {
+        this.planning = planning;
         this.catalog = catalog;
         this.schema = schema;
         this.defaultPageSize = defaultPageSize;
@@ -89,9 +95,9 @@ final class QueryCompiler {
     /**
      * The document's single query as SQL, or empty when some part of it is not planned.
      *
-     * @param variables the request's values: they decide {@code @include}/{@code @skip} (the
-     *                  plan is kept per value of those variables) and nothing else (the plan
-     *                  binds its own per request)
+     * @param variables the request's values: they decide {@code @include}/{@code @skip} and the
+     *                  orderings given as variables (the plan is kept per value of those
+     *                  {@link #planVariables}) and nothing else (the plan binds its own per request)
      */
     static Optional<CompiledQuery> compile(Catalog catalog, GraphQLSchema schema, Document document,
                                            Map<String, Object> variables, int defaultPageSize, int maxPageSize) {
@@ -102,14 +108,15 @@ final class QueryCompiler {
         try {
             ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
                     .createExecutableNormalizedOperationWithRawVariables(schema, document, null, RawVariables.of(variables));
-            QueryCompiler compiler = new QueryCompiler(catalog, schema, defaultPageSize, maxPageSize);
+            QueryCompiler compiler = new QueryCompiler(catalog, schema, defaultPageSize, maxPageSize,
+                    variables == null ? Map.of() : variables);
             Optional<String> planned = compiler.root(operation.getTopLevelFields());
             if (planned.isEmpty()) {
                 Log.debugf("Not planned, left to the engine: %s", compiler.refused);
             }
             return planned.map(sql -> new CompiledQuery(
                     operations.getFirst().getName(), "select " + sql + "::text", List.copyOf(compiler.parameters),
-                    List.copyOf(directiveVariables(document))));
+                    List.copyOf(planVariables(document))));
         } catch (RuntimeException e) {
             // A document the engine accepted but the normalizer or this planner cannot handle: the engine's.
             Log.debugf(e, "Not planned, left to the engine");
@@ -117,8 +124,12 @@ final class QueryCompiler {
         }
     }
 
-    /** The variables {@code @include}/{@code @skip} read: the normalized selection depends on their values. */
-    static Set<String> directiveVariables(Document document) {
+    /**
+     * The variables the statement's text depends on: those {@code @include}/{@code @skip} read (the
+     * normalized selection depends on their values) and those in an {@code orderBy} (the ordering
+     * is the statement's; clients send few of them).
+     */
+    static Set<String> planVariables(Document document) {
         Set<String> names = new LinkedHashSet<>();
         new NodeTraverser().depthFirst(new NodeVisitorStub() {
             @Override
@@ -128,6 +139,20 @@ final class QueryCompiler {
                         names.add(variable.getName());
                     }
                 });
+                return TraversalControl.CONTINUE;
+            }
+
+            @Override
+            public TraversalControl visitArgument(Argument node, TraverserContext<Node> context) {
+                if (node.getName().equals(ORDER_BY)) {
+                    new NodeTraverser().depthFirst(new NodeVisitorStub() {
+                        @Override
+                        public TraversalControl visitVariableReference(VariableReference variable, TraverserContext<Node> inner) {
+                            names.add(variable.getName());
+                            return TraversalControl.CONTINUE;
+                        }
+                    }, node.getValue());
+                }
                 return TraversalControl.CONTINUE;
             }
         }, document);
@@ -237,6 +262,27 @@ final class QueryCompiler {
         return variables -> literal;
     }
 
+    /** A value with the plan variables' values it was planned for (JSON as in {@link #jsonOf}). */
+    private Object planned(Value<?> value) {
+        return switch (value) {
+            case VariableReference variable -> {
+                Object bound = planning.get(variable.getName());
+                if (bound instanceof Map<?, ?> map) {
+                    JsonObject json = new JsonObject();
+                    map.forEach((name, field) -> json.put(String.valueOf(name), field));
+                    yield json;
+                }
+                yield bound;
+            }
+            case ObjectValue object -> {
+                JsonObject json = new JsonObject();
+                object.getObjectFields().forEach(f -> json.put(f.getName(), planned(f.getValue())));
+                yield json;
+            }
+            default -> jsonOf(value);
+        };
+    }
+
     /** A literal as JSON would carry it; a variable inside a literal is not planned. */
     private static Object jsonOf(Value<?> value) {
         return switch (value) {
@@ -310,7 +356,7 @@ final class QueryCompiler {
             case Catalog.Column column -> column(table, alias, column, name);
             case Catalog.MoneyOf money -> object(field.getChildren(), part -> switch (part.getFieldName()) {
                 case "amount" -> Optional.of("(" + money.amount().replace("{t}", alias) + ")::numeric(20, 2)::text");
-                case "currency" -> Optional.of(alias + "." + money.currencyColumn());
+                case "currency" -> Optional.of(money.currency().replace("{t}", alias));
                 case "__typename" -> Optional.of(typename(part));
                 default -> Optional.<String>empty();
             });
@@ -326,12 +372,14 @@ final class QueryCompiler {
 
     /** The join of a to-many list's rows ({@code child}) to their parent row ({@code parent}), up to its where clause. */
     private String joined(Catalog.Many many, String child, String parent) {
+        String condition = many.condition() == null ? "" : " and " + many.condition().replace("{t}", child);
         if (many.link() == null) {
-            return " where " + child + "." + many.parentKey() + " = " + parent + ".id";
+            return " where " + child + "." + many.parentKey() + " = " + parent + ".id" + condition;
         }
         String link = alias();
         return " join " + many.link().table() + " " + link + " on " + link + "." + many.link().childColumn() + " = " + child
-                + ".id where " + link + "." + many.link().parentColumn() + " = " + parent + ".id";
+                + ".id where " + link + "." + many.link().parentColumn() + " = " + parent + "." + many.link().parentRowColumn()
+                + condition;
     }
 
     private Optional<String> column(Catalog.Table table, String alias, Catalog.Column column, String name) {
@@ -387,14 +435,14 @@ final class QueryCompiler {
         }
         String ordering = listing.defaultOrdering();
         boolean descending = listing.defaultDescending();
-        Value<?> orderBy = arguments.get("orderBy");
-        if (orderBy != null && !(orderBy instanceof NullValue)) {
-            if (!(orderBy instanceof ObjectValue) || !(jsonOf(orderBy) instanceof JsonObject order)
-                    || !(order.getValue("field") instanceof String chosen) || !(order.getValue("direction") instanceof String)) {
+        Object orderBy = arguments.containsKey(ORDER_BY) ? planned(arguments.get(ORDER_BY)) : null;
+        if (orderBy != null) {
+            if (!(orderBy instanceof JsonObject order) || !(order.getValue("field") instanceof String chosen)
+                    || !(order.getValue("direction") instanceof String direction)) {
                 return Optional.empty();
             }
             ordering = chosen;
-            descending = "DESC".equals(order.getString("direction"));
+            descending = "DESC".equals(direction);
         }
         Catalog.Sort sort = listing.orderings().get(ordering);
         if (sort == null) {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +159,66 @@ class CompiledQueryTest {
         String other = post(Tokens.customer(otherCustomer), "application/json", query, variables).asString();
         assertEquals(before + 1, compiled(), "answered by the plan");
         assertEquals("{\"data\":{\"customer\":null,\"problemReport\":null}}", GraphQLClient.compact(other));
+    }
+
+    @Test
+    void portalUsersSeeNoOtherCustomersRowsThroughLinkTablesAndParentCurrencies() {
+        long resource = data.resource("Shared OLT", "OLT", "Site 1", "ENABLE");
+        data.link(data.service(customer, "Own fibre", "BROADBAND", "ACTIVE"), resource);
+        data.link(data.service(otherCustomer, "Foreign fibre", "BROADBAND", "ACTIVE"), resource);
+        for (long owner : new long[] {customer, otherCustomer}) {
+            long invoice = data.invoice(owner, "NEW", LocalDate.of(2025, 1, 28), "100.00", "0.00", "0.00");
+            data.execute("update invoice set currency = ? where id = ?", owner == customer ? "CHF" : "USD", invoice);
+            data.line(invoice, owner, "Line of " + owner, null, null);
+            data.payment(invoice, owner, "5.00");
+        }
+        String query = """
+                query($resource: ID!) {
+                  services(first: 50) { edges { node { name resources { name services { name } } } } }
+                  node(id: $resource) { ... on Resource { name services { name } } }
+                  invoices(first: 50) { edges { node { lines { description amount { amount currency } }
+                    payments { amount { amount currency } } } } } }""";
+        Map<String, Object> variables = Map.of("resource", GlobalId.encode("Resource", resource));
+        String portal = assertSameAnswerTwice(Tokens.customer(customer), "application/json", query, variables);
+        assertTrue(portal.contains("Own fibre") && portal.contains("\"resources\":[]") && portal.contains("\"node\":null")
+                && portal.contains("\"currency\":\"CHF\""), portal);
+        assertTrue(!portal.contains("Foreign fibre") && !portal.contains("Line of " + otherCustomer)
+                && !portal.contains("USD"), portal);
+        String staff = assertSameAnswerTwice(Tokens.agent(), "application/json", query, variables);
+        assertTrue(staff.contains("{\"name\":\"Shared OLT\",\"services\":[{\"name\":\"Foreign fibre\"},{\"name\":\"Own fibre\"}]}")
+                && staff.contains("\"currency\":\"USD\""), staff);
+    }
+
+    @Test
+    void orderingsGivenAsVariablesArePlannedOncePerOrdering() {
+        String query = """
+                query($order: TicketOrder, $customer: ID) { problemReports(first: 5, orderBy: $order,
+                  filter: { customerId: $customer }) { edges { cursor node { number title } } } }""";
+        String mine = GlobalId.encode(CustomerType.TYPE, customer);
+        for (Map<String, Object> order : List.of(Map.<String, Object>of("field", "SLA_DUE", "direction", "ASC"),
+                Map.<String, Object>of("direction", "DESC", "field", "NUMBER"), Map.<String, Object>of("field", "PRIORITY", "direction", "ASC"))) {
+            assertSameAnswerTwice(Tokens.agent(), "application/json", query, Map.of("order", order, "customer", mine));
+        }
+        String byDefault = assertSameAnswerTwice(Tokens.agent(), "application/json", query, Map.of("customer", mine));
+        assertTrue(byDefault.contains("Line drops at night"), byDefault);
+    }
+
+    /** The agent's queue page (bench shape queue): planned, ordering variable included, until it sets a queue. */
+    @Test
+    void theQueuePageIsPlannedUntilItSetsAQueue() {
+        String query = """
+                query Queue($status: [TicketStatus], $queue: TicketQueueFilter, $order: TicketOrder) {
+                  problemReports(first: 50, filter: { status: $status, queue: $queue }, orderBy: $order) { totalCount
+                    edges { cursor node { id number title status priority assignee { name } workGroup { name }
+                      category { name } customer { name segment } } } pageInfo { hasNextPage endCursor } } }""";
+        Map<String, Object> order = Map.of("field", "SLA_DUE", "direction", "ASC");
+        String all = assertSameAnswerTwice(Tokens.agent(), "application/json", query, Map.of("order", order));
+        assertTrue(all.contains("Line drops at night"), all);
+        double before = compiled();
+        String unassigned = post(Tokens.agent(), "application/json", query,
+                Map.of("order", order, "queue", Map.of("unassigned", true))).asString();
+        assertEquals(before, compiled(), "a queue is the engine's (docs/planner.md)");
+        assertTrue(unassigned.contains("Line drops at night") && !unassigned.contains("\"errors\""), unassigned);
     }
 
     @Test

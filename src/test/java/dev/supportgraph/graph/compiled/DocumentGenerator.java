@@ -193,7 +193,9 @@ final class DocumentGenerator {
                 GraphQLInputObjectType input = (GraphQLInputObjectType) GraphQLTypeUtil.unwrapAll(orderBy.getType());
                 GraphQLEnumType fields = (GraphQLEnumType) GraphQLTypeUtil.unwrapAll(input.getField("field").getType());
                 ordering = pick(fields.getValues()).getName();
-                given.add("orderBy: { field: " + ordering + ", direction: " + (chance(0.5) ? "ASC" : "DESC") + " }");
+                String direction = chance(0.5) ? "ASC" : "DESC";
+                given.add("orderBy: " + (chance(0.5) ? variable(input.getName(), Map.of("field", ordering, "direction", direction))
+                        : "{ field: " + ordering + ", direction: " + direction + " }"));
             }
             boolean backward = chance(0.3);
             if (chance(0.9)) {

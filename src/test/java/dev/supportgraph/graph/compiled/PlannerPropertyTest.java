@@ -114,7 +114,7 @@ class PlannerPropertyTest {
         data.execute("insert into work_group_member (work_group_id, agent_id) values (?, ?)", group, agent);
         for (long customer : customers) {
             long service = data.service(customer, "Fibre " + customer, "BROADBAND", "ACTIVE");
-            long trouble = troubles(service);
+            long trouble = troubles(customer, service);
             for (int o = 0; o < 3; o++) {
                 long order = data.order(customer, o == 0 ? "COMPLETED" : "IN_PROGRESS", o, "Order " + o,
                         OffsetDateTime.parse("2025-02-0" + (o + 1) + "T10:00:00.25Z"));
@@ -135,10 +135,15 @@ class PlannerPropertyTest {
         }
     }
 
-    /** A service trouble affecting {@code service}, caused by a resource trouble on a resource behind it; returns the service trouble. */
-    private long troubles(long service) {
+    /**
+     * A service trouble affecting {@code service}, caused by a resource trouble on a resource behind it
+     * (and behind a terminated service of the customer, which the resource trouble does not affect);
+     * returns the service trouble.
+     */
+    private long troubles(long customer, long service) {
         long resource = data.resource("OLT " + service, "OLT", "Site " + service, "ENABLE");
         data.link(service, resource);
+        data.link(data.service(customer, "Old fibre " + customer, "BROADBAND", "TERMINATED"), resource);
         long serviceTrouble = data.insert("insert into service_trouble (title, severity, priority, impact, urgency)"
                 + " values (?, 'MAJOR', 'HIGH', 'SIGNIFICANT', 'HIGH')", "Outage behind " + service);
         long resourceTrouble = data.insert("insert into resource_trouble (title, resource_id, severity, priority, perceived_severity)"

@@ -72,10 +72,60 @@ class PlannerStatementCountTest {
         }
     }
 
+    /** Lists through link tables (both directions, keyed by another attribute of the parent) and money priced by the invoice. */
+    private static final String LINKED = """
+            query($tag: String!, $customer: ID!) {
+              services(first: 50, filter: { search: $tag }) { edges { node { name resources { name services { name } } } } }
+              serviceTroubles(first: 50, filter: { search: $tag }) { edges { node { title
+                affectedServices { name resources { name } } } } }
+              resourceTroubles(first: 50, filter: { search: $tag }) { edges { node { title affectedServices { name } } } }
+              customer(id: $customer) { invoices(first: 50) { edges { node { lines { amount { amount currency }
+                unitAmount { amount currency } } payments { amount { amount currency } } adjustments { amount { currency } } } } } }
+            }""";
+
+    @Test
+    void aPlannedReadThroughLinkTablesIsOneStatementWhateverTheListSizes() {
+        for (int links : new int[] {1, 6}) {
+            String tag = CommerceData.unique("linked");
+            long customer = data.customer("Linked " + links);
+            long other = data.customer("Other linked " + links);
+            for (int r = 0; r < links; r++) {
+                long resource = data.resource(tag + " OLT " + r, "OLT", "Site " + r, "ENABLE");
+                long trouble = data.insert("insert into service_trouble (title, severity, priority, impact, urgency)"
+                        + " values (?, 'MAJOR', 'HIGH', 'SIGNIFICANT', 'HIGH')", tag + " outage " + r);
+                data.insert("insert into resource_trouble (title, resource_id, severity, priority, perceived_severity)"
+                        + " values (?, ?, 'MAJOR', 'HIGH', 'MAJOR')", tag + " card " + r, resource);
+                for (long owner : new long[] {customer, other}) {
+                    long service = data.service(owner, tag + " fibre " + owner + "/" + r, "BROADBAND", r % 2 == 0 ? "ACTIVE" : "TERMINATED");
+                    data.link(service, resource);
+                    data.execute("insert into service_trouble_service (service_trouble_id, service_id) values (?, ?)", trouble, service);
+                }
+                long invoice = data.invoice(customer, "NEW", LocalDate.of(2025, 1, 28), "100.00", "0.00", "0.00");
+                data.execute("update invoice set currency = 'CHF' where id = ?", invoice);
+                data.line(invoice, customer, "Router", null, null);
+                data.payment(invoice, customer, "5.00");
+                data.adjustment(invoice, customer, "1.00", "Goodwill");
+            }
+            Map<String, Object> variables = Map.of("tag", tag, "customer", GlobalId.encode(CustomerType.TYPE, customer));
+            String engine = post(LINKED, variables, true);
+            double before = planned();
+            SqlStatements.Counted<String> plan = statements.count(() -> post(LINKED, variables, false));
+            assertEquals(before + 1, planned(), "answered by the plan's one statement");
+            assertEquals(0, plan.statements(), "no statement through the resolvers");
+            assertEquals(engine, plan.result());
+            assertTrue(engine.contains("\"currency\":\"CHF\"") && engine.contains(tag + " OLT " + (links - 1))
+                    && !engine.contains("\"errors\""), engine);
+        }
+    }
+
     /** The answer without insignificant white space (PostgreSQL's JSON text has some). */
     private static String post(Map<String, Object> variables, boolean engine) {
-        return GraphQLClient.compact((engine ? GraphQLClient.reference(Tokens.agent(), "application/json", QUERY, variables)
-                : GraphQLClient.post(Tokens.agent(), QUERY, variables)).extract().asString());
+        return post(QUERY, variables, engine);
+    }
+
+    private static String post(String query, Map<String, Object> variables, boolean engine) {
+        return GraphQLClient.compact((engine ? GraphQLClient.reference(Tokens.agent(), "application/json", query, variables)
+                : GraphQLClient.post(Tokens.agent(), query, variables)).extract().asString());
     }
 
     private double planned() {
