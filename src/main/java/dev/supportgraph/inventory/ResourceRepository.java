@@ -17,8 +17,8 @@ public class ResourceRepository {
 
     /** Pairs of (service id, resource) for all resources the given services run on. */
     public List<Object[]> byServices(Collection<Long> serviceIds) {
-        return session.createQuery("select sr.serviceId, r from ServiceResource sr"
-                        + " join Resource r on r.id = sr.resourceId where " + KeyList.condition("sr.serviceId", "ids")
+        return session.createQuery("select sr.fromId, r from ServiceResource sr"
+                        + " join Resource r on r.id = sr.toId where " + KeyList.condition("sr.fromId", "ids")
                         + " order by r.name, r.id", Object[].class)
                 .setParameter("ids", KeyList.of(serviceIds))
                 .getResultList();

@@ -17,8 +17,8 @@ public class ServiceInstanceRepository {
 
     /** Pairs of (resource id, service) for all services running on the given resources. */
     public List<Object[]> byResources(Collection<Long> resourceIds) {
-        return session.createQuery("select sr.resourceId, s from ServiceResource sr"
-                        + " join ServiceInstance s on s.id = sr.serviceId where " + KeyList.condition("sr.resourceId", "ids")
+        return session.createQuery("select sr.toId, s from ServiceResource sr"
+                        + " join ServiceInstance s on s.id = sr.fromId where " + KeyList.condition("sr.toId", "ids")
                         + " order by s.name, s.id", Object[].class)
                 .setParameter("ids", KeyList.of(resourceIds))
                 .getResultList();

@@ -1,27 +1,15 @@
 package dev.supportgraph.inventory;
 
+import dev.supportgraph.persistence.LinkRow;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
-
-/** A service runs on a resource (many-to-many); mapped so both directions load with one HQL join. */
+/** A service (from) runs on a resource (to), many-to-many. */
 @Entity
 @Table(name = "service_resource")
-@IdClass(ServiceResource.Key.class)
-public class ServiceResource {
-
-    @Id
-    @Column(name = "service_id")
-    public long serviceId;
-
-    @Id
-    @Column(name = "resource_id")
-    public long resourceId;
-
-    public record Key(long serviceId, long resourceId) implements Serializable {
-    }
+@AttributeOverride(name = "fromId", column = @Column(name = "service_id"))
+@AttributeOverride(name = "toId", column = @Column(name = "resource_id"))
+public class ServiceResource extends LinkRow {
 }

@@ -1,27 +1,15 @@
 package dev.supportgraph.servicetrouble;
 
+import dev.supportgraph.persistence.LinkRow;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
-
-/** The link table service trouble <-> affected service, mapped so HQL can join through it. */
+/** A service trouble (from) affects a service (to). */
 @Entity
 @Table(name = "service_trouble_service")
-@IdClass(AffectedService.Key.class)
-public class AffectedService {
-
-    @Id
-    @Column(name = "service_trouble_id")
-    public long serviceTroubleId;
-
-    @Id
-    @Column(name = "service_id")
-    public long serviceId;
-
-    public record Key(long serviceTroubleId, long serviceId) implements Serializable {
-    }
+@AttributeOverride(name = "fromId", column = @Column(name = "service_trouble_id"))
+@AttributeOverride(name = "toId", column = @Column(name = "service_id"))
+public class AffectedService extends LinkRow {
 }

@@ -21,23 +21,23 @@ public class ServiceTroubleRepository {
     /** {@code [problemReportId, ServiceTrouble]} pairs. */
     public List<Object[]> byProblemReports(Collection<Long> problemReportIds) {
         return TicketLinks.linked(session, ServiceTrouble.class, ProblemReportServiceTrouble.class,
-                "serviceTroubleId", "problemReportId", problemReportIds, new Where());
+                "toId", "fromId", problemReportIds, new Where());
     }
 
     /** {@code [resourceTroubleId, ServiceTrouble]} pairs. */
     public List<Object[]> byResourceTroubles(Collection<Long> resourceTroubleIds) {
         return TicketLinks.linked(session, ServiceTrouble.class, ServiceTroubleResourceTrouble.class,
-                "serviceTroubleId", "resourceTroubleId", resourceTroubleIds, new Where());
+                "fromId", "toId", resourceTroubleIds, new Where());
     }
 
     /** {@code [serviceId, ServiceTrouble]} pairs. */
     public List<Object[]> byServices(Collection<Long> serviceIds) {
         return TicketLinks.linked(session, ServiceTrouble.class, AffectedService.class,
-                "serviceTroubleId", "serviceId", serviceIds, new Where());
+                "fromId", "toId", serviceIds, new Where());
     }
 
-    /** The affected service ids of each given trouble, as {@code [serviceTroubleId, serviceId]} rows. */
+    /** The affected service ids of each given trouble, as {@code (fromId: serviceTroubleId, toId: serviceId)} rows. */
     public List<AffectedService> affectedServices(Collection<Long> troubleIds) {
-        return KeyList.load(session, AffectedService.class, "e.serviceTroubleId", troubleIds, "e.serviceTroubleId, e.serviceId");
+        return KeyList.load(session, AffectedService.class, "e.fromId", troubleIds, "e.fromId, e.toId");
     }
 }
