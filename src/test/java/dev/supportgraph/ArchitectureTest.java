@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import com.tngtech.archunit.library.freeze.ViolationLineMatcher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * violation accepted on purpose) run {@code ./mvnw test -Dtest=ArchitectureTest -DupdateArchitecture=true}
  * and review the store's diff.
  */
+@Tag("pure")
 class ArchitectureTest {
 
     private static final String ROOT = "dev.supportgraph";

@@ -36,7 +36,7 @@ public @interface JoinedBy {
      */
     Class<?> through() default void.class;
 
-    /** With {@link #through()}: HQL path on {@code l} of the listed row's id, e.g. {@code l.serviceTroubleId}. */
+    /** With {@link #through()}: HQL path on {@code l} of the listed row's id, e.g. {@code l.toId} ({@link dev.supportgraph.persistence.LinkRow}). */
     String childKey() default "";
 
     /**

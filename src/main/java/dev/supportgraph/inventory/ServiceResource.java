@@ -1,31 +1,19 @@
 package dev.supportgraph.inventory;
 
+import dev.supportgraph.persistence.LinkRow;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
-
-/** A service runs on a resource (many-to-many); mapped so both directions load with one HQL join. */
+/** A service (from) runs on a resource (to), many-to-many. */
 @Entity
 @Table(name = "service_resource")
-@IdClass(ServiceResource.Key.class)
-public class ServiceResource {
+@AttributeOverride(name = "fromId", column = @Column(name = "service_id"))
+@AttributeOverride(name = "toId", column = @Column(name = "resource_id"))
+public class ServiceResource extends LinkRow {
 
     /** The link's paths ({@code l}), named by both lists' {@code @JoinedBy} and the reads that answer them. */
-    public static final String SERVICE = "l.serviceId";
-    public static final String RESOURCE = "l.resourceId";
-
-    @Id
-    @Column(name = "service_id")
-    public long serviceId;
-
-    @Id
-    @Column(name = "resource_id")
-    public long resourceId;
-
-    public record Key(long serviceId, long resourceId) implements Serializable {
-    }
+    public static final String SERVICE = "l.fromId";
+    public static final String RESOURCE = "l.toId";
 }

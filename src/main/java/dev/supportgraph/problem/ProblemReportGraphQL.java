@@ -140,7 +140,7 @@ public class ProblemReportGraphQL {
 
     @Name("problemReports")
     @Description("Customer problem reports linked to this service trouble, newest first.")
-    @JoinedBy(through = ProblemReportServiceTrouble.class, parentKey = "l.serviceTroubleId", childKey = "l.problemReportId", orderBy = TicketLinks.NEWEST_FIRST)
+    @JoinedBy(through = ProblemReportServiceTrouble.class, parentKey = "l.toId", childKey = "l.fromId", orderBy = TicketLinks.NEWEST_FIRST)
     public List<@NonNull List<@NonNull ProblemReportType>> serviceTroubleProblemReports(
             @Source List<ServiceTroubleType> troubles) {
         return Batch.many(troubles, ServiceTroubleType::key, service::byServiceTroubles);

@@ -19,6 +19,6 @@ public class ProblemReportRepository {
     /** {@code [serviceTroubleId, ProblemReport]} pairs through the link table, one statement. */
     public List<Object[]> byServiceTroubles(Collection<Long> serviceTroubleIds, Where scope) {
         return TicketLinks.linked(session, ProblemReport.class, ProblemReportServiceTrouble.class,
-                "problemReportId", "serviceTroubleId", serviceTroubleIds, scope);
+                "fromId", "toId", serviceTroubleIds, scope);
     }
 }

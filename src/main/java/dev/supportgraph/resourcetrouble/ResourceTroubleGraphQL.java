@@ -50,7 +50,7 @@ public class ResourceTroubleGraphQL {
 
     @Name("resourceTroubles")
     @Description("Resource troubles causing this service trouble, newest first.")
-    @JoinedBy(through = ServiceTroubleResourceTrouble.class, parentKey = "l.serviceTroubleId", childKey = "l.resourceTroubleId", orderBy = TicketLinks.NEWEST_FIRST)
+    @JoinedBy(through = ServiceTroubleResourceTrouble.class, parentKey = "l.fromId", childKey = "l.toId", orderBy = TicketLinks.NEWEST_FIRST)
     public List<@NonNull List<@NonNull ResourceTroubleType>> serviceTroubleResourceTroubles(
             @Source List<ServiceTroubleType> troubles) {
         return Batch.many(troubles, ServiceTroubleType::key, service::byServiceTroubles);

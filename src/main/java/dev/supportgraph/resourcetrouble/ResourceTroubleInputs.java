@@ -1,5 +1,6 @@
 package dev.supportgraph.resourcetrouble;
 
+import dev.supportgraph.ticket.TicketInputs;
 import dev.supportgraph.ticket.TicketPriority;
 import dev.supportgraph.ticket.TicketSeverity;
 import org.eclipse.microprofile.graphql.Description;
@@ -24,7 +25,7 @@ public final class ResourceTroubleInputs {
             @NonNull TicketPriority priority,
             @Description("The alarm's view of the severity.") @NonNull PerceivedSeverity perceivedSeverity,
             @Description("What probably caused it, if known.") String probableCause,
-            @Id @Description("The ticket category (an active one).") String categoryId) {
+            @Id @Description("The ticket category (an active one).") String categoryId) implements TicketInputs.Create {
     }
 
     @Input("ResourceTroubleLocalizeInput")

@@ -1,27 +1,18 @@
 package dev.supportgraph.resourcetrouble;
 
-import dev.supportgraph.category.TicketCategoryService;
 import dev.supportgraph.error.ApiException;
 import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.graph.GlobalId;
-import dev.supportgraph.graph.Idempotency;
 import dev.supportgraph.graph.Inputs;
-import dev.supportgraph.graph.Mutations;
-import dev.supportgraph.security.Caller;
-import dev.supportgraph.security.Role;
-import dev.supportgraph.ticket.NoteType;
-import dev.supportgraph.ticket.TicketExternalIds;
 import dev.supportgraph.ticket.TicketInputs;
+import dev.supportgraph.ticket.StaffTicketLifecycle;
 import dev.supportgraph.ticket.TicketKind;
-import dev.supportgraph.ticket.TicketLifecycle;
 import dev.supportgraph.ticket.TicketPriority;
 import dev.supportgraph.ticket.TicketSeverity;
-import dev.supportgraph.ticket.TicketRef;
 import dev.supportgraph.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -29,64 +20,39 @@ import java.util.List;
 /** eTOM 5.8 Resource Trouble Management: report, localize, correct and resolve, close. SRE and admins. */
 @ApplicationScoped
 @Transactional
-public class ResourceTroubleLifecycle {
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    TicketCategoryService categories;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    TicketLifecycle tickets;
-
-    @Inject
-    TicketExternalIds externalIds;
+public class ResourceTroubleLifecycle extends StaffTicketLifecycle<ResourceTrouble, ResourceTroubleType> {
 
     @Inject
     Event<ResourceTroubleResolved> resolved;
 
+    ResourceTroubleLifecycle() {
+        super(TicketKind.RESOURCE_TROUBLE, ResourceTrouble.class, ResourceTroubleType::of, "Resource trouble");
+    }
+
     public ResourceTroubleType create(ResourceTroubleInputs.Create input) {
-        caller.require(Role.SRE, Role.ADMIN);
-        long id = idempotency.once("resourceTroubleCreate", input.idempotencyKey(), input, () -> externalIds.create(TicketKind.RESOURCE_TROUBLE,
-                input.externalId(), input, externalId -> insert(input, externalId), Idempotency.STAFF_ONLY), Idempotency.STAFF_ONLY);
-        return ResourceTroubleType.of(em.find(ResourceTrouble.class, id));
+        return create("resourceTroubleCreate", input, ResourceTrouble::new, trouble -> {
+            long resource = Inputs.id("Resource", input.resourceId(), "input", "resourceId");
+            if (em.createNativeQuery("select 1 from resource where id = ?1").setParameter(1, resource).getResultList().isEmpty()) {
+                throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "resourceId"), "Resource not found: " + input.resourceId());
+            }
+            trouble.resourceId = resource;
+            trouble.perceivedSeverity = input.perceivedSeverity();
+            trouble.probableCause = input.probableCause();
+        }, trouble -> {
+        });
     }
 
-    /** Edits the trouble's fields (staff), recording each change. */
-    public ResourceTroubleType update(TicketInputs.Update input) {
-        ResourceTrouble trouble = load(input.id());
-        tickets.update(TicketKind.RESOURCE_TROUBLE, trouble, null, input, List.of());
-        return ResourceTroubleType.of(trouble);
-    }
-
-    public ResourceTroubleType transition(TicketInputs.Transition input) {
-        ResourceTrouble trouble = load(input.id());
-        tickets.transition(TicketKind.RESOURCE_TROUBLE, trouble, null, input);
+    @Override
+    protected void transitioned(ResourceTrouble trouble) {
         if (trouble.status == TicketStatus.RESOLVED) {
             // Observers (proactive care) resolve what the trouble caused, in this transaction.
             resolved.fire(new ResourceTroubleResolved(trouble.id, trouble.number, trouble.resolution));
         }
-        return ResourceTroubleType.of(trouble);
     }
 
     public ResourceTroubleType localize(ResourceTroubleInputs.Localize input) {
-        ResourceTrouble trouble = load(input.id());
-        Mutations.checkVersion(trouble.version, input.expectedVersion());
-        trouble.localization = Inputs.text(input.localization(), 4000, "input", "localization");
-        em.flush();
-        return ResourceTroubleType.of(trouble);
-    }
-
-    public NoteType addNote(TicketInputs.Note input) {
-        ResourceTrouble trouble = load(input.id());
-        return tickets.addNote(new TicketRef(TicketKind.RESOURCE_TROUBLE, trouble.id), null, input);
+        return edit(input.id(), input.expectedVersion(),
+                trouble -> trouble.localization = Inputs.text(input.localization(), 4000, "input", "localization"));
     }
 
     /**
@@ -144,35 +110,5 @@ public class ResourceTroubleLifecycle {
         tickets.transition(TicketKind.RESOURCE_TROUBLE, trouble, null,
                 new TicketInputs.Transition(GlobalId.encode(ResourceTroubleType.TYPE, id), (int) trouble.version, TicketStatus.RESOLVED, reason, resolution));
         resolved.fire(new ResourceTroubleResolved(trouble.id, trouble.number, trouble.resolution));
-    }
-
-    private long insert(ResourceTroubleInputs.Create input, String externalId) {
-        long resource = Inputs.id("Resource", input.resourceId(), "input", "resourceId");
-        if (em.createNativeQuery("select 1 from resource where id = ?1").setParameter(1, resource).getResultList().isEmpty()) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "resourceId"), "Resource not found: " + input.resourceId());
-        }
-        ResourceTrouble trouble = new ResourceTrouble();
-        trouble.externalId = externalId;
-        trouble.title = Inputs.text(input.title(), 200, "input", "title");
-        trouble.description = input.description() == null ? "" : input.description();
-        trouble.resourceId = resource;
-        trouble.severity = input.severity();
-        trouble.priority = input.priority();
-        trouble.perceivedSeverity = input.perceivedSeverity();
-        trouble.probableCause = input.probableCause();
-        trouble.categoryId = categories.chosen(input.categoryId(), "input", "categoryId");
-        trouble.status = TicketStatus.ACKNOWLEDGED;
-        em.persist(trouble);
-        tickets.created(TicketKind.RESOURCE_TROUBLE, trouble, null);
-        return trouble.id;
-    }
-
-    private ResourceTrouble load(String id) {
-        caller.require(Role.SRE, Role.ADMIN);
-        ResourceTrouble trouble = em.find(ResourceTrouble.class, Inputs.id(ResourceTroubleType.TYPE, id, "input", "id"));
-        if (trouble == null) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "id"), "Resource trouble not found: " + id);
-        }
-        return trouble;
     }
 }

@@ -20,6 +20,6 @@ public class ResourceTroubleRepository {
     /** {@code [serviceTroubleId, ResourceTrouble]} pairs. */
     public List<Object[]> byServiceTroubles(Collection<Long> serviceTroubleIds) {
         return TicketLinks.linked(session, ResourceTrouble.class, ServiceTroubleResourceTrouble.class,
-                "resourceTroubleId", "serviceTroubleId", serviceTroubleIds, new Where());
+                "toId", "fromId", serviceTroubleIds, new Where());
     }
 }

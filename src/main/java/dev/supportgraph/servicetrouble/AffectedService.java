@@ -1,31 +1,19 @@
 package dev.supportgraph.servicetrouble;
 
+import dev.supportgraph.persistence.LinkRow;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
-
-/** The link table service trouble <-> affected service, mapped so HQL can join through it. */
+/** A service trouble (from) affects a service (to). */
 @Entity
 @Table(name = "service_trouble_service")
-@IdClass(AffectedService.Key.class)
-public class AffectedService {
+@AttributeOverride(name = "fromId", column = @Column(name = "service_trouble_id"))
+@AttributeOverride(name = "toId", column = @Column(name = "service_id"))
+public class AffectedService extends LinkRow {
 
     /** The link's paths ({@code l}), named by both lists' {@code @JoinedBy} and the reads that answer them. */
-    public static final String TROUBLE = "l.serviceTroubleId";
-    public static final String SERVICE = "l.serviceId";
-
-    @Id
-    @Column(name = "service_trouble_id")
-    public long serviceTroubleId;
-
-    @Id
-    @Column(name = "service_id")
-    public long serviceId;
-
-    public record Key(long serviceTroubleId, long serviceId) implements Serializable {
-    }
+    public static final String TROUBLE = "l.fromId";
+    public static final String SERVICE = "l.toId";
 }

@@ -62,7 +62,7 @@ public class ServiceTroubleGraphQL {
 
     @Name("serviceTroubles")
     @Description("Service troubles linked to this problem report, newest first (empty for portal customers).")
-    @JoinedBy(through = ProblemReportServiceTrouble.class, parentKey = "l.problemReportId", childKey = "l.serviceTroubleId", orderBy = TicketLinks.NEWEST_FIRST)
+    @JoinedBy(through = ProblemReportServiceTrouble.class, parentKey = "l.fromId", childKey = "l.toId", orderBy = TicketLinks.NEWEST_FIRST)
     public List<@NonNull List<@NonNull ServiceTroubleType>> problemReportServiceTroubles(
             @Source List<ProblemReportType> reports) {
         return Batch.many(reports, ProblemReportType::key, service::byProblemReports);
@@ -70,7 +70,7 @@ public class ServiceTroubleGraphQL {
 
     @Name("serviceTroubles")
     @Description("Service troubles this resource trouble causes, newest first.")
-    @JoinedBy(through = ServiceTroubleResourceTrouble.class, parentKey = "l.resourceTroubleId", childKey = "l.serviceTroubleId", orderBy = TicketLinks.NEWEST_FIRST)
+    @JoinedBy(through = ServiceTroubleResourceTrouble.class, parentKey = "l.toId", childKey = "l.fromId", orderBy = TicketLinks.NEWEST_FIRST)
     public List<@NonNull List<@NonNull ServiceTroubleType>> resourceTroubleServiceTroubles(
             @Source List<ResourceTroubleType> troubles) {
         return Batch.many(troubles, ResourceTroubleType::key, service::byResourceTroubles);

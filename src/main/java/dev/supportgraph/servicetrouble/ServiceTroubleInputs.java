@@ -1,5 +1,6 @@
 package dev.supportgraph.servicetrouble;
 
+import dev.supportgraph.ticket.TicketInputs;
 import dev.supportgraph.ticket.TicketPriority;
 import dev.supportgraph.ticket.TicketSeverity;
 import org.eclipse.microprofile.graphql.Description;
@@ -27,7 +28,7 @@ public final class ServiceTroubleInputs {
             @Description("How soon it must be handled.") @NonNull TicketPriority urgency,
             @Id @Description("Problem reports this trouble is created from (they get linked).") List<String> problemReportIds,
             @Id @Description("The affected services.") List<String> affectedServiceIds,
-            @Id @Description("The ticket category (an active one).") String categoryId) {
+            @Id @Description("The ticket category (an active one).") String categoryId) implements TicketInputs.Create {
     }
 
     @Input("ServiceTroubleDiagnoseInput")

@@ -1,23 +1,12 @@
 package dev.supportgraph.servicetrouble;
 
-import dev.supportgraph.category.TicketCategoryService;
 import dev.supportgraph.error.ApiException;
 import dev.supportgraph.error.ErrorCode;
-import dev.supportgraph.graph.Idempotency;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
-import dev.supportgraph.security.Caller;
-import dev.supportgraph.security.Role;
-import dev.supportgraph.ticket.NoteType;
-import dev.supportgraph.ticket.TicketExternalIds;
-import dev.supportgraph.ticket.TicketInputs;
+import dev.supportgraph.ticket.StaffTicketLifecycle;
 import dev.supportgraph.ticket.TicketKind;
-import dev.supportgraph.ticket.TicketLifecycle;
-import dev.supportgraph.ticket.TicketRef;
-import dev.supportgraph.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -25,52 +14,31 @@ import java.util.List;
 /** eTOM 4.6 Service Problem Management, for SRE and admins; agents read them and isolate problem reports to them. */
 @ApplicationScoped
 @Transactional
-public class ServiceTroubleLifecycle {
+public class ServiceTroubleLifecycle extends StaffTicketLifecycle<ServiceTrouble, ServiceTroubleType> {
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    TicketCategoryService categories;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    TicketLifecycle tickets;
-
-    @Inject
-    TicketExternalIds externalIds;
+    ServiceTroubleLifecycle() {
+        super(TicketKind.SERVICE_TROUBLE, ServiceTrouble.class, ServiceTroubleType::of, "Service trouble");
+    }
 
     public ServiceTroubleType create(ServiceTroubleInputs.Create input) {
-        requireOperations();
-        long id = idempotency.once("serviceTroubleCreate", input.idempotencyKey(), input, () -> externalIds.create(TicketKind.SERVICE_TROUBLE,
-                input.externalId(), input, externalId -> insert(input, externalId), Idempotency.STAFF_ONLY), Idempotency.STAFF_ONLY);
-        return ServiceTroubleType.of(em.find(ServiceTrouble.class, id));
-    }
-
-    /** Edits the trouble's fields (staff), recording each change. */
-    public ServiceTroubleType update(TicketInputs.Update input) {
-        ServiceTrouble trouble = load(input.id());
-        tickets.update(TicketKind.SERVICE_TROUBLE, trouble, null, input, List.of());
-        return ServiceTroubleType.of(trouble);
-    }
-
-    public ServiceTroubleType transition(TicketInputs.Transition input) {
-        ServiceTrouble trouble = load(input.id());
-        tickets.transition(TicketKind.SERVICE_TROUBLE, trouble, null, input);
-        return ServiceTroubleType.of(trouble);
+        return create("serviceTroubleCreate", input, ServiceTrouble::new, trouble -> {
+            trouble.impact = input.impact();
+            trouble.urgency = input.urgency();
+        }, trouble -> {
+            for (String id : input.problemReportIds() == null ? List.<String>of() : input.problemReportIds()) {
+                link("problem_report_service_trouble", "problem_report", trouble.id,
+                        Inputs.id("ProblemReport", id, "input", "problemReportIds"), "problemReportIds");
+            }
+            for (String id : input.affectedServiceIds() == null ? List.<String>of() : input.affectedServiceIds()) {
+                link("service_trouble_service", "service", trouble.id,
+                        Inputs.id("Service", id, "input", "affectedServiceIds"), "affectedServiceIds");
+            }
+        });
     }
 
     public ServiceTroubleType diagnose(ServiceTroubleInputs.Diagnose input) {
-        ServiceTrouble trouble = load(input.id());
-        Mutations.checkVersion(trouble.version, input.expectedVersion());
-        trouble.rootCause = Inputs.text(input.rootCause(), 4000, "input", "rootCause");
-        em.flush();
-        return ServiceTroubleType.of(trouble);
+        return edit(input.id(), input.expectedVersion(),
+                trouble -> trouble.rootCause = Inputs.text(input.rootCause(), 4000, "input", "rootCause"));
     }
 
     /** Groups the trouble under a parent problem (no cycles). */
@@ -106,35 +74,6 @@ public class ServiceTroubleLifecycle {
         return ServiceTroubleType.of(trouble);
     }
 
-    public NoteType addNote(TicketInputs.Note input) {
-        ServiceTrouble trouble = load(input.id());
-        return tickets.addNote(new TicketRef(TicketKind.SERVICE_TROUBLE, trouble.id), null, input);
-    }
-
-    private long insert(ServiceTroubleInputs.Create input, String externalId) {
-        ServiceTrouble trouble = new ServiceTrouble();
-        trouble.externalId = externalId;
-        trouble.title = Inputs.text(input.title(), 200, "input", "title");
-        trouble.description = input.description() == null ? "" : input.description();
-        trouble.severity = input.severity();
-        trouble.priority = input.priority();
-        trouble.impact = input.impact();
-        trouble.urgency = input.urgency();
-        trouble.categoryId = categories.chosen(input.categoryId(), "input", "categoryId");
-        trouble.status = TicketStatus.ACKNOWLEDGED;
-        em.persist(trouble);
-        for (String id : input.problemReportIds() == null ? List.<String>of() : input.problemReportIds()) {
-            link("problem_report_service_trouble", "problem_report", trouble.id,
-                    Inputs.id("ProblemReport", id, "input", "problemReportIds"), "problemReportIds");
-        }
-        for (String id : input.affectedServiceIds() == null ? List.<String>of() : input.affectedServiceIds()) {
-            link("service_trouble_service", "service", trouble.id,
-                    Inputs.id("Service", id, "input", "affectedServiceIds"), "affectedServiceIds");
-        }
-        tickets.created(TicketKind.SERVICE_TROUBLE, trouble, null);
-        return trouble.id;
-    }
-
     /** Inserts a link row (trouble, other) unless it exists; NOT_FOUND when the other does not exist. */
     private void link(String linkTable, String otherTable, long troubleId, long otherId, String field) {
         if (em.createNativeQuery("select 1 from " + otherTable + " where id = ?1").setParameter(1, otherId).getResultList().isEmpty()) {
@@ -147,18 +86,5 @@ public class ServiceTroubleLifecycle {
         };
         em.createNativeQuery(sql + " values (?1, ?2) on conflict do nothing")
                 .setParameter(1, troubleId).setParameter(2, otherId).executeUpdate();
-    }
-
-    private ServiceTrouble load(String id) {
-        requireOperations();
-        ServiceTrouble trouble = em.find(ServiceTrouble.class, Inputs.id(ServiceTroubleType.TYPE, id, "input", "id"));
-        if (trouble == null) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "id"), "Service trouble not found: " + id);
-        }
-        return trouble;
-    }
-
-    private void requireOperations() {
-        caller.require(Role.SRE, Role.ADMIN);
     }
 }

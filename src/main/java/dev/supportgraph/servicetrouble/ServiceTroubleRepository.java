@@ -20,18 +20,18 @@ public class ServiceTroubleRepository {
     /** {@code [problemReportId, ServiceTrouble]} pairs. */
     public List<Object[]> byProblemReports(Collection<Long> problemReportIds) {
         return TicketLinks.linked(session, ServiceTrouble.class, ProblemReportServiceTrouble.class,
-                "serviceTroubleId", "problemReportId", problemReportIds, new Where());
+                "toId", "fromId", problemReportIds, new Where());
     }
 
     /** {@code [resourceTroubleId, ServiceTrouble]} pairs. */
     public List<Object[]> byResourceTroubles(Collection<Long> resourceTroubleIds) {
         return TicketLinks.linked(session, ServiceTrouble.class, ServiceTroubleResourceTrouble.class,
-                "serviceTroubleId", "resourceTroubleId", resourceTroubleIds, new Where());
+                "fromId", "toId", resourceTroubleIds, new Where());
     }
 
     /** {@code [serviceId, ServiceTrouble]} pairs. */
     public List<Object[]> byServices(Collection<Long> serviceIds) {
         return TicketLinks.linked(session, ServiceTrouble.class, AffectedService.class,
-                "serviceTroubleId", "serviceId", serviceIds, new Where());
+                "fromId", "toId", serviceIds, new Where());
     }
 }

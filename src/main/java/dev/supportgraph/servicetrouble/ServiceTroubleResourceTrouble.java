@@ -1,27 +1,15 @@
 package dev.supportgraph.servicetrouble;
 
+import dev.supportgraph.persistence.LinkRow;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
-
-/** The link table service trouble <-> resource trouble, mapped so HQL can join through it. */
+/** A service trouble (from) caused by a resource trouble (to). */
 @Entity
 @Table(name = "service_trouble_resource_trouble")
-@IdClass(ServiceTroubleResourceTrouble.Key.class)
-public class ServiceTroubleResourceTrouble {
-
-    @Id
-    @Column(name = "service_trouble_id")
-    public long serviceTroubleId;
-
-    @Id
-    @Column(name = "resource_trouble_id")
-    public long resourceTroubleId;
-
-    public record Key(long serviceTroubleId, long resourceTroubleId) implements Serializable {
-    }
+@AttributeOverride(name = "fromId", column = @Column(name = "service_trouble_id"))
+@AttributeOverride(name = "toId", column = @Column(name = "resource_trouble_id"))
+public class ServiceTroubleResourceTrouble extends LinkRow {
 }

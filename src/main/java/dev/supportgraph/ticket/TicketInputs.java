@@ -21,6 +21,23 @@ public final class TicketInputs {
             @Description("Required when resolving.") String resolution) {
     }
 
+    /** What creating a staff-only ticket takes whatever its kind ({@link StaffTicketLifecycle}). */
+    public interface Create {
+        String idempotencyKey();
+
+        String externalId();
+
+        String title();
+
+        String description();
+
+        TicketSeverity severity();
+
+        TicketPriority priority();
+
+        String categoryId();
+    }
+
     /** The field edits every ticket kind's update takes (staff's fields are checked by each kind's service). */
     public interface Edit {
         int expectedVersion();

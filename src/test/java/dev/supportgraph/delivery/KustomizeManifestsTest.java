@@ -1,6 +1,7 @@
 package dev.supportgraph.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * fully rendered overlays in target/k8s-{dev,prod}.yaml when CI rendered them with
  * {@code kubectl kustomize}.
  */
+@Tag("pure")
 class KustomizeManifestsTest {
 
     private static final Manifests.AppSettings APP = Manifests.AppSettings.load();

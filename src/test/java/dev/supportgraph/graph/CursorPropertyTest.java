@@ -2,6 +2,7 @@ package dev.supportgraph.graph;
 
 import dev.supportgraph.error.ApiException;
 import dev.supportgraph.error.ErrorCode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * same position, only for the ordering it was made for; anything else a client sends is
  * INVALID_CURSOR, never another failure.
  */
+@Tag("pure")
 class CursorPropertyTest {
 
     @Property(tries = 500)

@@ -1,6 +1,7 @@
 package dev.supportgraph.graph;
 
 import graphql.parser.Parser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The generic input checks on their own (no Quarkus): literals and variables against the schema's types. */
+@Tag("pure")
 class InputCheckTest {
 
     static final InputCheck.Limits LIMITS = new InputCheck.Limits(1000, 10_000, Set.of("description", "body"), 1900, 9999);

@@ -14,6 +14,7 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.validation.Validator;
+import net.jqwik.api.Tag;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * small: expanding an accepted document naively yields no more fields than its cost, no deeper
  * than the limit, and graphql-java validates it quickly.
  */
+@Tag("pure")
 class QueryCostPropertyTest {
 
     private static final Set<String> CODES = Set.of("QUERY_TOO_COMPLEX", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT");

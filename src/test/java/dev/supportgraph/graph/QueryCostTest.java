@@ -2,6 +2,7 @@ package dev.supportgraph.graph;
 
 import graphql.language.Document;
 import graphql.parser.Parser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cost model on its own (no Quarkus): what it counts, and that refusing costs microseconds. */
+@Tag("pure")
 class QueryCostTest {
 
     static final QueryCost.Limits LIMITS = new QueryCost.Limits(15, 100_000, 30, 16L << 20, 20, 100, 10, 100, 10_000,

@@ -1,5 +1,6 @@
 package dev.supportgraph.graph;
 
+import net.jqwik.api.Tag;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * The HQL that filters render (no Quarkus, no database): golden statement texts, parameters bound
  * by name and never spliced in, and an absent filter value adding nothing.
  */
+@Tag("pure")
 class WhereTest {
 
     private static final OffsetDateTime FROM = OffsetDateTime.parse("2025-01-01T00:00Z");

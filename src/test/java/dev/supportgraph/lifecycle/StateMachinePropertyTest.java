@@ -11,6 +11,7 @@ import dev.supportgraph.order.OrderState;
 import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketLifecycles;
 import dev.supportgraph.ticket.TicketStatus;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the table for any pair and any previous state. The HTTP walks of those two tests prove that the
  * mutations apply these tables.
  */
+@Tag("pure")
 class StateMachinePropertyTest {
 
     /** A table with what the docs say about it. */

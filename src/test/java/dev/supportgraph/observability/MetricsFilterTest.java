@@ -3,11 +3,13 @@ package dev.supportgraph.observability;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilterReply;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Label names reach /q/metrics in snake_case, and the SQL client's copy of the pool stays out, whatever the order. */
+@Tag("pure")
 class MetricsFilterTest {
 
     private final MetricsFilter filter = new MetricsFilter();

@@ -1,5 +1,6 @@
 package dev.supportgraph.sla;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Business-time arithmetic without a database: weekends, holidays and a daylight-saving change (Zurich, 31 March 2030). */
+@Tag("pure")
 class BusinessHoursTest {
 
     private static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");

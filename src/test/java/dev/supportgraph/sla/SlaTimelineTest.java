@@ -3,6 +3,7 @@ package dev.supportgraph.sla;
 import dev.supportgraph.sla.SlaTimeline.Change;
 import dev.supportgraph.sla.SlaTimeline.Reading;
 import dev.supportgraph.ticket.TicketStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pause/resume arithmetic of SLA clocks, without a database. */
+@Tag("pure")
 class SlaTimelineTest {
 
     private static final Instant T0 = Instant.parse("2030-01-01T10:00:00Z");

@@ -1,6 +1,7 @@
 package dev.supportgraph.webhook;
 
 import dev.supportgraph.error.ApiException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Callback URL checks with private targets refused, as in production (tests run with them allowed). */
+@Tag("pure")
 class CallbackUrlsTest {
 
     @Test
