@@ -18,18 +18,32 @@ import dev.supportgraph.ticket.TicketPriority;
 import dev.supportgraph.ticket.TicketSeverity;
 import dev.supportgraph.ticket.TicketRef;
 import dev.supportgraph.ticket.TicketStatus;
+import dev.supportgraph.ticket.TicketTransitionRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Set;
 
 /** eTOM 5.8 Resource Trouble Management: report, localize, correct and resolve, close. SRE and admins. */
 @ApplicationScoped
 @Transactional
 public class ResourceTroubleLifecycle {
+
+    private static final List<String> ROLES = List.of(Role.SRE, Role.ADMIN);
+
+    /**
+     * The transition as {@link #transition} authorizes it, for the planned status change
+     * (ticket.PlannedTransitions); resolving fires ResourceTroubleResolved, whose observers work in
+     * the transaction, so it always takes {@link #transition}.
+     */
+    @Produces
+    static final TicketTransitionRoute TRANSITION = new TicketTransitionRoute(TicketKind.RESOURCE_TROUBLE, ROLES, false,
+            TicketTransitionRoute.STAFF_ONLY, Set.of(TicketStatus.RESOLVED));
 
     @Inject
     EntityManager em;
@@ -53,7 +67,7 @@ public class ResourceTroubleLifecycle {
     Event<ResourceTroubleResolved> resolved;
 
     public ResourceTroubleType create(ResourceTroubleInputs.Create input) {
-        caller.require(Role.SRE, Role.ADMIN);
+        caller.require(ROLES.toArray(String[]::new));
         long id = idempotency.once("resourceTroubleCreate", input.idempotencyKey(), input, () -> externalIds.create(TicketKind.RESOURCE_TROUBLE,
                 input.externalId(), input, externalId -> insert(input, externalId), Idempotency.STAFF_ONLY), Idempotency.STAFF_ONLY);
         return ResourceTroubleType.of(em.find(ResourceTrouble.class, id));
@@ -168,7 +182,7 @@ public class ResourceTroubleLifecycle {
     }
 
     private ResourceTrouble load(String id) {
-        caller.require(Role.SRE, Role.ADMIN);
+        caller.require(ROLES.toArray(String[]::new));
         ResourceTrouble trouble = em.find(ResourceTrouble.class, Inputs.id(ResourceTroubleType.TYPE, id, "input", "id"));
         if (trouble == null) {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "id"), "Resource trouble not found: " + id);

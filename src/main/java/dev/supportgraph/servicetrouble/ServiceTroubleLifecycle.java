@@ -15,17 +15,27 @@ import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketLifecycle;
 import dev.supportgraph.ticket.TicketRef;
 import dev.supportgraph.ticket.TicketStatus;
+import dev.supportgraph.ticket.TicketTransitionRoute;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Set;
 
 /** eTOM 4.6 Service Problem Management, for SRE and admins; agents read them and isolate problem reports to them. */
 @ApplicationScoped
 @Transactional
 public class ServiceTroubleLifecycle {
+
+    private static final List<String> ROLES = List.of(Role.SRE, Role.ADMIN);
+
+    /** The transition as {@link #transition} authorizes it, for the planned status change (ticket.PlannedTransitions). */
+    @Produces
+    static final TicketTransitionRoute TRANSITION = new TicketTransitionRoute(TicketKind.SERVICE_TROUBLE, ROLES, false,
+            TicketTransitionRoute.STAFF_ONLY, Set.of());
 
     @Inject
     EntityManager em;
@@ -159,6 +169,6 @@ public class ServiceTroubleLifecycle {
     }
 
     private void requireOperations() {
-        caller.require(Role.SRE, Role.ADMIN);
+        caller.require(ROLES.toArray(String[]::new));
     }
 }
