@@ -2,7 +2,6 @@ package dev.supportgraph.graph;
 
 import dev.supportgraph.error.ErrorCode;
 import dev.supportgraph.graph.compiled.CompiledQueries;
-import dev.supportgraph.graph.compiled.PlannedMutations;
 import dev.supportgraph.config.SupportGraphConfig;
 import graphql.GraphQLContext;
 import graphql.GraphQLException;

@@ -5,7 +5,7 @@ import dev.supportgraph.events.EventsConfig;
 import dev.supportgraph.events.Outbox;
 import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Inputs;
-import dev.supportgraph.graph.compiled.PlannedMutation;
+import dev.supportgraph.graph.PlannedMutation;
 import dev.supportgraph.lifecycle.LifecycleSubject;
 import dev.supportgraph.lifecycle.StateMachine;
 import dev.supportgraph.security.Caller;

@@ -1,4 +1,4 @@
-package dev.supportgraph.graph.compiled;
+package dev.supportgraph.graph;
 
 import graphql.language.EnumValue;
 import graphql.language.IntValue;
@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A mutation a domain answers without the GraphQL engine ({@link PlannedMutations}): one statement
- * on the reactive pool for the change and its payload. It must answer exactly as the engine
+ * A mutation a domain answers without the GraphQL engine ({@link PlannedMutations}), as the read
+ * planner (graph.compiled) answers queries: one statement on the reactive pool for the change and its payload. It must answer exactly as the engine
  * would or not at all: whatever it does not cover (a selection, a value, a caller, a failure) is
  * the engine's to answer, which then runs the mutation's service as usual.
  */
@@ -33,10 +33,19 @@ public interface PlannedMutation {
      */
     Future<JsonObject> run(String field, Input input, SelectionSet selection, SecurityIdentity identity);
 
+    /** A request the planned mutation cannot answer exactly as the engine would: the engine answers it. */
+    final class Declined extends RuntimeException {
+        static final Declined INSTANCE = new Declined();
+
+        private Declined() {
+            super(null, null, false, false);
+        }
+    }
+
     /**
      * The fields of the {@code input} argument, from the variables (JSON values) or the document
      * (literals), read with GraphQL's input coercion; a value it would refuse throws
-     * {@link CompiledQuery.Unbound}, so that the engine reports it.
+     * {@link Declined}, so that the engine reports it.
      */
     record Input(Map<String, Object> values) {
 
@@ -51,7 +60,7 @@ public interface PlannedMutation {
                 case Integer i -> i.toString();
                 case StringValue s -> s.getValue();
                 case IntValue i -> i.getValue().toString();
-                case null, default -> throw CompiledQuery.Unbound.INSTANCE;
+                case null, default -> throw Declined.INSTANCE;
             };
         }
 
@@ -60,7 +69,7 @@ public interface PlannedMutation {
             return switch (values.get(name)) {
                 case Integer i -> i;
                 case IntValue i when i.getValue().bitLength() < Integer.SIZE -> i.getValue().intValue();
-                case null, default -> throw CompiledQuery.Unbound.INSTANCE;
+                case null, default -> throw Declined.INSTANCE;
             };
         }
 
@@ -69,7 +78,7 @@ public interface PlannedMutation {
             return switch (values.get(name)) {
                 case String s -> s;
                 case EnumValue e -> e.getName();
-                case null, default -> throw CompiledQuery.Unbound.INSTANCE;
+                case null, default -> throw Declined.INSTANCE;
             };
         }
 
@@ -80,7 +89,7 @@ public interface PlannedMutation {
                 case String s -> s;
                 case StringValue s -> s.getValue();
                 case NullValue n -> null;
-                default -> throw CompiledQuery.Unbound.INSTANCE;
+                default -> throw Declined.INSTANCE;
             };
         }
     }

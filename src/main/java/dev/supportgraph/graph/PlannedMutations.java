@@ -1,4 +1,4 @@
-package dev.supportgraph.graph.compiled;
+package dev.supportgraph.graph;
 
 import dev.supportgraph.observability.OperationSpans;
 import graphql.language.Argument;
@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers a document that is one mutation field a domain plans ({@link PlannedMutation}), without
- * the GraphQL engine, on the event loop, as {@link CompiledQueries} answers reads. Only the plain
+ * the GraphQL engine, on the event loop, as graph.compiled.CompiledQueries answers reads. Only the plain
  * form is taken: one operation, one root field without directives, its {@code input} either one
  * variable of the input type (the only variable) or a literal object without variables, no
  * fragments. Every other document, and every request the domain declines, goes to the engine.
@@ -84,7 +84,7 @@ public class PlannedMutations {
         Future<JsonObject> payload;
         try {
             payload = mutation.run(field.getName(), input, field.getSelectionSet(), identity);
-        } catch (CompiledQuery.Unbound e) {
+        } catch (PlannedMutation.Declined e) {
             return false;
         }
         if (payload == null) {
