@@ -34,8 +34,8 @@ import java.util.Set;
 
 /**
  * The status change of every ticket kind ({@code <kind>Transition}) as ONE statement on the
- * reactive pool, without the engine or a JTA transaction (docs/write-safety-and-isolation.md,
- * "The planned status change"): it locks the ticket if it is in the caller's scope, at the
+ * reactive pool, without the engine or a JTA transaction (docs/planner.md, "The planned status
+ * change"): it locks the ticket if it is in the caller's scope, at the
  * expected version and in a state the kind's table allows {@code to} from (the allowed sources
  * and their action names are bound, from the same {@link StateMachine}), updates it as
  * {@link TicketLifecycle#transition} does, and writes the status_change row, the outbox event
@@ -87,7 +87,7 @@ public class PlannedTransitions implements PlannedMutation {
     @Override
     public Future<JsonObject> run(String field, Input input, SelectionSet selection, SecurityIdentity identity) {
         TicketTransitionRoute route = routes.get(field);
-        if (!route.roles().stream().anyMatch(identity::hasRole) || !INPUT_FIELDS.containsAll(input.names())
+        if (route.roles().stream().noneMatch(identity::hasRole) || !INPUT_FIELDS.containsAll(input.names())
                 || !answerable(route, selection)) {
             return null;
         }
