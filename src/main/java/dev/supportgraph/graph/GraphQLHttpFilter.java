@@ -177,7 +177,7 @@ public class GraphQLHttpFilter {
     private static final int CHECKED_MAX_ENTRIES = 1000;
     private static final int CHECKED_MAX_LENGTH = 8192;
 
-    /** Documents the engine's validation found valid (mutations the domains plan are checked on every request otherwise). */
+    /** Planned mutations' documents the engine's validation found valid (validated once, not per request). */
     private final Set<String> valid = ConcurrentHashMap.newKeySet();
 
     private void remember(String query, Operations operations) {
@@ -275,7 +275,7 @@ public class GraphQLHttpFilter {
                 return;
             }
         }
-        if (selected == OperationDefinition.Operation.MUTATION && compiled.applies(ctx)
+        if (selected == OperationDefinition.Operation.MUTATION && compiled.applies(ctx) && mutations.covers(operations.document())
                 && passesEngineChecks(query, operations.document(), request.variables == null ? null : request.variables.getMap())
                 && mutations.answer(ctx, operations.document(), request.operationName, request.variables, ResponseType.of(ctx))) {
             return;

@@ -66,16 +66,13 @@ public class PlannedMutations {
      */
     public boolean answer(RoutingContext ctx, Document document, String operationName, JsonObject variables,
                           String responseType) {
-        if (document.getDefinitions().size() != 1 || !(document.getDefinitions().getFirst() instanceof OperationDefinition operation)
-                || operation.getOperation() != OperationDefinition.Operation.MUTATION || !operation.getDirectives().isEmpty()
+        Field field = plannedField(document);
+        if (field == null || !(document.getDefinitions().getFirst() instanceof OperationDefinition operation)
                 || (operationName != null && !operationName.equals(operation.getName()))
-                || operation.getSelectionSet().getSelections().size() != 1
-                || !(operation.getSelectionSet().getSelections().getFirst() instanceof Field field)
-                || !field.getDirectives().isEmpty() || field.getSelectionSet() == null
-                || !(byField.get(field.getName()) instanceof PlannedMutation mutation)
                 || !(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
             return false;
         }
+        PlannedMutation mutation = byField.get(field.getName());
         PlannedMutation.Input input = input(operation, field, mutation.inputType(), variables);
         if (input == null) {
             return false;
@@ -113,6 +110,23 @@ public class PlannedMutations {
             span.end();
         });
         return true;
+    }
+
+    /** Whether the document is one mutation of a planned field (cheap: the filter vets only these as the engine would). */
+    public boolean covers(Document document) {
+        return plannedField(document) != null;
+    }
+
+    /** The document's one root field when it is one mutation of a planned field without directives, else null. */
+    private Field plannedField(Document document) {
+        if (document.getDefinitions().size() != 1 || !(document.getDefinitions().getFirst() instanceof OperationDefinition operation)
+                || operation.getOperation() != OperationDefinition.Operation.MUTATION || !operation.getDirectives().isEmpty()
+                || operation.getSelectionSet().getSelections().size() != 1
+                || !(operation.getSelectionSet().getSelections().getFirst() instanceof Field field)
+                || !field.getDirectives().isEmpty() || field.getSelectionSet() == null || !byField.containsKey(field.getName())) {
+            return null;
+        }
+        return field;
     }
 
     /** The field's {@code input} argument as the only argument, or null when it is not in the plain form. */
