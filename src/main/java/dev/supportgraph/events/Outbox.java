@@ -51,6 +51,12 @@ import java.util.Map;
 @ApplicationScoped
 public class Outbox {
 
+    /**
+     * The lock that makes outbox ids commit in id order (see WRITE_TRAIL), as an SQL expression: a
+     * statement that writes outbox rows itself (ticket.PlannedTransitions) takes it before their ids.
+     */
+    public static final String LOCK = "pg_advisory_xact_lock(hashtext('supportgraph.outbox'))";
+
     /** Inserts the status_change rows given as a JSON array of objects named like its columns, in array order. */
     private static final String INSERT_HISTORY = """
             insert into status_change (problem_report_id, service_trouble_id, resource_trouble_id, order_id, order_item_id,
@@ -75,7 +81,7 @@ public class Outbox {
      * (see {@link #publish}). The alternative, reading with a safety window over uncommitted gaps,
      * delays every event by the window and still loses rows of transactions that run longer than it.
      */
-    private static final String WRITE_TRAIL = "with locked as (select pg_advisory_xact_lock(hashtext('supportgraph.outbox'))),\n"
+    private static final String WRITE_TRAIL = "with locked as (select " + Outbox.LOCK + "),\n"
             + "history as (" + INSERT_HISTORY + "),\n" + """
             events as (insert into outbox_event (type, aggregate, aggregate_id, customer_id, payload)
                        select e.type, e.aggregate, e.aggregate_id, e.customer_id, e.payload

@@ -83,6 +83,9 @@ public class GraphQLHttpFilter {
     PersistedQueries persisted;
 
     @Inject
+    PlannedMutations mutations;
+
+    @Inject
     PublishedSchema schema;
 
     /** The schema the engine executes (the one {@link CompiledQueries} plans against). */
@@ -175,6 +178,9 @@ public class GraphQLHttpFilter {
     private static final int CHECKED_MAX_ENTRIES = 1000;
     private static final int CHECKED_MAX_LENGTH = 8192;
 
+    /** Planned mutations' documents the engine's validation found valid (validated once, not per request). */
+    private final Set<String> valid = ConcurrentHashMap.newKeySet();
+
     private void remember(String query, Operations operations) {
         if (query.length() > CHECKED_MAX_LENGTH) {
             return;
@@ -259,6 +265,11 @@ public class GraphQLHttpFilter {
             return;
         }
         request.forward(ctx, query);
+        if (selected == OperationDefinition.Operation.MUTATION && compiled.applies(ctx) && mutations.covers(operations.document())
+                && passesEngineChecks(query, operations.document(), request.variables == null ? null : request.variables.getMap())
+                && mutations.answer(ctx, operations.document(), request.operationName, request.variables, ResponseType.of(ctx))) {
+            return;
+        }
         if (!operations.queriesOnly() || !compiled.applies(ctx)) {
             ctx.next();
             return;
@@ -300,21 +311,39 @@ public class GraphQLHttpFilter {
      * engine has answered it once without errors.
      */
     private void planOnFirstSight(String query, Document document, Map<String, Object> variables) {
+        if (passesEngineChecks(null, document, variables)) {
+            compiled.learnVetted(query, document, variables, executableSchema.get());
+        }
+    }
+
+    /**
+     * Whether the request passes what the engine checks before it runs anything. A document's
+     * validity does not depend on the variables: with {@code query} given, it is validated once.
+     */
+    private boolean passesEngineChecks(String query, Document document, Map<String, Object> variables) {
         GraphQLSchema schema = executableSchema.get();
         try {
             QueryCost.check(schema, document, variables, costLimits);
             InputCheck.check(schema, document, variables, inputLimits);
-            if (!VALIDATOR.validateDocument(schema, document, Locale.ENGLISH).isEmpty()) {
-                return;
+            if (!(query != null && valid.contains(query))) {
+                if (!VALIDATOR.validateDocument(schema, document, Locale.ENGLISH).isEmpty()) {
+                    return false;
+                }
+                if (query != null && query.length() <= CHECKED_MAX_LENGTH) {
+                    if (valid.size() >= CHECKED_MAX_ENTRIES) {
+                        valid.clear();
+                    }
+                    valid.add(query);
+                }
             }
             for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
                 ValuesResolver.coerceVariableValues(schema, operation.getVariableDefinitions(),
                         RawVariables.of(variables == null ? Map.of() : variables), GraphQLContext.getDefault(), Locale.ENGLISH);
             }
         } catch (GraphQLException e) {
-            return;
+            return false;
         }
-        compiled.learnVetted(query, document, variables, schema);
+        return true;
     }
 
     /**

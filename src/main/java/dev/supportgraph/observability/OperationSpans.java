@@ -32,8 +32,13 @@ public class OperationSpans {
 
     /** A span for a planned query (the caller makes it current and ends it). */
     public Span planned(String operationName) {
+        return planned(operationName, OperationDefinition.Operation.QUERY);
+    }
+
+    /** A span for a planned operation of that type (the caller makes it current and ends it). */
+    public Span planned(String operationName, OperationDefinition.Operation type) {
         Span span = tracer.spanBuilder(OperationSpanName.ENGINE_NAME).startSpan()
-                .setAttribute(OperationSpanName.OPERATION_TYPE, OperationDefinition.Operation.QUERY.name())
+                .setAttribute(OperationSpanName.OPERATION_TYPE, type.name())
                 .setAttribute(PLANNED, true).setAttribute(TRANSPORT, "http");
         name(span, operationName);
         return span;

@@ -16,7 +16,9 @@ import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketLifecycle;
 import dev.supportgraph.ticket.TicketRef;
 import dev.supportgraph.ticket.TicketStatus;
+import dev.supportgraph.ticket.TicketTransitionRoute;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -37,6 +39,14 @@ public class ProblemReportLifecycle {
 
     /** What a portal user may do to their report: accept/reject the resolution, cancel. */
     private static final Set<TicketStatus> PORTAL_TARGETS = Set.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS, TicketStatus.CANCELLED);
+
+    /** Who acts on reports: portal users (their own customer's) and agents. */
+    private static final List<String> ROLES = List.of(Role.CUSTOMER, Role.AGENT, Role.ADMIN);
+
+    /** The transition as {@link #transition} authorizes it, for the planned status change (ticket.PlannedTransitions). */
+    @Produces
+    static final TicketTransitionRoute TRANSITION = new TicketTransitionRoute(TicketKind.PROBLEM_REPORT, ROLES, true,
+            ProblemReportLifecycle::portalMay, Set.of());
 
     private static final int TITLE_LENGTH = 200;
 
@@ -73,8 +83,7 @@ public class ProblemReportLifecycle {
     public ProblemReportType transition(TicketInputs.Transition input) {
         requireAgentOrOwnCustomer();
         ProblemReport report = load(input.id());
-        if (!caller.isStaff() && !(PORTAL_TARGETS.contains(input.to())
-                && (input.to() != TicketStatus.IN_PROGRESS || report.status == TicketStatus.RESOLVED))) {
+        if (!caller.isStaff() && !portalMay(report.status, input.to())) {
             throw ApiException.of(ErrorCode.FORBIDDEN, List.of("input", "to"),
                     "Portal users can accept or reject a resolution and cancel, nothing else");
         }
@@ -193,6 +202,11 @@ public class ProblemReportLifecycle {
     }
 
     private void requireAgentOrOwnCustomer() {
-        caller.require(Role.CUSTOMER, Role.AGENT, Role.ADMIN);
+        caller.require(ROLES.toArray(String[]::new));
+    }
+
+    /** Whether a portal user may move their report from {@code from} to {@code to}: accept or reject a resolution, cancel. */
+    private static boolean portalMay(TicketStatus from, TicketStatus to) {
+        return PORTAL_TARGETS.contains(to) && (to != TicketStatus.IN_PROGRESS || from == TicketStatus.RESOLVED);
     }
 }

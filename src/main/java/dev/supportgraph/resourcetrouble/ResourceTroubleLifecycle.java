@@ -10,17 +10,25 @@ import dev.supportgraph.ticket.TicketKind;
 import dev.supportgraph.ticket.TicketPriority;
 import dev.supportgraph.ticket.TicketSeverity;
 import dev.supportgraph.ticket.TicketStatus;
+import dev.supportgraph.ticket.TicketTransitionRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Set;
 
 /** eTOM 5.8 Resource Trouble Management: report, localize, correct and resolve, close. SRE and admins. */
 @ApplicationScoped
 @Transactional
 public class ResourceTroubleLifecycle extends StaffTicketLifecycle<ResourceTrouble, ResourceTroubleType> {
+
+    /** The transition as {@link #transition} authorizes it, for the planned status change (ticket.PlannedTransitions) (RESOLVED tells proactive care, so it takes this service). */
+    @Produces
+    static final TicketTransitionRoute TRANSITION = new TicketTransitionRoute(TicketKind.RESOURCE_TROUBLE, ROLES, false,
+            TicketTransitionRoute.STAFF_ONLY, Set.of(TicketStatus.RESOLVED));
 
     @Inject
     Event<ResourceTroubleResolved> resolved;

@@ -6,15 +6,23 @@ import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.ticket.StaffTicketLifecycle;
 import dev.supportgraph.ticket.TicketKind;
+import dev.supportgraph.ticket.TicketTransitionRoute;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Set;
 
 /** eTOM 4.6 Service Problem Management, for SRE and admins; agents read them and isolate problem reports to them. */
 @ApplicationScoped
 @Transactional
 public class ServiceTroubleLifecycle extends StaffTicketLifecycle<ServiceTrouble, ServiceTroubleType> {
+
+    /** The transition as {@link #transition} authorizes it, for the planned status change (ticket.PlannedTransitions). */
+    @Produces
+    static final TicketTransitionRoute TRANSITION = new TicketTransitionRoute(TicketKind.SERVICE_TROUBLE, ROLES, false,
+            TicketTransitionRoute.STAFF_ONLY, Set.of());
 
     ServiceTroubleLifecycle() {
         super(TicketKind.SERVICE_TROUBLE, ServiceTrouble.class, ServiceTroubleType::of, "Service trouble");

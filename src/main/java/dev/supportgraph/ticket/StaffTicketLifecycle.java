@@ -29,6 +29,9 @@ import java.util.function.Supplier;
 @Transactional
 public abstract class StaffTicketLifecycle<E extends TicketEntity, T> {
 
+    /** Who may create and change staff tickets; also the planned status change's roles (each kind's TicketTransitionRoute). */
+    public static final List<String> ROLES = List.of(Role.SRE, Role.ADMIN);
+
     private static final int TITLE_LENGTH = 200;
 
     @Inject
@@ -132,6 +135,6 @@ public abstract class StaffTicketLifecycle<E extends TicketEntity, T> {
     }
 
     protected void requireOperations() {
-        caller.require(Role.SRE, Role.ADMIN);
+        caller.require(ROLES.toArray(String[]::new));
     }
 }

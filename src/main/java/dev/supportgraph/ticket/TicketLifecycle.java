@@ -29,6 +29,7 @@ public class TicketLifecycle {
 
     private static final int TITLE_LENGTH = 200;
     private static final int REASON_LENGTH = 2000;
+    static final int RESOLUTION_LENGTH = 4000;
 
     @Inject
     EntityManager em;
@@ -60,7 +61,7 @@ public class TicketLifecycle {
     public void transition(TicketKind kind, TicketEntity ticket, Long customerId, TicketInputs.Transition input) {
         Mutations.checkVersion(ticket.version, input.expectedVersion());
         TicketStatus to = input.to();
-        String resolution = to == TicketStatus.RESOLVED ? Inputs.text(input.resolution(), 4000, "input", "resolution") : null;
+        String resolution = to == TicketStatus.RESOLVED ? Inputs.text(input.resolution(), RESOLUTION_LENGTH, "input", "resolution") : null;
         TicketQueueState before = TicketQueueState.of(ticket);
         ticket.status = transitions.move(TicketLifecycles.subject(kind), ticket.id, ticket.number, customerId, ticket.status, to,
                 input.reason(), TicketQueueState.payload(before, before.withStatus(to)));

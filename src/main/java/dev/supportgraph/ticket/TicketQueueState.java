@@ -81,6 +81,24 @@ public record TicketQueueState(TicketStatus status, Long workGroupId, Long assig
         return json;
     }
 
+    /**
+     * {@link #json()} as an SQL expression (jsonb) of a ticket row aliased {@code alias} whose status is
+     * {@code status}, for statements that write the event themselves (PlannedTransitions): the same
+     * keys, absent values left out, the due time as {@code OffsetDateTime.toString()} writes it in UTC
+     * (seconds and fraction only when not zero, the fraction in 3 or 6 digits).
+     */
+    static String jsonSql(String status, String alias) {
+        String due = alias + ".resolution_due_at at time zone 'UTC'";
+        String dueAt = "to_char(" + due + ", 'YYYY-MM-DD\"T\"HH24:MI') || case"
+                + " when date_trunc('minute', " + due + ") = " + due + " then ''"
+                + " when date_trunc('second', " + due + ") = " + due + " then to_char(" + due + ", ':SS')"
+                + " when extract(microseconds from " + due + ")::bigint % 1000 = 0 then to_char(" + due + ", ':SS.MS')"
+                + " else to_char(" + due + ", ':SS.US') end || 'Z'";
+        return "jsonb_strip_nulls(jsonb_build_object('status', " + status + ", 'workGroupId', " + alias + ".work_group_id, 'assigneeId', "
+                + alias + ".assignee_id, 'categoryId', " + alias + ".category_id, 'clock', " + alias + ".resolution_clock, 'dueAt', "
+                + dueAt + ", 'breached', " + alias + ".resolution_breached))";
+    }
+
     /** Read back from an event payload's entry; null when there is none (creation, or an event written before queues). */
     public static TicketQueueState from(Map<String, Object> json) {
         if (json == null || json.get("status") == null) {
