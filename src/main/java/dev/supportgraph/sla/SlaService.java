@@ -105,7 +105,7 @@ public class SlaService implements NodeLoader, SlaWindows {
 
     private List<SlaPolicyType> policies(String where, Collection<Long> ids) {
         var query = em.createNativeQuery("select " + SlaPolicyType.COLUMNS + " from sla_policy sp " + where
-                + " order by sp.segment, sp.priority, sp.category_id nulls first, sp.version", Object[].class);
+                + " order by sp.segment, sp.priority, sp.category_ids nulls first, sp.version", Object[].class);
         if (!ids.isEmpty()) {
             query.setParameter("ids", KeyList.of(ids));
         }

@@ -39,12 +39,12 @@ enum SlaSubject {
 
     /**
      * The policy of ticket {@code p} in {@code segment}: of the versions in force when it was created,
-     * the one naming its category, else the default (naming none).
+     * the one whose categories hold its category, else the default (naming none).
      */
     private static String policyOf(String segment) {
         return "select sp.* from sla_policy sp where sp.segment = " + segment + " and sp.priority = p.priority"
                 + " and sp.valid_from <= p.created_at and (sp.valid_to is null or p.created_at < sp.valid_to)"
-                + " and (sp.category_id is null or sp.category_id = p.category_id) order by sp.category_id nulls last limit 1";
+                + " and (sp.category_ids is null or p.category_id = any(sp.category_ids)) order by sp.category_ids is null limit 1";
     }
 
     /** The ticket table, aliased {@code p} in {@link #from}. */
