@@ -7,7 +7,6 @@ import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.graph.Node;
 import dev.supportgraph.problem.ProblemReportService;
 import dev.supportgraph.problem.ProblemReportType;
-import dev.supportgraph.resourcetrouble.ResourceTroubleType;
 import dev.supportgraph.servicetrouble.ServiceTroubleType;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -70,13 +69,6 @@ public class SlaGraphQL {
             + "trouble's priority; null without affected services. Informational: events and credits follow problem reports.")
     public List<SlaClockType> serviceTroubleSla(@Source List<ServiceTroubleType> troubles) {
         return Batch.one(troubles, ServiceTroubleType::key, keys -> service.clocks(SlaSubject.SERVICE_TROUBLE, keys));
-    }
-
-    @Name("sla")
-    @Description("The SLA clock under the policy of the most demanding segment among the customers of the services on the resource and "
-            + "the trouble's priority; null when no service uses the resource. Informational: events and credits follow problem reports.")
-    public List<SlaClockType> resourceTroubleSla(@Source List<ResourceTroubleType> troubles) {
-        return Batch.one(troubles, ResourceTroubleType::key, keys -> service.clocks(SlaSubject.RESOURCE_TROUBLE, keys));
     }
 
     @Description("Credits earned by breaches of this report's SLA, oldest first.")
