@@ -77,7 +77,7 @@ from (values ('ACME-0001', 'Packet loss on backup line', 'Up to 8% loss on the L
               'IN_PROGRESS', 'agent@dev.local', 60))
          as v(account, title, description, priority, status, subject, overdue_minutes)
 join customer c on c.account_number = v.account
-join sla_policy sp on sp.segment = c.segment and sp.priority = v.priority and sp.category_id is null and sp.valid_to is null
+join sla_policy sp on sp.segment = c.segment and sp.priority = v.priority and sp.category_ids is null and sp.valid_to is null
 join work_group g on g.name = 'Service Desk L1'
 left join agent a on a.subject = v.subject
 where not exists (select 1 from problem_report p where p.customer_id = c.id and p.title = v.title);

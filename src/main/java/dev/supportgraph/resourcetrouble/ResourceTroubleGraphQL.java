@@ -10,6 +10,8 @@ import dev.supportgraph.graph.Selection;
 import dev.supportgraph.inventory.InventoryService;
 import dev.supportgraph.inventory.ResourceType;
 import dev.supportgraph.servicetrouble.ServiceTroubleType;
+import dev.supportgraph.sla.SlaClockType;
+import dev.supportgraph.sla.SlaService;
 import dev.supportgraph.ticket.TicketOrder;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Context;
@@ -38,6 +40,9 @@ public class ResourceTroubleGraphQL {
     SupportGraphConfig config;
 
     @Inject
+    SlaService sla;
+
+    @Inject
     Context context;
 
     @Query
@@ -54,6 +59,12 @@ public class ResourceTroubleGraphQL {
     public List<@NonNull List<@NonNull ResourceTroubleType>> serviceTroubleResourceTroubles(
             @Source List<ServiceTroubleType> troubles) {
         return Batch.many(troubles, ServiceTroubleType::key, service::byServiceTroubles);
+    }
+
+    @Description("The SLA clock under the policy of the most demanding segment among the customers of the services on the resource and "
+            + "the trouble's priority; null when no service uses the resource. Informational: events and credits follow problem reports.")
+    public List<SlaClockType> sla(@Source List<ResourceTroubleType> troubles) {
+        return Batch.one(troubles, ResourceTroubleType::key, sla::resourceTroubleClocks);
     }
 
     @Description("The faulty resource.")

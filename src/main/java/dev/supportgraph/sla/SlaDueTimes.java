@@ -5,6 +5,7 @@ import dev.supportgraph.events.Outbox;
 import dev.supportgraph.graph.KeyList;
 import dev.supportgraph.ticket.ResolutionClock;
 import dev.supportgraph.ticket.TicketQueueState;
+import dev.supportgraph.ticket.TicketSlaState;
 import dev.supportgraph.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,9 +13,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +31,8 @@ import java.util.stream.Collectors;
  * that can move a clock (status, priority, affected services) moves the ticket's version; the
  * SLA job rewrites the tickets whose version moved since it last wrote them ({@code sla_version}),
  * so a change costs its transaction nothing extra and the copy is at most one evaluation old.
- * A running clock's due time does not move with time, so nothing needs rewriting between changes.
+ * A running clock's due time does not move with time, so nothing needs rewriting between changes;
+ * its crossings into AT_RISK and BREACHED by time alone are announced by {@link #announceCrossings()}.
  */
 @ApplicationScoped
 public class SlaDueTimes {
@@ -85,8 +89,13 @@ public class SlaDueTimes {
         String[] states = new String[n];
         String[] due = new String[n];
         Boolean[] breached = new Boolean[n];
+        Boolean[] moved = new Boolean[n];
+        String[] announced = new String[n];
+        TicketQueueState[] was = new TicketQueueState[n];
+        TicketQueueState[] is = new TicketQueueState[n];
         for (int i = 0; i < n; i++) {
-            versions[i] = ((Number) stale.get(i)[1]).longValue();
+            Object[] row = stale.get(i);
+            versions[i] = ((Number) row[1]).longValue();
             SlaTicket ticket = clocks.get(ids.get(i));
             // No policy (e.g. a trouble without affected services): no clock.
             SlaTimeline.Reading reading = ticket == null ? null : ticket.read(config.atRiskBefore(), now);
@@ -95,39 +104,109 @@ public class SlaDueTimes {
             states[i] = state == null ? null : state.name();
             due[i] = state == ResolutionClock.RUNNING ? reading.resolutionDueAt().toString() : null;
             breached[i] = reading != null && reading.breached();
+            was[i] = TicketQueueState.of(TicketStatus.valueOf((String) row[3]), row, 5);
+            is[i] = was[i].withClock(state, due[i] == null ? null : OffsetDateTime.parse(due[i]), breached[i]);
+            moved[i] = !is[i].equals(was[i]);
+            announced[i] = Crossing.of(is[i], now, config.atRiskBefore()).stored;
         }
+        // A moved clock is announced as judged now (or, first stored for an old ticket, not at all): its crossings up to now are told.
         List<?> written = em.createNativeQuery("update " + subject.table + """
-                         t set resolution_clock = u.state, resolution_due_at = u.due, resolution_breached = u.breached, sla_version = u.version
+                         t set resolution_clock = u.state, resolution_due_at = u.due, resolution_breached = u.breached, sla_version = u.version,
+                               sla_announced = case when u.moved then u.announced else t.sla_announced end
                         from unnest(cast(?1 as bigint[]), cast(?2 as bigint[]), cast(?3 as text[]), cast(?4 as timestamptz[]),
-                                    cast(?5 as boolean[])) as u(id, version, state, due, breached)
-                        where t.id = u.id and t.version = u.version returning t.id""")
+                                    cast(?5 as boolean[]), cast(?6 as boolean[]), cast(?7 as text[]))
+                             as u(id, version, state, due, breached, moved, announced)
+                        where t.id = u.id and t.version = u.version and t.sla_version is distinct from u.version returning t.id""")
                 .setParameter(1, ids.toArray(Long[]::new)).setParameter(2, versions).setParameter(3, states)
-                .setParameter(4, due).setParameter(5, breached).getResultList();
+                .setParameter(4, due).setParameter(5, breached).setParameter(6, moved).setParameter(7, announced).getResultList();
         Set<Long> rewritten = written.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
         for (int i = 0; i < n; i++) {
-            if (rewritten.contains(ids.get(i)) && Boolean.TRUE.equals(stale.get(i)[11])) {
-                announce(subject, stale.get(i), states[i], due[i], breached[i], now);
+            Object[] row = stale.get(i);
+            // A rewrite that changed nothing a queue sees (most: a status change's own event already told) stays silent,
+            // as does the first clock of a ticket untouched for announceFirstClockWithin (a backfill).
+            if (moved[i] && rewritten.contains(ids.get(i)) && Boolean.TRUE.equals(row[11])) {
+                publish(subject, row, was[i], now, is[i], now);
             }
         }
         return new Batch(n, written.size(), ids.getLast());
     }
 
     /**
-     * A TICKET_SLA_CHANGED event when the rewrite moved the clock a queue sees (state, due time,
-     * breach), for the queue subscription; payload {@code {"number", "at", "queueBefore", "queue"}}.
-     * A rewrite that changed nothing of it (most: a status change's own event already told) stays
-     * silent, as does the first clock of a ticket untouched for announceFirstClockWithin (a backfill).
+     * Announces the running clocks that became AT_RISK or BREACHED by time alone since they were
+     * stored or last announced, batch by batch; returns how many it announced. Each crossing is
+     * claimed by moving {@code sla_announced} in the statement that finds it (rows locked by another
+     * replica are skipped, rows it moved meanwhile no longer match), so it is announced once.
      */
-    private void announce(SlaSubject subject, Object[] row, String state, String due, boolean breached, Instant now) {
-        TicketQueueState before = TicketQueueState.of(TicketStatus.valueOf((String) row[3]), row, 5);
-        TicketQueueState after = before.withClock(state == null ? null : ResolutionClock.valueOf(state),
-                due == null ? null : OffsetDateTime.parse(due), breached);
-        if (after.equals(before)) {
-            return;
+    public int announceCrossings() {
+        int announced = 0;
+        for (SlaSubject subject : SlaSubject.values()) {
+            int n;
+            do {
+                n = announceCrossings(subject, config.batchSize());
+                announced += n;
+            } while (n == config.batchSize());
         }
+        return announced;
+    }
+
+    @Transactional
+    int announceCrossings(SlaSubject subject, int limit) {
+        String customer = subject == SlaSubject.PROBLEM_REPORT ? "t.customer_id" : "null::bigint";
+        Instant now = clock.instant();
+        List<Object[]> crossed = em.createNativeQuery("update " + subject.table + " t set sla_announced = case when t.resolution_due_at <= ?1"
+                        + " then 'BREACHED' else 'AT_RISK' end from (select c.id, c.sla_announced from " + subject.table + " c"
+                        + " where c.resolution_clock = 'RUNNING' and not c.resolution_breached and c.sla_announced is distinct from 'BREACHED'"
+                        + " and c.resolution_due_at <= ?2 and (c.sla_announced is null or c.resolution_due_at <= ?1)"
+                        + " order by c.resolution_due_at limit ?3 for update skip locked) d where t.id = d.id"
+                        + " returning t.id, t.version, t.number, t.status, " + customer + ", " + TicketQueueState.columns("t") + ", d.sla_announced",
+                        Object[].class)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, now.plus(config.atRiskBefore()).atOffset(ZoneOffset.UTC))
+                .setParameter(3, limit).getResultList();
+        for (Object[] row : crossed) {
+            TicketQueueState state = TicketQueueState.of(TicketStatus.valueOf((String) row[3]), row, 5);
+            Crossing was = row[11] == null ? Crossing.ON_TRACK : Crossing.valueOf((String) row[11]);
+            publish(subject, row, state, was.lastHeld(state.dueAt().toInstant(), config.atRiskBefore()), state, now);
+        }
+        return crossed.size();
+    }
+
+    /**
+     * The states a running clock passes through by time alone; {@code stored} is how sla_announced
+     * records having announced it (null: nothing yet).
+     */
+    private enum Crossing {
+        ON_TRACK(null), AT_RISK("AT_RISK"), BREACHED("BREACHED");
+
+        final String stored;
+
+        Crossing(String stored) {
+            this.stored = stored;
+        }
+
+        /** Where a clock in {@code state} is at {@code now}, as the queues judge it (TicketSlaState). */
+        static Crossing of(TicketQueueState state, Instant now, Duration atRiskBefore) {
+            return TicketSlaState.BREACHED.holds(state, now, atRiskBefore) ? BREACHED
+                    : TicketSlaState.AT_RISK.holds(state, now, atRiskBefore) ? AT_RISK : ON_TRACK;
+        }
+
+        /** The last instant a running clock due at {@code due} was in this state (stored times have microseconds). */
+        Instant lastHeld(Instant due, Duration atRiskBefore) {
+            return (this == ON_TRACK ? due.minus(atRiskBefore) : due).minus(1, ChronoUnit.MICROS);
+        }
+    }
+
+    /**
+     * A TICKET_SLA_CHANGED event for the queue subscription, payload {@code {"number", "at", "queueBefore", "queue"}}
+     * and, for a crossing by time, {@code "atBefore"}: when the state before held (the stored clock is the same).
+     * {@code row}: id, version, number, status, customer, then {@link TicketQueueState#columns}.
+     */
+    private void publish(SlaSubject subject, Object[] row, TicketQueueState before, Instant atBefore, TicketQueueState after, Instant now) {
         Map<String, Object> payload = TicketQueueState.payload(before, after);
         payload.put("number", row[2]);
         payload.put("at", now.atOffset(ZoneOffset.UTC).toString());
+        if (!atBefore.equals(now)) {
+            payload.put("atBefore", atBefore.atOffset(ZoneOffset.UTC).toString());
+        }
         outbox.publish(EventType.TICKET_SLA_CHANGED, subject.name(), ((Number) row[0]).longValue(),
                 row[4] == null ? null : ((Number) row[4]).longValue(), payload);
     }

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SLA job: stores the clocks of changed tickets for the queues ({@link SlaDueTimes}), reads the clocks of open problem reports in batches, fires at-risk and breach
+ * The SLA job: stores the clocks of changed tickets for the queues and announces the clocks that
+ * became at risk or breached by time alone ({@link SlaDueTimes}), reads the clocks of open problem reports in batches, fires at-risk and breach
  * events that are due (with credits for breached resolutions), one transaction per batch, and
  * applies pending credits. It fires at most {@code max-firings-per-cycle} events per run and
  * stops reading there; the rest is due again at the next run, which starts over from the lowest
@@ -67,6 +68,7 @@ public class SlaEvaluator {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         dueTimes.refresh();
+        dueTimes.announceCrossings();
         evaluate();
     }
 

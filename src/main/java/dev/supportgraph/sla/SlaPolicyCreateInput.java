@@ -11,12 +11,14 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.util.List;
 
 @Input("SlaPolicyCreateInput")
-@Description("A policy for the tickets of one category in a segment and priority: it starts as a copy of the default policy "
+@Description("A policy for the tickets of a set of categories in a segment and priority: it starts as a copy of the default policy "
         + "in force for them; given fields replace the copied values.")
 public record SlaPolicyCreateInput(
         @NonNull @Description("The customer segment.") CustomerSegment segment,
         @NonNull @Description("The ticket priority.") TicketPriority priority,
-        @NonNull @Id @Description("The ticket category (an active one); one policy per segment, priority and category.") String categoryId,
+        @Id @Description("The ticket category (an active one), for a policy of one category; or give categoryIds.") String categoryId,
+        @Id @Description("The ticket categories (active ones), instead of categoryId; a category is in at most one policy per segment and priority.")
+        List<String> categoryIds,
         @Description("Time to first response, in minutes (at least 1).") Integer responseMinutes,
         @Description("Time to resolution, in minutes (at least responseMinutes).") Integer resolutionMinutes,
         @Description("The states that pause the resolution clock: a subset of PENDING and HELD.") List<TicketStatus> resolutionPauseStates,

@@ -2,6 +2,7 @@ package dev.supportgraph.sla;
 
 import dev.supportgraph.error.ApiException;
 import dev.supportgraph.error.ErrorCode;
+import dev.supportgraph.graph.GlobalId;
 import dev.supportgraph.graph.Inputs;
 import dev.supportgraph.graph.Mutations;
 import dev.supportgraph.security.Caller;
@@ -22,6 +23,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,9 +31,9 @@ import java.util.stream.Collectors;
  * Admin changes of SLA policies. A change never edits a version: it closes the one in force and
  * inserts the next, so tickets keep the version in force when they were created (SlaSubject) and
  * the history stays readable. The version in force is locked first: of two concurrent changes the
- * second finds it replaced (STALE_OBJECT). A category's policy starts as a copy of the default
- * policy of its segment and priority, whose row is locked meanwhile, so two creations of the same
- * category's policy do not both pass the check.
+ * second finds it replaced (STALE_OBJECT). A policy of a set of categories starts as a copy of the
+ * default policy of its segment and priority, whose row is locked meanwhile, so two creations naming
+ * the same category do not both pass the check that no policy in force names it already.
  */
 @ApplicationScoped
 @Transactional
@@ -43,10 +45,10 @@ public class SlaPolicyLifecycle {
 
     /** Inserts a version (?1 the base row it copies segment, priority and currency from) with the given terms. */
     private static final String INSERT = """
-            insert into sla_policy (segment, priority, category_id, response_minutes, resolution_minutes, resolution_pause_states,
+            insert into sla_policy (segment, priority, category_ids, response_minutes, resolution_minutes, resolution_pause_states,
                                     credit_percent, credit_amount, currency, business_time_zone, business_days, business_opens,
                                     business_closes, business_holidays, version, valid_from, changed_by, change_reason)
-            select segment, priority, cast(?2 as bigint), ?3, ?4, string_to_array(?5, ','), ?6, ?7, currency, cast(?8 as text),
+            select segment, priority, cast(string_to_array(cast(?2 as text), ',') as bigint[]), ?3, ?4, string_to_array(?5, ','), ?6, ?7, currency, cast(?8 as text),
                    string_to_array(cast(?9 as text), ','), cast(cast(?10 as text) as time), cast(cast(?11 as text) as time),
                    cast(string_to_array(?12, ',') as date[]), ?13, now(), ?14, ?15
             from sla_policy where id = ?1 returning id""";
@@ -72,43 +74,64 @@ public class SlaPolicyLifecycle {
         Mutations.checkVersion(current.version(), input.expectedVersion());
         Terms terms = terms(current, input);
         em.createNativeQuery("update sla_policy set valid_to = now() where id = ?1").setParameter(1, id).executeUpdate();
-        return insert(current, current.categoryKey(), current.version() + 1, terms);
+        return insert(current, current.categoryKeys(), current.version() + 1, terms);
     }
 
-    /** The first version of a category's policy, a copy of the default in force for its segment and priority with the given terms. */
+    /** The first version of a policy of categories, a copy of the default in force for its segment and priority with the given terms. */
     public SlaPolicyType create(SlaPolicyCreateInput input) {
         caller.require(Role.ADMIN);
-        long category = category(input.categoryId());
-        List<SlaPolicyType> defaults = locked("sp.segment = ?1 and sp.priority = ?2 and sp.category_id is null and sp.valid_to is null",
+        List<Long> categories = categories(input);
+        List<SlaPolicyType> defaults = locked("sp.segment = ?1 and sp.priority = ?2 and sp.category_ids is null and sp.valid_to is null",
                 input.segment().name(), input.priority().name());
         if (defaults.isEmpty()) {
             throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "priority"), "No default policy for " + input.segment() + " " + input.priority());
         }
-        boolean exists = !em.createNativeQuery("select 1 from sla_policy where segment = ?1 and priority = ?2 and category_id = ?3 and valid_to is null")
-                .setParameter(1, input.segment().name()).setParameter(2, input.priority().name()).setParameter(3, category)
-                .getResultList().isEmpty();
-        if (exists) {
-            throw ApiException.of(ErrorCode.BUSINESS_RULE, List.of("input", "categoryId"),
-                    "This category already has a policy for the segment and priority; change it with slaPolicyUpdate");
+        List<?> taken = em.createNativeQuery("""
+                        select string_agg(c.code, ', ' order by c.code) from sla_policy sp join ticket_category c on c.id = any(sp.category_ids)
+                        where sp.segment = ?1 and sp.priority = ?2 and sp.valid_to is null and c.id = any(cast(?3 as bigint[]))""")
+                .setParameter(1, input.segment().name()).setParameter(2, input.priority().name())
+                .setParameter(3, categories.toArray(Long[]::new)).getResultList();
+        if (taken.getFirst() != null) {
+            throw ApiException.of(ErrorCode.BUSINESS_RULE, List.of("input", categoryField(input)), "A policy for the segment and priority "
+                    + "already names " + taken.getFirst() + "; change it with slaPolicyUpdate");
         }
         SlaPolicyType base = defaults.getFirst();
-        return insert(base, category, 1, terms(base, input));
+        return insert(base, categories, 1, terms(base, input));
+    }
+
+    /** The field naming the categories: categoryIds when given, else categoryId. */
+    private static String categoryField(SlaPolicyCreateInput input) {
+        return input.categoryIds() != null ? "categoryIds" : "categoryId";
     }
 
     /**
-     * An active ticket category's key (read here, not through the category room, which builds on
-     * this one through events: a dependency back would close a package cycle).
+     * The keys of the active ticket categories the input names (categoryId or categoryIds, not both),
+     * distinct and sorted. Read here, not through the category room, which builds on this one through
+     * events: a dependency back would close a package cycle.
      */
-    private long category(String id) {
-        long key = Inputs.id(SlaPolicyType.CATEGORY_TYPE, id, "input", "categoryId");
-        List<?> active = em.createNativeQuery("select active from ticket_category where id = ?1").setParameter(1, key).getResultList();
-        if (active.isEmpty()) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", "categoryId"), "Ticket category not found: " + id);
+    private List<Long> categories(SlaPolicyCreateInput input) {
+        if ((input.categoryId() == null) == (input.categoryIds() == null)) {
+            throw ApiException.badInput("either categoryId or categoryIds", "input", "categoryIds");
         }
-        if (!Boolean.TRUE.equals(active.getFirst())) {
-            throw ApiException.of(ErrorCode.BUSINESS_RULE, List.of("input", "categoryId"), "The ticket category is deactivated");
+        String field = categoryField(input);
+        List<String> ids = input.categoryId() != null ? List.of(input.categoryId()) : input.categoryIds();
+        if (ids.isEmpty() || ids.stream().anyMatch(Objects::isNull)) {
+            throw ApiException.badInput("at least one category, no nulls", "input", field);
         }
-        return key;
+        List<Long> keys = ids.stream().map(id -> Inputs.id(SlaPolicyType.CATEGORY_TYPE, id, "input", field)).distinct().sorted().toList();
+        List<Object[]> found = em.createNativeQuery("select id, code, active from ticket_category where id = any(cast(?1 as bigint[]))", Object[].class)
+                .setParameter(1, keys.toArray(Long[]::new)).getResultList();
+        if (found.size() < keys.size()) {
+            Set<Long> known = found.stream().map(r -> ((Number) r[0]).longValue()).collect(Collectors.toSet());
+            String missing = keys.stream().filter(k -> !known.contains(k)).map(k -> GlobalId.encode(SlaPolicyType.CATEGORY_TYPE, k))
+                    .collect(Collectors.joining(", "));
+            throw ApiException.of(ErrorCode.NOT_FOUND, List.of("input", field), "Ticket category not found: " + missing);
+        }
+        String inactive = found.stream().filter(r -> !Boolean.TRUE.equals(r[2])).map(r -> (String) r[1]).sorted().collect(Collectors.joining(", "));
+        if (!inactive.isEmpty()) {
+            throw ApiException.of(ErrorCode.BUSINESS_RULE, List.of("input", field), "Deactivated ticket categories: " + inactive);
+        }
+        return keys;
     }
 
     /** Validated terms of a new version, the base version's where none are given. */
@@ -202,10 +225,12 @@ public class SlaPolicyLifecycle {
         return new TypedParameterValue<>(StandardBasicTypes.STRING, value);
     }
 
-    private SlaPolicyType insert(SlaPolicyType base, Long category, int version, Terms terms) {
+    /** Inserts a version for {@code categories} (none: a default policy). */
+    private SlaPolicyType insert(SlaPolicyType base, List<Long> categories, int version, Terms terms) {
         BusinessHoursType hours = terms.hours();
         Number next = (Number) em.createNativeQuery(INSERT)
-                .setParameter(1, base.key()).setParameter(2, new TypedParameterValue<>(StandardBasicTypes.LONG, category)).setParameter(3, terms.response()).setParameter(4, terms.resolution())
+                .setParameter(1, base.key()).setParameter(2, text(categories.isEmpty() ? null
+                        : categories.stream().map(String::valueOf).collect(Collectors.joining(",")))).setParameter(3, terms.response()).setParameter(4, terms.resolution())
                 .setParameter(5, terms.pauses().stream().map(Enum::name).distinct().collect(Collectors.joining(",")))
                 .setParameter(6, terms.percent()).setParameter(7, terms.amount())
                 .setParameter(8, text(hours == null ? null : hours.timeZone()))

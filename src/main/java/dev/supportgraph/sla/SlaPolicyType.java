@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 @Name("SlaPolicy")
-@Description("Response and resolution targets for one customer segment and ticket priority (TMF623), optionally of one ticket category, and the credit a breach earns.")
+@Description("Response and resolution targets for one customer segment and ticket priority (TMF623), optionally of a set of ticket categories, and the credit a breach earns.")
 public record SlaPolicyType(
         @Ignore long key,
         @Description("The customer segment the policy applies to.") @NonNull CustomerSegment segment,
@@ -38,7 +38,7 @@ public record SlaPolicyType(
         @Description("Who made this version; null for the seeded one.") String changedBy,
         @Description("Why this version was made.") String changeReason,
         @Ignore WorkingTime workingTime,
-        @Ignore Long categoryKey) implements Node {
+        @Ignore List<Long> categoryKeys) implements Node {
 
     public static final String TYPE = "SlaPolicy";
     /** The node type of ticket categories (named, not imported: see SlaPolicyLifecycle#category). */
@@ -48,15 +48,25 @@ public record SlaPolicyType(
     static final String COLUMNS = "sp.id, sp.segment, sp.priority, sp.response_minutes, sp.resolution_minutes, "
             + "sp.credit_percent, sp.credit_amount, sp.currency, array_to_string(sp.resolution_pause_states, ','), "
             + "sp.business_time_zone, array_to_string(sp.business_days, ','), sp.business_opens::text, sp.business_closes::text, "
-            + "array_to_string(sp.business_holidays, ','), sp.version, sp.valid_from, sp.valid_to, sp.changed_by, sp.change_reason, sp.category_id";
+            + "array_to_string(sp.business_holidays, ','), sp.version, sp.valid_from, sp.valid_to, sp.changed_by, sp.change_reason, "
+            + "array_to_string(sp.category_ids, ',')";
 
     /** How many columns {@link #COLUMNS} has. */
     static final int COLUMN_COUNT = 20;
 
     @Id
-    @Description("The ticket category the policy is for (a TicketCategory id); null for the default policy of its segment and priority.")
+    @Deprecated
+    @Description("The first of categoryIds (a policy may name several); null for the default policy of its segment and priority. "
+            + "Deprecated: read categoryIds.")
     public String getCategoryId() {
-        return categoryKey == null ? null : GlobalId.encode(CATEGORY_TYPE, categoryKey);
+        return categoryKeys.isEmpty() ? null : GlobalId.encode(CATEGORY_TYPE, categoryKeys.getFirst());
+    }
+
+    @Id
+    @Description("The ticket categories the policy is for (TicketCategory ids, in key order); empty for the default policy of its "
+            + "segment and priority, which the tickets of every other category run on.")
+    public @NonNull List<@NonNull String> getCategoryIds() {
+        return categoryKeys.stream().map(key -> GlobalId.encode(CATEGORY_TYPE, key)).toList();
     }
 
     @Override
@@ -87,7 +97,7 @@ public record SlaPolicyType(
                 hours, ((Number) row[from + 14]).intValue(), SlaTicket.instant(row[from + 15]).atOffset(ZoneOffset.UTC),
                 row[from + 16] == null ? null : SlaTicket.instant(row[from + 16]).atOffset(ZoneOffset.UTC), (String) row[from + 17],
                 (String) row[from + 18], hours == null ? WorkingTime.ALWAYS : hours.calendar(),
-                row[from + 19] == null ? null : ((Number) row[from + 19]).longValue());
+                row[from + 19] == null ? List.of() : Arrays.stream(((String) row[from + 19]).split(",")).map(Long::valueOf).toList());
     }
 
     private static List<TicketStatus> pauseStates(String column) {

@@ -61,6 +61,14 @@ public class SlaService implements NodeLoader, SlaWindows {
                 .collect(Collectors.toMap(SlaTicket::id, t -> SlaClockType.of(t.policy(), t.read(config.atRiskBefore(), now))));
     }
 
+    /**
+     * The clocks of resource troubles (public for the resource trouble room, which owns the type: the
+     * SLA room naming it would close a package cycle through the troubles' links).
+     */
+    public Map<Long, SlaClockType> resourceTroubleClocks(Collection<Long> ids) {
+        return clocks(SlaSubject.RESOURCE_TROUBLE, ids);
+    }
+
     /** Open problem reports whose clocks may still fire, after {@code afterId} in id order (the evaluator's own transaction). */
     @Transactional
     public List<SlaTicket> openTickets(long afterId, int limit) {
@@ -105,7 +113,7 @@ public class SlaService implements NodeLoader, SlaWindows {
 
     private List<SlaPolicyType> policies(String where, Collection<Long> ids) {
         var query = em.createNativeQuery("select " + SlaPolicyType.COLUMNS + " from sla_policy sp " + where
-                + " order by sp.segment, sp.priority, sp.category_id nulls first, sp.version", Object[].class);
+                + " order by sp.segment, sp.priority, sp.category_ids nulls first, sp.version", Object[].class);
         if (!ids.isEmpty()) {
             query.setParameter("ids", KeyList.of(ids));
         }

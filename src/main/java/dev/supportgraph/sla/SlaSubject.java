@@ -3,7 +3,8 @@ package dev.supportgraph.sla;
 /**
  * The ticket types with an SLA clock, as the SQL that finds their policy. A problem report takes
  * its customer's segment; a service trouble, spanning customers, the most demanding segment among
- * the owners of its affected services (no affected services, no clock); of that policy, the
+ * the owners of its affected services (no affected services, no clock), a resource trouble the same
+ * among the owners of the services on its resource that are not terminated (none, no clock); of that policy, the
  * version in force when the ticket was created. Only problem reports
  * fire events and earn credits: a credit needs one customer.
  * <p>
@@ -18,22 +19,32 @@ enum SlaSubject {
             join lateral (%s) sp on true
             cross join lateral (select string_agg(e.kind, ',') as kinds, bool_or(e.kind = 'RESOLUTION_BREACHED') as resolution_breached
                                 from sla_event e where e.problem_report_id = p.id) fired""".formatted(policyOf("c.segment"))),
-    SERVICE_TROUBLE("service_trouble", "null::bigint, null::bigint", "service_trouble_id", "null::text", """
-            service_trouble p
-            join lateral (select c.segment from service_trouble_service sts join service s on s.id = sts.service_id
-                          join customer c on c.id = s.customer_id where sts.service_trouble_id = p.id
-                          order by array_position(array['WHOLESALE', 'ENTERPRISE', 'SMALL_BUSINESS', 'CONSUMER'], c.segment)
-                          limit 1) owner on true
-            join lateral (%s) sp on true""".formatted(policyOf("owner.segment")));
+    SERVICE_TROUBLE("service_trouble", "null::bigint, null::bigint", "service_trouble_id", "null::text",
+            ownedBy("service_trouble", "service_trouble_service sts join service s on s.id = sts.service_id", "sts.service_trouble_id = p.id")),
+    RESOURCE_TROUBLE("resource_trouble", "null::bigint, null::bigint", "resource_trouble_id", "null::text",
+            ownedBy("resource_trouble", "service_resource sr join service s on s.id = sr.service_id", "sr.resource_id = p.resource_id and s.state <> 'TERMINATED'"));
+
+    /**
+     * A trouble {@code p} in {@code table}, spanning customers: the policy of the most demanding segment
+     * among the customers of its {@code services} (joined as s, matched by {@code match}); none without services.
+     */
+    private static String ownedBy(String table, String services, String match) {
+        return """
+                %s p
+                join lateral (select c.segment from %s join customer c on c.id = s.customer_id where %s
+                              order by array_position(array['WHOLESALE', 'ENTERPRISE', 'SMALL_BUSINESS', 'CONSUMER'], c.segment)
+                              limit 1) owner on true
+                join lateral (%s) sp on true""".formatted(table, services, match, policyOf("owner.segment"));
+    }
 
     /**
      * The policy of ticket {@code p} in {@code segment}: of the versions in force when it was created,
-     * the one naming its category, else the default (naming none).
+     * the one whose categories hold its category, else the default (naming none).
      */
     private static String policyOf(String segment) {
         return "select sp.* from sla_policy sp where sp.segment = " + segment + " and sp.priority = p.priority"
                 + " and sp.valid_from <= p.created_at and (sp.valid_to is null or p.created_at < sp.valid_to)"
-                + " and (sp.category_id is null or sp.category_id = p.category_id) order by sp.category_id nulls last limit 1";
+                + " and (sp.category_ids is null or p.category_id = any(sp.category_ids)) order by sp.category_ids is null limit 1";
     }
 
     /** The ticket table, aliased {@code p} in {@link #from}. */

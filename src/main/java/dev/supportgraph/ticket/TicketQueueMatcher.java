@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * One queue subscriber's queue, decided in memory on the states a ticket event carries (see
  * TicketQueueState): in the queue before the event, after it, both or neither. The conditions are
  * those of the ticket lists' filters (TicketQueueFilter, kinds, status); SLA states are judged at
- * the event's time. A subscriber keeps it for its whole life, so it holds decoded keys only.
+ * the event's time (the state before, of a crossing by time, when it last held). A subscriber keeps it for its whole life, so it holds decoded keys only.
  */
 public final class TicketQueueMatcher {
 
@@ -67,7 +67,7 @@ public final class TicketQueueMatcher {
             return null;
         }
         resolveMine();
-        boolean before = holds(states.before(), states.at());
+        boolean before = holds(states.before(), states.atBefore());
         boolean after = holds(states.after(), states.at());
         return before && after ? TicketQueueChange.CHANGED : after ? TicketQueueChange.ENTERED
                 : before ? TicketQueueChange.LEFT : null;
@@ -100,7 +100,7 @@ public final class TicketQueueMatcher {
      * one read is kept (all subscribers of a fan-out are asked about one event in a row, on the
      * dispatcher's thread).
      */
-    private record States(OutboxEvent event, TicketQueueState before, TicketQueueState after, Instant at) {
+    private record States(OutboxEvent event, TicketQueueState before, TicketQueueState after, Instant atBefore, Instant at) {
 
         private static volatile States last;
 
@@ -108,8 +108,11 @@ public final class TicketQueueMatcher {
             States states = last;
             if (states == null || states.event() != event) {
                 JsonObject p = event.payload();
+                Instant at = OffsetDateTime.parse(p.getString("at")).toInstant();
+                // A crossing by time (the SLA job) judges the unchanged state before at the last instant it held.
+                String atBefore = p.getString("atBefore");
                 states = new States(event, state(p.getJsonObject("queueBefore")), state(p.getJsonObject("queue")),
-                        OffsetDateTime.parse(p.getString("at")).toInstant());
+                        atBefore == null ? at : OffsetDateTime.parse(atBefore).toInstant(), at);
                 last = states;
             }
             return states;

@@ -199,7 +199,7 @@ class PermissionMutationTest {
         SLA_POLICY_CREATE("slaPolicyCreate", "F F OK F F F", (t, c) -> {
             long category = t.category();
             return new Target("{segment: CONSUMER, priority: LOW, categoryId: \"" + gid("TicketCategory", category) + "\"}",
-                    "select count(*) from sla_policy where category_id = ?", category);
+                    "select count(*) from sla_policy where ? = any(category_ids)", category);
         }),
         TICKET_CATEGORY_CREATE("ticketCategoryCreate", "F F OK F F OK", (t, c) -> {
             String code = "C_" + unique().replace("-", "_").toUpperCase();

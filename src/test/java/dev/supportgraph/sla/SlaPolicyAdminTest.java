@@ -114,7 +114,7 @@ class SlaPolicyAdminTest {
         });
         assertEquals(List.of("input", "aroundTheClock"), update(Tokens.admin(), policy, 1, "aroundTheClock: true, businessHours: "
                 + "{timeZone: \"UTC\", workingDays: [\"MONDAY\"], opens: \"09:00\", closes: \"17:00\"}").getList("userErrors[0].field"));
-        assertEquals(1, Sql.count(ds, "select count(*) from sla_policy where category_id = ?", GlobalId.decode("TicketCategory", category)));
+        assertEquals(1, Sql.count(ds, "select count(*) from sla_policy where ? = any(category_ids)", GlobalId.decode("TicketCategory", category)));
 
         JsonPath clocked = GraphQLClient.mutate(Tokens.admin(), "slaPolicyUpdate", "{id: \"" + policy + "\", expectedVersion: 1, aroundTheClock: true}", selection);
         assertEquals(List.of(), clocked.getList("userErrors"));
@@ -132,6 +132,76 @@ class SlaPolicyAdminTest {
         String fallback = GraphQLClient.post(Tokens.agent(), "{ slaPolicies { id segment priority categoryId } }").extract().jsonPath()
                 .getString("data.slaPolicies.find { it.segment == 'WHOLESALE' && it.priority == 'MEDIUM' && it.categoryId == null }.id");
         assertEquals(fallback, policyOf(other).getString("id"));
+    }
+
+    @Test
+    void aPolicyNamesASetOfCategories() {
+        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long customer = Sql.exec(ds, "insert into customer (account_number, name, segment, credit_rating) values (?, 'Category Set', 'SMALL_BUSINESS', 700) returning id",
+                "SET-" + tag);
+        String outage = category("OUTAGE_" + tag);
+        String cut = category("CUT_" + tag);
+        String billing = category("BILLING_" + tag);
+        String retired = category("RETIRED_" + tag);
+        Sql.exec(ds, "update ticket_category set active = false where id = ?", GlobalId.decode("TicketCategory", retired));
+        String selection = POLICY + " slaPolicy { categoryId categoryIds }";
+
+        JsonPath created = create("categoryIds: [\"" + cut + "\", \"" + outage + "\", \"" + cut + "\"]", selection);
+        assertEquals(List.of(), created.getList("userErrors"));
+        assertEquals(List.of(outage, cut), created.getList("slaPolicy.categoryIds"), "distinct, in key order");
+        assertEquals(outage, created.getString("slaPolicy.categoryId"), "the deprecated field shows the first");
+        assertEquals(30, created.getInt("slaPolicy.resolutionMinutes"));
+        String policy = created.getString("slaPolicy.id");
+
+        // Refused, each a userError on its field that inserts nothing.
+        Map<String, List<String>> refused = Map.of(
+                "categoryId: \"" + billing + "\", categoryIds: [\"" + billing + "\"]", List.of("BAD_USER_INPUT", "categoryIds"),
+                "categoryIds: []", List.of("BAD_USER_INPUT", "categoryIds"),
+                "categoryIds: [\"" + billing + "\", \"" + cut + "\"]", List.of("BUSINESS_RULE", "categoryIds"),
+                "categoryId: \"" + cut + "\"", List.of("BUSINESS_RULE", "categoryId"),
+                "categoryIds: [\"" + billing + "\", \"" + retired + "\"]", List.of("BUSINESS_RULE", "categoryIds"),
+                "categoryIds: [\"" + GlobalId.encode("TicketCategory", Long.MAX_VALUE) + "\"]", List.of("NOT_FOUND", "categoryIds"),
+                "categoryIds: [\"" + GlobalId.encode("Customer", customer) + "\"]", List.of("INVALID_ID", "categoryIds"),
+                "categoryIds: [null]", List.of("BAD_USER_INPUT", "categoryIds"));
+        refused.forEach((fields, error) -> {
+            JsonPath payload = create(fields, "slaPolicy { id }");
+            assertEquals(error.getFirst(), payload.getString("userErrors[0].code"), fields);
+            assertEquals(List.of("input", error.getLast()), payload.getList("userErrors[0].field"), fields);
+            assertNull(payload.get("slaPolicy"), fields);
+        });
+        assertEquals("BAD_USER_INPUT", GraphQLClient.mutate(Tokens.admin(), "slaPolicyCreate", "{segment: SMALL_BUSINESS, priority: MEDIUM}",
+                "slaPolicy { id }").getString("userErrors[0].code"), "a category is required");
+        assertEquals(0, Sql.count(ds, "select count(*) from sla_policy where ? = any(category_ids)", GlobalId.decode("TicketCategory", billing)));
+        assertEquals(List.of(), create("categoryIds: [\"" + billing + "\"]", selection).getList("userErrors"),
+                "the category without a policy can have its own");
+
+        // A new version keeps the set; tickets of either category run on it, others on their own policy or the default.
+        JsonPath changed = update(Tokens.admin(), policy, 1, "resolutionMinutes: 45");
+        assertEquals(List.of(), changed.getList("userErrors"));
+        String version2 = changed.getString("slaPolicy.id");
+        assertEquals(List.of(outage, cut), GraphQLClient.post(Tokens.admin(), "{ node(id: \"" + version2 + "\") { ... on SlaPolicy { categoryIds } } }")
+                .extract().jsonPath().getList("data.node.categoryIds"));
+        assertEquals(version2, policyOf(report(customer, outage)).getString("id"));
+        assertEquals(45, policyOf(report(customer, cut)).getInt("resolutionMinutes"));
+        String fallback = GraphQLClient.post(Tokens.agent(), "{ slaPolicies { id segment priority categoryIds } }").extract().jsonPath()
+                .getString("data.slaPolicies.find { it.segment == 'SMALL_BUSINESS' && it.priority == 'MEDIUM' && it.categoryIds.isEmpty() }.id");
+        assertEquals(fallback, policyOf(report(customer, null)).getString("id"));
+    }
+
+    private String category(String code) {
+        return GlobalId.encode("TicketCategory", Sql.exec(ds, "insert into ticket_category (code, name) values (?, 'Set member') returning id", code));
+    }
+
+    private static JsonPath create(String categories, String selection) {
+        return GraphQLClient.mutate(Tokens.admin(), "slaPolicyCreate", "{segment: SMALL_BUSINESS, priority: MEDIUM, " + categories
+                + ", responseMinutes: 10, resolutionMinutes: 30}", selection);
+    }
+
+    /** A MEDIUM report of the customer in the category (none: null). */
+    private static String report(long customer, String category) {
+        return GraphQLClient.mutate(Tokens.agent(), "problemReportCreate", "{customerId: \"" + GlobalId.encode("Customer", customer)
+                + "\", title: \"Set\", severity: MINOR, priority: MEDIUM" + (category == null ? "" : ", categoryId: \"" + category + "\"") + "}",
+                "problemReport { id }").getString("problemReport.id");
     }
 
     private static Map<String, Object> inForce() {

@@ -52,7 +52,7 @@ class DemoRoutingDataTest {
                         select string_agg(p.title || ':' || case when due < now() then 'BREACHED' when due < now() + interval '30 minutes'
                                                               then 'AT_RISK' else 'ON_TRACK' end, ',' order by p.title)
                         from problem_report p join customer c on c.id = p.customer_id join work_group g on g.id = p.work_group_id
-                        join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority and sp.category_id is null and sp.valid_to is null
+                        join sla_policy sp on sp.segment = c.segment and sp.priority = p.priority and sp.category_ids is null and sp.valid_to is null
                         cross join lateral (select p.created_at + sp.resolution_minutes * interval '1 minute' as due) d
                         where g.name = 'Service Desk L1' and p.title in ('Packet loss on backup line', 'Phones dropping calls')"""));
                 assertEquals("0", one(s, "select count(*) from problem_report p join customer c on c.id = p.customer_id "
