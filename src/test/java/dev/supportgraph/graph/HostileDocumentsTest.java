@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class HostileDocumentsTest {
 
-    private static final int TRIES = 40;
+    private static final int TRIES = 80;
     /** Well under the 10 s execution deadline, with room for a CI machine shared with other builds. */
     private static final long HOSTILE_MILLIS = 4_000;
     private static final long NORMAL_MILLIS = 2_000;
