@@ -1,5 +1,6 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.error.ApiException;
 import dev.supportgraph.observability.OperationSpans;
 import graphql.language.Argument;
 import graphql.language.Document;
@@ -24,7 +25,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -92,6 +95,18 @@ public class PlannedMutations {
         Scope scope = OperationSpans.makeCurrent(span);
         payload.onComplete(result -> {
             scope.close();
+            String key = field.getAlias() == null ? field.getName() : field.getAlias();
+            if (result.failed() && result.cause() instanceof PgException pg && RequestDeadline.QUERY_CANCELED.equals(pg.getSqlState())) {
+                // Cut off at the deadline (the pool's statement_timeout, e.g. waiting on the ticket's lock):
+                // rolled back, and the engine would only wait as long again.
+                ApiException timedOut = RequestDeadline.timedOut();
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, responseType).end(new JsonObject().putNull("data")
+                        .put("errors", new JsonArray().add(new JsonObject().put("message", timedOut.getMessage())
+                                .put("path", new JsonArray().add(key))
+                                .put("extensions", new JsonObject().put("code", timedOut.code().name())))).encode());
+                span.setStatus(StatusCode.ERROR, "timeout").end();
+                return;
+            }
             if (result.failed() || result.result() == null) {
                 // Nothing changed (one statement, committed or not at all): the engine runs the
                 // mutation, and reports why it fails (or, when the ticket has moved since, does it).
@@ -104,7 +119,6 @@ public class PlannedMutations {
                 return;
             }
             answered.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            String key = field.getAlias() == null ? field.getName() : field.getAlias();
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, responseType)
                     .end(new JsonObject().put("data", new JsonObject().put(key, result.result())).encode());
             span.end();

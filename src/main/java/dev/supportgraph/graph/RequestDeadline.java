@@ -19,7 +19,7 @@ public final class RequestDeadline {
 
     private static final String KEY = RequestDeadline.class.getName();
     /** PostgreSQL's query_canceled: statement_timeout (or a cancel request) ended the statement. */
-    private static final String QUERY_CANCELED = "57014";
+    public static final String QUERY_CANCELED = "57014";
 
     private RequestDeadline() {
     }

@@ -1,5 +1,6 @@
 package dev.supportgraph.graph;
 
+import dev.supportgraph.testing.Fixtures;
 import dev.supportgraph.testing.GraphQLClient;
 import dev.supportgraph.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,6 +83,37 @@ class QueryTimeoutTest {
                 .statusCode(200)
                 .body("errors", equalTo(null))
                 .body("data.customers.totalCount", notNullValue());
+    }
+
+    /** The planned status change waiting on a ticket another transaction holds: TIMEOUT at the deadline, nothing changed. */
+    @Test
+    void aPlannedTransitionWaitingOnALockIsCutOffAtTheDeadline() throws SQLException {
+        long customer = Fixtures.customer(dataSource, 700);
+        String id = GraphQLClient.mutateOk(Tokens.agent(), "problemReportCreate", "{customerId: \""
+                + GlobalId.encode("Customer", customer) + "\", title: \"Locked\", severity: MINOR, priority: LOW}",
+                "problemReport { id }").getString("problemReport.id");
+        String transition = "mutation($input: TicketTransitionInput!) { problemReportTransition(input: $input) { "
+                + "problemReport { id status version } userErrors { code } } }";
+        Map<String, Object> input = Map.of("input", Map.of("id", id, "expectedVersion", 0, "to", "IN_PROGRESS"));
+        long budget = Duration.parse(StrictProfile.TIMEOUT).toMillis();
+        try (Connection locker = dataSource.getConnection(); Statement statement = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            statement.execute("select id from problem_report where id = " + GlobalId.decode(id).id() + " for update");
+            long start = System.nanoTime();
+            GraphQLClient.post(Tokens.agent(), transition, input)
+                    .statusCode(200)
+                    .body("data", equalTo(null))
+                    .body("errors[0].extensions.code", equalTo("TIMEOUT"))
+                    .body("errors[0].path[0]", equalTo("problemReportTransition"));
+            long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(took < budget * 2, "answered at the deadline (" + budget + " ms), not after the engine too: " + took + " ms");
+            locker.rollback();
+        }
+        GraphQLClient.post(Tokens.agent(), transition, input)
+                .statusCode(200)
+                .body("errors", equalTo(null))
+                .body("data.problemReportTransition.problemReport.status", equalTo("IN_PROGRESS"))
+                .body("data.problemReportTransition.problemReport.version", equalTo(1));
     }
 
     private void insertCustomersWithContacts(String prefix, int customers, int contactsEach) throws SQLException {

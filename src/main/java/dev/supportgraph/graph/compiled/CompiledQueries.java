@@ -4,6 +4,7 @@ import dev.supportgraph.config.SupportGraphConfig;
 import dev.supportgraph.graph.NodeLoader;
 import dev.supportgraph.graph.QueryLimits;
 import dev.supportgraph.graph.QueryRefused;
+import dev.supportgraph.graph.RequestDeadline;
 import io.vertx.core.json.JsonArray;
 import io.vertx.pgclient.PgException;
 import dev.supportgraph.observability.OperationSpans;
@@ -62,8 +63,6 @@ public class CompiledQueries {
     private final Timer answered;
     private final Duration timeout;
 
-    /** PostgreSQL's SQLSTATE of a statement cancelled by statement_timeout. */
-    private static final String QUERY_CANCELED = "57014";
     private final OperationSpans spans;
 
     /**
@@ -213,7 +212,7 @@ public class CompiledQueries {
         Scope scope = OperationSpans.makeCurrent(span);
         pool.preparedQuery(plan.get().sql()).execute(parameters.get()).onComplete(result -> {
             scope.close();
-            if (result.failed() && result.cause() instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())) {
+            if (result.failed() && result.cause() instanceof PgException pg && RequestDeadline.QUERY_CANCELED.equals(pg.getSqlState())) {
                 // Cut off at the request timeout (the pool's statement_timeout): the engine would only run as long again.
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, responseType).end(new JsonObject()
                         .put("errors", new JsonArray().add(QueryRefused.timedOut(timeout).toSpecification()))
