@@ -21,7 +21,10 @@ public interface WebhookConfig {
     @WithDefault("500")
     int fanOutBatch();
 
-    /** Deliveries one replica claims and sends in one round. */
+    /**
+     * Deliveries one replica holds claimed at a time (sending or waiting for a free send); claims
+     * refill up to this as sends complete.
+     */
     @WithDefault("2000")
     int deliveryBatch();
 
@@ -32,6 +35,10 @@ public interface WebhookConfig {
     @WithDefault("20")
     int perResourceBatch();
 
+    /** Deliveries one replica has in flight (HTTP requests sent and not answered) at a time, all listeners together. */
+    @WithDefault("256")
+    int maxInFlight();
+
     /** Deliveries one replica has in flight to one listener at a time (its resources are sent concurrently up to this). */
     @WithDefault("16")
     int maxInFlightPerListener();
@@ -41,7 +48,7 @@ public interface WebhookConfig {
     int maxConnectionsPerHost();
 
     /**
-     * Added to a claim's lease beyond the longest a round can take (sends start until one send
+     * Added to a claim's lease beyond the longest its sends can take (they start until one send
      * timeout after the claim, and each may take one): a row is claimed again only when its replica
      * has certainly given up on it.
      */

@@ -78,7 +78,7 @@ class WebhookBench {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 120L);
             Runnable replica = () -> {
                 while (receiver.received.size() < expected && System.nanoTime() < deadline) {
-                    fanOut.run();
+                    // A replica's pipeline (fan-out included) until nothing is due or in flight.
                     if (sender.sendDue() == 0) {
                         // Nothing due: a replica would wait for the next NOTIFY; do not spin on the shared cores.
                         java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
