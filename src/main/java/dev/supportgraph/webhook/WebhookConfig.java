@@ -29,6 +29,13 @@ public interface WebhookConfig {
     int deliveryBatch();
 
     /**
+     * Room (rows below {@link #deliveryBatch()}) a replica waits for before it claims again while it
+     * has deliveries in flight: fewer, larger claims, since a claim's cost follows the number of queues.
+     */
+    @WithDefault("100")
+    int refillBatch();
+
+    /**
      * Consecutive deliveries of one listener and resource claimed together: sent one after the other
      * (each after the previous one's 2xx), so a busy resource moves several events per round.
      */
@@ -43,7 +50,7 @@ public interface WebhookConfig {
     @WithDefault("16")
     int maxInFlightPerListener();
 
-    /** HTTP connections one replica keeps per callback host and port. */
+    /** HTTP connections one replica keeps per callback address and port; also its sends in flight there. */
     @WithDefault("64")
     int maxConnectionsPerHost();
 

@@ -186,6 +186,7 @@ public class WebhookSender {
     private Counter dead;
     private Counter fenced;
     private Timer latency;
+    private Timer claims;
 
     void start(@Observes StartupEvent event) {
         // Vert.x's client: non-blocking, pooled keep-alive connections per address, no redirects followed.
@@ -201,6 +202,8 @@ public class WebhookSender {
                 .register(registry);
         latency = Timer.builder("supportgraph.webhooks.delivery.latency")
                 .description("From the event's outbox commit to the receiver's 2xx, retries included").register(registry);
+        claims = Timer.builder("supportgraph.webhooks.claim").description("Claim statements of the webhook sender (the database's main cost per round trip)")
+                .register(registry);
         if (!"off".equals(config.every())) {
             dispatcher.onNewEvents(this::wake);
         }
@@ -254,6 +257,8 @@ public class WebhookSender {
         /** Claimed runs not started yet, per listener (claim order), and the runs in flight per listener; guarded by this. */
         private final Map<Long, Deque<Run>> waiting = new LinkedHashMap<>();
         private final Map<Long, Integer> sendingTo = new HashMap<>();
+        /** Runs in flight per callback address: never more than its connection pool, so no request waits there on its timeout. */
+        private final Map<SocketAddress, Integer> sendingToAddress = new HashMap<>();
         private int sending;
         /** Outcomes not recorded yet; guarded by this. */
         private Outcomes outcomes = new Outcomes();
@@ -273,20 +278,25 @@ public class WebhookSender {
                     held -= done.size();
                 }
                 List<Claimed> claimed = List.of();
+                // One fan-out batch per turn, not all that is new: outcomes waiting to be recorded hold their leases.
+                boolean moreToFanOut = false;
                 if (stopping) {
                     releaseWaiting();
                 } else {
-                    fanOut.run();
+                    moreToFanOut = fanOut.pass();
+                    // With sends in flight, a claim waits for refill-batch rows of room: its cost follows the number of queues.
                     int room = config.deliveryBatch() - held;
-                    claimed = room > 0 ? claim(room) : List.of();
+                    claimed = room >= config.refillBatch() || held == 0 && room > 0 ? claim(room) : List.of();
                 }
-                if (held == 0 && claimed.isEmpty()) {
+                if (held == 0 && claimed.isEmpty() && !moreToFanOut) {
                     return claimedInAll;
                 }
                 claimedInAll += claimed.size();
                 held += claimed.size();
                 enqueue(claimed);
-                signal.acquireUninterruptibly();
+                if (!moreToFanOut) {
+                    signal.acquireUninterruptibly();
+                }
                 signal.drainPermits();
             }
         }
@@ -322,10 +332,14 @@ public class WebhookSender {
             List<Run> starting = new ArrayList<>();
             synchronized (this) {
                 for (Map.Entry<Long, Deque<Run>> listener : waiting.entrySet()) {
-                    while (sending < config.maxInFlight() && !listener.getValue().isEmpty()
-                            && sendingTo.getOrDefault(listener.getKey(), 0) < config.maxInFlightPerListener()) {
-                        starting.add(listener.getValue().poll());
+                    Deque<Run> runs = listener.getValue();
+                    while (sending < config.maxInFlight() && !runs.isEmpty()
+                            && sendingTo.getOrDefault(listener.getKey(), 0) < config.maxInFlightPerListener()
+                            && sendingToAddress.getOrDefault(runs.peek().target().server(), 0) < config.maxConnectionsPerHost()) {
+                        Run run = runs.poll();
+                        starting.add(run);
                         sendingTo.merge(listener.getKey(), 1, Integer::sum);
+                        sendingToAddress.merge(run.target().server(), 1, Integer::sum);
                         sending++;
                     }
                 }
@@ -336,6 +350,7 @@ public class WebhookSender {
         private void finished(Run run) {
             synchronized (this) {
                 sendingTo.merge(run.rows().getFirst().listenerId(), -1, Integer::sum);
+                sendingToAddress.merge(run.target().server(), -1, Integer::sum);
                 sending--;
             }
             signal.release();
@@ -415,6 +430,7 @@ public class WebhookSender {
         // outlasts them by the margin, so no other replica takes a row while it is in flight.
         long leaseMillis = sendTimeout().multipliedBy(2).plus(config.leaseMargin()).toMillis();
         UUID lease = UUID.randomUUID();
+        long started = System.nanoTime();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
             s.setInt(1, config.perResourceBatch());
             s.setInt(2, limit);
@@ -428,6 +444,7 @@ public class WebhookSender {
                             rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8), rs.getBoolean(9)));
                 }
             }
+            claims.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return claimed;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim webhook deliveries", e);

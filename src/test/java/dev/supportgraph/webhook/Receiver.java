@@ -45,6 +45,8 @@ final class Receiver implements AutoCloseable {
     private final Map<String, Long> jitter = new ConcurrentHashMap<>();
     /** In order of receipt (a queue: a copy-on-write list would copy itself on each of a benchmark's 50,000 receipts). */
     final Queue<Delivery> received = new ConcurrentLinkedQueue<>();
+    /** Path and event id of each delivery received, once (what a de-duplicating receiver has processed). */
+    final java.util.Set<String> distinct = ConcurrentHashMap.newKeySet();
     final List<String> badSignatures = new CopyOnWriteArrayList<>();
     private final int port;
     private HttpServer server;
@@ -120,6 +122,7 @@ final class Receiver implements AutoCloseable {
                 JsonObject json = new JsonObject(body);
                 JsonObject event = json.getJsonObject("event");
                 slowResource = slowResources.getOrDefault(event.getJsonObject(event.fieldNames().iterator().next()).getString("id"), 0L);
+                distinct.add(path + " " + json.getString("eventId"));
                 received.add(new Delivery(path, json.getString("eventId"), json.getString("eventType"), json.getJsonObject("event"),
                         request.getHeader("X-SupportGraph-Event-Id"), OffsetDateTime.parse(json.getString("eventTime")).toInstant(),
                         Instant.now()));
