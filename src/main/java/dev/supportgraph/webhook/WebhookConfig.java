@@ -37,7 +37,7 @@ public interface WebhookConfig {
 
     /**
      * Consecutive deliveries of one listener and resource claimed together: sent one after the other
-     * (each after the previous one's 2xx), so a busy resource moves several events per round.
+     * (each after the previous one's 2xx), so a busy resource moves several events per claim.
      */
     @WithDefault("20")
     int perResourceBatch();

@@ -202,7 +202,7 @@ public class WebhookSender {
                 .register(registry);
         latency = Timer.builder("supportgraph.webhooks.delivery.latency")
                 .description("From the event's outbox commit to the receiver's 2xx, retries included").register(registry);
-        claims = Timer.builder("supportgraph.webhooks.claim").description("Claim statements of the webhook sender (the database's main cost per round trip)")
+        claims = Timer.builder("supportgraph.webhooks.claim").description("Claim statements of the webhook sender (their cost follows the number of queues with pending deliveries)")
                 .register(registry);
         if (!"off".equals(config.every())) {
             dispatcher.onNewEvents(this::wake);
