@@ -117,6 +117,7 @@ public class AlarmFeed {
 
     /** Applies lines in the current transaction: the error of each line that was refused (none: applied). */
     private Map<Line, ApiException> apply(List<Line> lines) {
+        alarms.lockResourcesOf(lines.stream().map(line -> (AlarmInputs.Keyed) line.input()).toList());
         Map<Line, ApiException> errors = new IdentityHashMap<>();
         for (Line line : lines) {
             try {

@@ -16,7 +16,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * TMF642 alarms in: raise, update, clear and acknowledge, and the resource troubles they open,
@@ -131,6 +134,41 @@ public class AlarmLifecycle {
         long id = ((Number) upserted.getFirst()[0]).longValue();
         openOrJoin(id, resource, (Number) upserted.getFirst()[1], severity, type, cause);
         return id;
+    }
+
+    /**
+     * Locks, before a feed batch's first line, the resources of all its alarms in one statement
+     * ({@link AlarmLocks#lockAll}): raises name theirs, updates and clears their alarm's. An input
+     * whose resource or alarm is not found locks nothing here; its apply method refuses it.
+     */
+    void lockResourcesOf(List<? extends AlarmInputs.Keyed> inputs) {
+        Set<Long> resources = new HashSet<>();
+        List<String> resourceExternalIds = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> externals = new ArrayList<>();
+        for (AlarmInputs.Keyed input : inputs) {
+            if (!(input instanceof AlarmInputs.Raise raise)) {
+                sources.add(input.sourceSystem());
+                externals.add(input.externalAlarmId());
+            } else if (raise.resourceExternalId() != null) {
+                resourceExternalIds.add(raise.resourceExternalId());
+            } else if (raise.resourceId() != null) {
+                try {
+                    resources.add(Inputs.id("Resource", raise.resourceId(), "input", "resourceId"));
+                } catch (ApiException e) {
+                    // refused by applyRaise
+                }
+            }
+        }
+        resources.addAll(references.keysByExternalId(ExternalType.RESOURCE, resourceExternalIds).values());
+        if (!sources.isEmpty()) {
+            em.createNativeQuery("""
+                            select a.resource_id from alarm a join unnest(cast(?1 as text[]), cast(?2 as text[])) k (source, external)
+                            on a.source_system = k.source and a.external_alarm_id = k.external""")
+                    .setParameter(1, sources.toArray(String[]::new)).setParameter(2, externals.toArray(String[]::new))
+                    .getResultList().forEach(resource -> resources.add(((Number) resource).longValue()));
+        }
+        locks.lockAll(resources);
     }
 
     /** Updates an active alarm; its id. */

@@ -12,7 +12,9 @@ import java.util.Locale;
 /**
  * Checks a callback URL before it is registered: absolute http(s) with a host, at most 2000
  * characters, and (unless private targets are allowed) every address the host resolves to is a
- * public one, so a listener cannot point the service at itself or at its private network.
+ * public one, so a listener cannot point the service at itself or at its private network. The
+ * sender resolves the host again before it connects ({@link #resolve}), with the same check: a
+ * name that later resolves elsewhere is not trusted on the strength of its registration.
  */
 final class CallbackUrls {
 
@@ -41,16 +43,42 @@ final class CallbackUrls {
         }
         if (!allowPrivate) {
             try {
-                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                    if (isPrivate(address)) {
-                        throw ApiException.badInput("A callback URL may not target a loopback, link-local or private address", FIELD);
-                    }
-                }
-            } catch (UnknownHostException e) {
-                throw ApiException.badInput("The callback host does not resolve", FIELD);
+                resolve(uri.getHost(), false);
+            } catch (Refused e) {
+                throw ApiException.badInput(e.getMessage(), FIELD);
             }
         }
         return uri.toString();
+    }
+
+    /** Why a callback host may not be connected to: it does not resolve, or (private targets refused) to a private address. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The address to connect to for {@code host} (its first), resolved now through the JVM's resolver
+     * and its cache ({@code networkaddress.cache.ttl}, 30 s by default); unless {@code allowPrivate},
+     * every address it resolves to must be public, so a name cannot pass with one public address
+     * and be connected to on another.
+     */
+    static InetAddress resolve(String host, boolean allowPrivate) throws Refused {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new Refused("The callback host does not resolve");
+        }
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (isPrivate(address)) {
+                    throw new Refused("A callback URL may not target a loopback, link-local or private address");
+                }
+            }
+        }
+        return addresses[0];
     }
 
     static boolean isPrivate(InetAddress address) {

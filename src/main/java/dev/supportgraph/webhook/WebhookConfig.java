@@ -21,27 +21,41 @@ public interface WebhookConfig {
     @WithDefault("500")
     int fanOutBatch();
 
-    /** Deliveries one replica claims and sends in one round. */
+    /**
+     * Deliveries one replica holds claimed at a time (sending or waiting for a free send); claims
+     * refill up to this as sends complete.
+     */
     @WithDefault("2000")
     int deliveryBatch();
 
     /**
+     * Room (rows below {@link #deliveryBatch()}) a replica waits for before it claims again while it
+     * has deliveries in flight: fewer, larger claims, since a claim's cost follows the number of queues.
+     */
+    @WithDefault("100")
+    int refillBatch();
+
+    /**
      * Consecutive deliveries of one listener and resource claimed together: sent one after the other
-     * (each after the previous one's 2xx), so a busy resource moves several events per round.
+     * (each after the previous one's 2xx), so a busy resource moves several events per claim.
      */
     @WithDefault("20")
     int perResourceBatch();
+
+    /** Deliveries one replica has in flight (HTTP requests sent and not answered) at a time, all listeners together. */
+    @WithDefault("256")
+    int maxInFlight();
 
     /** Deliveries one replica has in flight to one listener at a time (its resources are sent concurrently up to this). */
     @WithDefault("16")
     int maxInFlightPerListener();
 
-    /** HTTP connections one replica keeps per callback host and port. */
+    /** HTTP connections one replica keeps per callback address and port; also its sends in flight there. */
     @WithDefault("64")
     int maxConnectionsPerHost();
 
     /**
-     * Added to a claim's lease beyond the longest a round can take (sends start until one send
+     * Added to a claim's lease beyond the longest its sends can take (they start until one send
      * timeout after the claim, and each may take one): a row is claimed again only when its replica
      * has certainly given up on it.
      */

@@ -49,6 +49,11 @@ public class WebhookFanOut {
         return consumer.drain(CONSUMER, config.fanOutBatch(), Pass::new);
     }
 
+    /** Fans out at most {@code fan-out-batch} new events (one transaction); returns whether there may be more. */
+    boolean pass() {
+        return consumer.pass(CONSUMER, config.fanOutBatch(), Pass::new) == config.fanOutBatch();
+    }
+
     /** One pass: the listeners are read once, in the pass's transaction. */
     private final class Pass implements OutboxConsumer.Feature<JsonObject> {
 

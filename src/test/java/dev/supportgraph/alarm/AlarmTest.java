@@ -1,6 +1,7 @@
 package dev.supportgraph.alarm;
 
 import dev.supportgraph.graph.GlobalId;
+import dev.supportgraph.testing.Concurrently;
 import dev.supportgraph.testing.Fixtures;
 import dev.supportgraph.testing.GraphQLClient;
 import dev.supportgraph.testing.Sql;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -264,6 +266,31 @@ class AlarmTest {
             given().auth().oauth2(token).contentType("application/x-ndjson").body(body).post("/alarms").then().statusCode(403);
         }
         given().auth().oauth2(Tokens.sre()).contentType("text/csv").body(body).post("/alarms").then().statusCode(415);
+    }
+
+    @Test
+    void twoFeedsOnTheSameResourcesInOppositeOrdersDoNotDeadlock() throws Exception {
+        String source = unique();
+        List<String> exts = IntStream.range(0, 20).mapToObj(i -> unique()).toList();
+        exts.forEach(this::resource);
+        for (int round = 0; round < 3; round++) {
+            String forward = "D-" + round + "-f-";
+            String backward = "D-" + round + "-b-";
+            Runnable[] feeds = new Runnable[2];
+            // Ten passes over the resources in each batch, so that the two batches overlap for most of their time.
+            int lines = exts.size() * 10;
+            feeds[0] = () -> assertEquals(lines, feed(Tokens.integration(), IntStream.range(0, lines)
+                    .mapToObj(i -> line("raise", source, forward + i, exts.get(i % exts.size()), "MINOR")).collect(Collectors.joining("\n"))).getInt("applied"));
+            feeds[1] = () -> assertEquals(lines, feed(Tokens.sre(), IntStream.range(0, lines)
+                    .mapToObj(i -> line("raise", source, backward + i, exts.get(exts.size() - 1 - i % exts.size()), "MINOR"))
+                    .collect(Collectors.joining("\n"))).getInt("applied"));
+            Concurrently.run(Duration.ofSeconds(60), feeds);
+            // A batch that deadlocked would have been rolled back and written again line by line (a transaction each).
+            for (String prefix : List.of(forward, backward)) {
+                assertEquals(1, Sql.count(ds, "select count(distinct xmin::text) from alarm where source_system = ? and external_alarm_id like ?",
+                        source, prefix + "%"), "one transaction for the batch " + prefix);
+            }
+        }
     }
 
     @Test

@@ -39,10 +39,14 @@ final class Receiver implements AutoCloseable {
     private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
     /** Per path: how long the next answer is held back (taken once). */
     private final Map<String, Long> slowOnce = new ConcurrentHashMap<>();
+    /** Per resource (the event's resource id): how long every answer about it is held back. */
+    private final Map<String, Long> slowResources = new ConcurrentHashMap<>();
     /** Per path: each answer is held back a random time up to this many milliseconds. */
     private final Map<String, Long> jitter = new ConcurrentHashMap<>();
     /** In order of receipt (a queue: a copy-on-write list would copy itself on each of a benchmark's 50,000 receipts). */
     final Queue<Delivery> received = new ConcurrentLinkedQueue<>();
+    /** Path and event id of each delivery received, once (what a de-duplicating receiver has processed). */
+    final java.util.Set<String> distinct = ConcurrentHashMap.newKeySet();
     final List<String> badSignatures = new CopyOnWriteArrayList<>();
     private final int port;
     private HttpServer server;
@@ -67,6 +71,11 @@ final class Receiver implements AutoCloseable {
     /** Holds back the answer to the next delivery at {@code path} by {@code millis} (it is recorded as received at once). */
     void slowOnce(String path, long millis) {
         slowOnce.put(path, millis);
+    }
+
+    /** Holds back every answer to a delivery about {@code resourceId} (a global id) by {@code millis}. */
+    void slowResource(String resourceId, long millis) {
+        slowResources.put(resourceId, millis);
     }
 
     /** Holds back every answer at {@code path} by a random time up to {@code millis}. */
@@ -103,6 +112,7 @@ final class Receiver implements AutoCloseable {
             String path = request.path();
             String body = buffer.toString(StandardCharsets.UTF_8);
             int status;
+            long slowResource = 0;
             if (!verified(secrets.get(path), request.getHeader("X-SupportGraph-Signature"), body)) {
                 badSignatures.add(path + " " + request.getHeader("X-SupportGraph-Signature"));
                 status = 401;
@@ -110,13 +120,17 @@ final class Receiver implements AutoCloseable {
                 status = 500;
             } else {
                 JsonObject json = new JsonObject(body);
+                JsonObject event = json.getJsonObject("event");
+                slowResource = slowResources.getOrDefault(event.getJsonObject(event.fieldNames().iterator().next()).getString("id"), 0L);
+                distinct.add(path + " " + json.getString("eventId"));
                 received.add(new Delivery(path, json.getString("eventId"), json.getString("eventType"), json.getJsonObject("event"),
                         request.getHeader("X-SupportGraph-Event-Id"), OffsetDateTime.parse(json.getString("eventTime")).toInstant(),
                         Instant.now()));
                 status = 204;
             }
             Long slow = slowOnce.remove(path);
-            long delay = slow != null ? slow : java.util.concurrent.ThreadLocalRandom.current().nextLong(jitter.getOrDefault(path, 0L) + 1);
+            long delay = slow != null ? slow
+                    : slowResource + java.util.concurrent.ThreadLocalRandom.current().nextLong(jitter.getOrDefault(path, 0L) + 1);
             if (delay == 0) {
                 request.response().setStatusCode(status).end();
             } else {

@@ -181,6 +181,27 @@ class WebhookTest {
     }
 
     @Test
+    void aSlowResourceDoesNotHoldBackTheOthers() {
+        String path = "/isolated";
+        long listener = listen(path, "[PRODUCT_ORDER_STATE_CHANGE]", customer());
+        long c = customerOf(listener);
+        // Answered after 2.5 s (within the 3 s read timeout of the test profile): in flight all that time.
+        receiver.slowResource(gid("ProductOrder", 939_001), 2_500);
+        event("ORDER_STATE_CHANGED", "ORDER", 939_001, c, "IN_PROGRESS");
+        // The sender's own pipeline (as on a NOTIFY), which keeps running while the slow send is in flight.
+        sender.wake();
+        pumplessUntil(() -> receiver.at(path).size() == 1);
+        event("ORDER_STATE_CHANGED", "ORDER", 939_002, c, "IN_PROGRESS");
+        event("ORDER_STATE_CHANGED", "ORDER", 939_002, c, "COMPLETED");
+        sender.wake();
+        pumplessUntil(() -> receiver.at(path).size() == 3);
+        assertEquals(1, Sql.count(ds, "select count(*) from webhook_delivery where listener_id = ? and status = 'PENDING' and resource_key = 'ORDER:939001'",
+                listener), "the other order's events arrived while the slow one was still unanswered");
+        pumplessUntil(() -> Sql.count(ds, "select count(*) from webhook_delivery where listener_id = ? and status = 'DELIVERED'", listener) == 3);
+        assertOnceInOrder(receiver.at(path), 3);
+    }
+
+    @Test
     void aMalformedEventIsSkippedAndTheOnesBehindItAreDelivered() {
         String path = "/poison";
         long listener = listen(path, "[PRODUCT_ORDER_STATE_CHANGE]", customer());
@@ -374,6 +395,15 @@ class WebhookTest {
             assertTrue(System.nanoTime() < deadline, "timed out pumping webhooks");
             pump();
             sleep(50);
+        }
+    }
+
+    /** Waits for the sender's own pipeline (started by {@link WebhookSender#wake()}), driving nothing. */
+    private static void pumplessUntil(BooleanSupplier done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for the sender");
+            sleep(20);
         }
     }
 
