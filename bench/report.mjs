@@ -153,6 +153,30 @@ const goal = (ok, text) => p(`- ${ok == null ? "NOT MEASURED" : ok ? "MET" : "NO
   const best = [aotStartup, cdsStartup, loadedStartup].filter((x) => x != null);
   goal(best.length ? Math.min(...best) <= 2000 : null, `startup to the first answered GraphQL request <= 2 s: median ${loadedStartup ?? "–"} ms plain java -jar${cdsStartup != null ? `, ${cdsStartup} ms with the AppCDS archive` : ""}${aotStartup != null ? `, ${aotStartup} ms as aot-jar with the AOT cache` : ""}`);
 }
+{
+  // Issue 17: every read shape >= 1.5x PostGraphile's throughput, p99 no worse (max and fixed rate),
+  // server CPU per request <= 0.6x; the mutation >= 1x.
+  const shapes = [...new Set(http.filter((r) => r.target === "ours" && r.mode === "max").map((r) => r.shape))];
+  if (shapes.some((shape) => find("pgl", shape, "max"))) {
+    p();
+    p("## Goals (issue 17, per shape against PostGraphile)");
+    p();
+    for (const shape of shapes) {
+      const o = find("ours", shape, "max");
+      const g = find("pgl", shape, "max");
+      if (!o || !g) continue;
+      const of2 = find("ours", shape, "fixed");
+      const gf = find("pgl", shape, "fixed");
+      if (shape === "mutation") {
+        goal(o.rps >= g.rps, `${shape}: throughput >= 1x PostGraphile: ${ratio(o.rps, g.rps)}x`);
+        continue;
+      }
+      const cpu = o.cpuMsPerRequest != null && g.cpuMsPerRequest ? o.cpuMsPerRequest / g.cpuMsPerRequest : null;
+      goal(o.rps >= 1.5 * g.rps && o.p99 <= g.p99 && (!of2 || !gf || of2.p99 <= gf.p99) && (cpu == null || cpu <= 0.6),
+        `${shape}: >= 1.5x throughput (${ratio(o.rps, g.rps)}x), p99 no worse (max ${fmt(o.p99)} vs ${fmt(g.p99)} ms, fixed ${fmt(of2?.p99)} vs ${fmt(gf?.p99)} ms), CPU/request <= 0.6x (${fmt(cpu, 2)}x)`);
+    }
+  }
+}
 const hostileNormal = of("hostile-normal");
 const hostile = of("hostile")[0];
 if (hostileNormal.length || hostile) {

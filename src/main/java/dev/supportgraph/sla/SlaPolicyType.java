@@ -55,9 +55,8 @@ public record SlaPolicyType(
     static final int COLUMN_COUNT = 20;
 
     @Id
-    @Deprecated
     @Description("The first of categoryIds (a policy may name several); null for the default policy of its segment and priority. "
-            + "Deprecated: read categoryIds.")
+            + "Kept for clients written before policies named sets: read categoryIds.")
     public String getCategoryId() {
         return categoryKeys.isEmpty() ? null : GlobalId.encode(CATEGORY_TYPE, categoryKeys.getFirst());
     }
