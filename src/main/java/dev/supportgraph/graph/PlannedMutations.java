@@ -32,11 +32,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +47,11 @@ import java.util.concurrent.TimeUnit;
  * form is taken: one operation, one root field without directives, its {@code input} either one
  * variable of the input type (the only variable) or a literal object without variables, no
  * fragments. Every other document, and every request the domain declines, goes to the engine.
+ * <p>
+ * At most half the reactive pool's connections run planned mutations at a time; the others go to
+ * the engine (the JDBC pool). A mutation may wait on a row lock until its deadline, and planned
+ * reads share the reactive pool: without the bound, a few stuck changes of one ticket would hold
+ * every connection and queue everyone's reads behind them (StarvationTest).
  */
 @ApplicationScoped
 public class PlannedMutations {
@@ -52,11 +59,14 @@ public class PlannedMutations {
     private final Map<String, PlannedMutation> byField = new HashMap<>();
     private final Timer answered;
     private final OperationSpans spans;
+    private final Semaphore connections;
 
     @Inject
-    PlannedMutations(Instance<PlannedMutation> mutations, MeterRegistry registry, OperationSpans spans) {
+    PlannedMutations(Instance<PlannedMutation> mutations, MeterRegistry registry, OperationSpans spans,
+                     @ConfigProperty(name = "quarkus.datasource.reactive.max-size") int reactivePoolSize) {
         mutations.forEach(mutation -> mutation.fields().forEach(field -> byField.put(field, mutation)));
         this.spans = spans;
+        this.connections = new Semaphore(Math.max(1, reactivePoolSize / 2));
         this.answered = Timer.builder("supportgraph.graphql.compiled.mutation")
                 .description("GraphQL mutations answered by one SQL statement without the engine (they are not in mp_graphql)")
                 .register(registry);
@@ -81,19 +91,28 @@ public class PlannedMutations {
             return false;
         }
         SecurityIdentity identity = user.getSecurityIdentity();
+        if (!connections.tryAcquire()) {
+            return false;
+        }
         Future<JsonObject> payload;
         try {
             payload = mutation.run(field.getName(), input, field.getSelectionSet(), identity);
         } catch (PlannedMutation.Declined e) {
+            connections.release();
             return false;
+        } catch (RuntimeException e) {
+            connections.release();
+            throw e;
         }
         if (payload == null) {
+            connections.release();
             return false;
         }
         long start = System.nanoTime();
         Span span = spans.planned(operation.getName(), OperationDefinition.Operation.MUTATION);
         Scope scope = OperationSpans.makeCurrent(span);
         payload.onComplete(result -> {
+            connections.release();
             scope.close();
             String key = field.getAlias() == null ? field.getName() : field.getAlias();
             if (result.failed() && result.cause() instanceof PgException pg && RequestDeadline.QUERY_CANCELED.equals(pg.getSqlState())) {
